@@ -1,0 +1,41 @@
+package io.gradlens.autodiff;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tapes recording on the current thread, innermost last. Operations consult it once each;
+ * when no tape records, they skip every piece of bookkeeping.
+ */
+final class ActiveTapes {
+
+    private static final ThreadLocal<List<GradientTape>> TAPES = ThreadLocal.withInitial(ArrayList::new);
+
+    private ActiveTapes() {
+    }
+
+    static void push(GradientTape tape) {
+        TAPES.get().add(tape);
+    }
+
+    static void remove(GradientTape tape) {
+        TAPES.get().remove(tape);
+    }
+
+    /**
+     * Creates the result tensor of an operation and lets every recording tape that tracks one of
+     * the inputs record it.
+     */
+    static Tensor record(String op, org.nd4j.linalg.api.ndarray.INDArray value, BackwardRule rule,
+                         Tensor... inputs) {
+        Tensor out = new Tensor(value, Tensor.Kind.RESULT, null, op);
+        List<GradientTape> tapes = TAPES.get();
+        if (tapes.isEmpty() || !out.isFloatingPoint()) {
+            return out;
+        }
+        for (int i = 0; i < tapes.size(); i++) {
+            tapes.get(i).maybeRecord(op, inputs, out, rule);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,186 @@
+package io.gradlens.autodiff;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.convolution.Convolution;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Differentiable neural-network operations: softmax and log-softmax, per-row selection of a
+ * class, embedding lookup with its scatter-add adjoint, the patch extraction that convolution and
+ * pooling are built on, and dropout with a recorded mask. Like {@link Ops}, every backward rule is
+ * made of recorded operations.
+ */
+public final class NnOps {
+
+    private NnOps() {
+    }
+
+    /** Softmax along {@code axis}, computed stably. */
+    public static Tensor softmax(Tensor x, int axis) {
+        int ax = axis < 0 ? axis + x.rank() : axis;
+        INDArray shifted = x.value().sub(Ops.materialize(x.value().max(true, ax), x.shape()));
+        INDArray e = org.nd4j.linalg.ops.transforms.Transforms.exp(shifted, false);
+        INDArray value = e.divi(Ops.materialize(e.sum(true, ax), x.shape()));
+        Tensor[] self = new Tensor[1];
+        self[0] = Ops.result("softmax", value, (g, need) -> {
+            Tensor dot = Ops.sum(Ops.mul(g, self[0]), true, ax);
+            return new Tensor[] {Ops.mul(self[0], Ops.sub(g, dot))};
+        }, x);
+        return self[0];
+    }
+
+    /** Log-softmax along {@code axis}, computed stably: {@code x - max - log Σ exp(x - max)}. */
+    public static Tensor logSoftmax(Tensor x, int axis) {
+        int ax = axis < 0 ? axis + x.rank() : axis;
+        INDArray shifted = x.value().sub(Ops.materialize(x.value().max(true, ax), x.shape()));
+        INDArray logSum = org.nd4j.linalg.ops.transforms.Transforms.log(
+                org.nd4j.linalg.ops.transforms.Transforms.exp(shifted, true).sum(true, ax), false);
+        INDArray value = shifted.subi(Ops.materialize(logSum, x.shape()));
+        Tensor[] self = new Tensor[1];
+        self[0] = Ops.result("logSoftmax", value, (g, need) -> new Tensor[] {
+            Ops.sub(g, Ops.mul(Ops.exp(self[0]), Ops.sum(g, true, ax)))}, x);
+        return self[0];
+    }
+
+    /**
+     * Selects one entry per row: {@code out[n] = x[n, index[n]]} for {@code x} of shape [N, C]
+     * (the logit or log-probability of class {@code index[n]}).
+     */
+    public static Tensor pick(Tensor x, int[] index) {
+        if (x.rank() != 2 || x.size(0) != index.length) {
+            throw new IllegalArgumentException("pick needs x of shape [N, C] and N indices, got "
+                    + Arrays.toString(x.shape()) + " and " + index.length);
+        }
+        long classes = x.size(1);
+        INDArray oneHot = Nd4j.zeros(x.dtype(), x.shape());
+        for (int n = 0; n < index.length; n++) {
+            if (index[n] < 0 || index[n] >= classes) {
+                throw new IllegalArgumentException("pick: index " + index[n] + " at row " + n
+                        + " is out of range [0, " + classes + ")");
+            }
+            oneHot.putScalar(n, index[n], 1.0);
+        }
+        Tensor mask = Tensor.constant(oneHot);
+        long rows = index.length;
+        return Ops.result("pick", x.value().mul(oneHot).sum(1), (g, need) -> new Tensor[] {
+            Ops.mul(Ops.reshape(g, rows, 1), mask)}, x);
+    }
+
+    /**
+     * Embedding lookup: row {@code ids[i]} of {@code table} [V, E] for every id; the result has
+     * shape {@code idShape + [E]}. The gradient with respect to the table is a scatter-add, exact
+     * for repeated ids. The ids themselves have no gradient.
+     */
+    public static Tensor embedding(Tensor table, int[] ids, long... idShape) {
+        if (table.rank() != 2) {
+            throw new IllegalArgumentException("embedding table must be [V, E], got " + Arrays.toString(table.shape()));
+        }
+        if (Shapes.product(idShape) != ids.length) {
+            throw new IllegalArgumentException("embedding: " + ids.length + " ids do not fill shape "
+                    + Arrays.toString(idShape));
+        }
+        long vocab = table.size(0);
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= vocab) {
+                throw new IllegalArgumentException("embedding: token id " + ids[i] + " at position " + i
+                        + " is outside the vocabulary [0, " + vocab + ")");
+            }
+        }
+        long dim = table.size(1);
+        long[] outShape = Arrays.copyOf(idShape, idShape.length + 1);
+        outShape[idShape.length] = dim;
+        INDArray rows = Nd4j.pullRows(table.value(), 1, ids);
+        return Ops.result("embedding", rows.reshape('c', outShape), (g, need) -> new Tensor[] {
+            scatterAddRows(Ops.reshape(g, ids.length, dim), ids, vocab)}, table);
+    }
+
+    /**
+     * {@code out[ids[i]] += rows[i]} into a zero tensor of {@code vocab} rows: the adjoint of
+     * {@link #embedding}. Summed in Java over the rows so repeated ids accumulate exactly.
+     */
+    public static Tensor scatterAddRows(Tensor rows, int[] ids, long vocab) {
+        long dim = rows.size(1);
+        int d = Math.toIntExact(dim);
+        INDArray out;
+        if (rows.dtype() == DataType.DOUBLE) {
+            double[] src = rows.value().dup('c').data().asDouble();
+            double[] acc = new double[Math.toIntExact(vocab * dim)];
+            for (int i = 0; i < ids.length; i++) {
+                int base = ids[i] * d;
+                int from = i * d;
+                for (int k = 0; k < d; k++) {
+                    acc[base + k] += src[from + k];
+                }
+            }
+            out = Nd4j.create(acc, new long[] {vocab, dim}, 'c');
+        } else {
+            float[] src = rows.value().dup('c').data().asFloat();
+            float[] acc = new float[Math.toIntExact(vocab * dim)];
+            for (int i = 0; i < ids.length; i++) {
+                int base = ids[i] * d;
+                int from = i * d;
+                for (int k = 0; k < d; k++) {
+                    acc[base + k] += src[from + k];
+                }
+            }
+            out = Nd4j.create(acc, new long[] {vocab, dim}, 'c').castTo(rows.dtype());
+        }
+        return Ops.result("scatterAddRows", out, (g, need) -> new Tensor[] {embedding(g, ids, ids.length)}, rows);
+    }
+
+    /**
+     * Extracts sliding patches of a channels-last image batch [N, H, W, C]: the result [N, OH, OW,
+     * KH, KW, C] holds at {@code [n, i, j]} the (dilated) window whose top-left corner is at
+     * {@code (i·sh, j·sw)}. No padding: pad with {@link Ops#padInto} first. Convolution is a
+     * matrix product with these patches; max pooling is a max over them.
+     */
+    public static Tensor patches(Tensor x, PatchGeometry geometry) {
+        geometry.check(x.shape());
+        INDArray nchw = x.value().permute(0, 3, 1, 2).dup('c');
+        INDArray col = Nd4j.create(x.dtype(), geometry.n(), geometry.channels(), geometry.kh(), geometry.kw(),
+                geometry.outH(), geometry.outW());
+        Convolution.im2col(nchw, geometry.kh(), geometry.kw(), geometry.sh(), geometry.sw(), 0, 0,
+                geometry.dh(), geometry.dw(), false, col);
+        INDArray value = col.permute(0, 4, 5, 2, 3, 1).dup('c');
+        return Ops.result("patches", value, (g, need) -> new Tensor[] {foldPatches(g, geometry)}, x);
+    }
+
+    /**
+     * The adjoint of {@link #patches}: sums every patch element back onto the image position it
+     * came from, giving [N, H, W, C].
+     */
+    public static Tensor foldPatches(Tensor patches, PatchGeometry geometry) {
+        INDArray col = patches.value().permute(0, 5, 3, 4, 1, 2).dup('c');
+        INDArray image = Nd4j.create(patches.dtype(), geometry.n(), geometry.channels(), geometry.height(),
+                geometry.width());
+        Convolution.col2im(col, image, geometry.sh(), geometry.sw(), 0, 0, geometry.height(), geometry.width(),
+                geometry.dh(), geometry.dw());
+        INDArray value = image.permute(0, 2, 3, 1).dup('c');
+        return Ops.result("foldPatches", value, (g, need) -> new Tensor[] {patches(g, geometry)}, patches);
+    }
+
+    /**
+     * Inverted dropout: zeroes each element with probability {@code rate} and scales the rest by
+     * {@code 1/(1-rate)}. The mask is drawn from {@code random} and recorded, so backward passes
+     * (of any order) use the same mask.
+     */
+    public static Tensor dropout(Tensor x, double rate, Random random) {
+        if (rate < 0 || rate >= 1) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+        }
+        if (rate == 0) {
+            return x;
+        }
+        double keep = 1.0 - rate;
+        int n = Math.toIntExact(x.length());
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = random.nextDouble() < keep ? 1.0 / keep : 0.0;
+        }
+        Tensor mask = Tensor.constant(Nd4j.create(m, x.shape(), 'c').castTo(x.dtype()));
+        return Ops.mul(x, mask);
+    }
+}
