@@ -1,0 +1,93 @@
+package io.gradlens.nn;
+
+import io.gradlens.autodiff.Ops;
+import io.gradlens.autodiff.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Long short-term memory (Hochreiter &amp; Schmidhuber 1997) in Keras' formulation: with {@code z =
+ * x_t · kernel + h_{t-1} · recurrent_kernel + bias} split into gates i, f, c, o,
+ * {@code c_t = σ(f) ⊙ c_{t-1} + σ(i) ⊙ tanh(c̃)} and {@code h_t = σ(o) ⊙ tanh(c_t)}, where σ is the
+ * recurrent activation (sigmoid, or hard sigmoid in Keras 2 files). Kernel [E, 4H],
+ * recurrent_kernel [H, 4H], bias [4H] (forget-gate bias initialised to 1, as Keras does). Records
+ * {@code <name>/h} and {@code <name>/c} per step.
+ */
+public final class Lstm extends RecurrentLayer {
+
+    private final Activation recurrentActivation;
+    private final Tensor kernel;
+    private final Tensor recurrentKernel;
+    private final Tensor bias;
+
+    public Lstm(String name, long inputDim, int units, boolean returnSequences, Activation activation,
+                Activation recurrentActivation, Random random, DataType dtype) {
+        super(name, units, returnSequences, activation);
+        this.recurrentActivation = recurrentActivation;
+        this.kernel = Initializers.glorotUniform(name + "/kernel", random, dtype, inputDim, 4L * units,
+                inputDim, 4L * units);
+        this.recurrentKernel = Initializers.glorotUniform(name + "/recurrent_kernel", random, dtype, units,
+                4L * units, units, 4L * units);
+        double[] b = new double[4 * units];
+        for (int k = units; k < 2 * units; k++) {
+            b[k] = 1.0;
+        }
+        this.bias = Tensor.variable(Nd4j.create(b, new long[] {4L * units}, 'c').castTo(dtype), name + "/bias");
+    }
+
+    /** An LSTM with tanh and sigmoid, as in current Keras. */
+    public Lstm(String name, long inputDim, int units, boolean returnSequences, Random random, DataType dtype) {
+        this(name, inputDim, units, returnSequences, Activation.TANH, Activation.SIGMOID, random, dtype);
+    }
+
+    @Override
+    public String type() {
+        return "lstm";
+    }
+
+    @Override
+    protected Tensor kernel() {
+        return kernel;
+    }
+
+    @Override
+    protected Tensor inputBias() {
+        return bias;
+    }
+
+    @Override
+    protected boolean hasCell() {
+        return true;
+    }
+
+    @Override
+    protected State step(Tensor xt, State previous) {
+        Tensor z = Ops.add(xt, Ops.matmul(previous.h(), recurrentKernel));
+        Tensor i = recurrentActivation.apply(Ops.slice(z, 1, 0, units));
+        Tensor f = recurrentActivation.apply(Ops.slice(z, 1, units, 2L * units));
+        Tensor g = activation.apply(Ops.slice(z, 1, 2L * units, 3L * units));
+        Tensor o = recurrentActivation.apply(Ops.slice(z, 1, 3L * units, 4L * units));
+        Tensor c = Ops.add(Ops.mul(f, previous.c()), Ops.mul(i, g));
+        Tensor h = Ops.mul(o, activation.apply(c));
+        return new State(h, c);
+    }
+
+    @Override
+    public Map<String, Tensor> parameters() {
+        Map<String, Tensor> p = new LinkedHashMap<>();
+        p.put("kernel", kernel);
+        p.put("recurrent_kernel", recurrentKernel);
+        p.put("bias", bias);
+        return p;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.put("recurrent_activation", recurrentActivation.kerasName());
+        return c;
+    }
+}

@@ -1,0 +1,127 @@
+package io.gradlens.nn;
+
+import io.gradlens.autodiff.Ops;
+import io.gradlens.autodiff.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The time loop shared by SimpleRNN, LSTM and GRU. The input projection {@code x · kernel + bias}
+ * is one matrix product over all timesteps; each step then adds the recurrent part. At padded
+ * positions (sequence mask 0) the state is carried over unchanged, so padding changes neither the
+ * prediction nor any gradient. Each step's hidden state is recorded in the {@link ForwardContext}
+ * under {@code <name>/h}.
+ */
+public abstract class RecurrentLayer implements Layer {
+
+    protected final String name;
+    protected final int units;
+    protected final boolean returnSequences;
+    protected final Activation activation;
+
+    protected RecurrentLayer(String name, int units, boolean returnSequences, Activation activation) {
+        this.name = name;
+        this.units = units;
+        this.returnSequences = returnSequences;
+        this.activation = activation;
+    }
+
+    /** The recurrent state: h, plus c for an LSTM. */
+    protected record State(Tensor h, Tensor c) {
+    }
+
+    /** The input kernel [E, gates·H]. */
+    protected abstract Tensor kernel();
+
+    /** The bias added to the input projection. */
+    protected abstract Tensor inputBias();
+
+    /** Prepares per-pass tensors derived from the weights (e.g. slices), once per forward pass. */
+    protected void beginPass() {
+    }
+
+    /** One step from the projected input {@code xt} [B, gates·H] and the previous state. */
+    protected abstract State step(Tensor xt, State previous);
+
+    /** Whether the state has a cell part (LSTM). */
+    protected boolean hasCell() {
+        return false;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    public boolean returnSequences() {
+        return returnSequences;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, ForwardContext context) {
+        if (x.rank() != 3 || x.size(2) != kernel().size(0)) {
+            throw new IllegalArgumentException(type() + " layer '" + name + "' expects [batch, time, "
+                    + kernel().size(0) + "], got " + Arrays.toString(x.shape()));
+        }
+        long batch = x.size(0);
+        long steps = x.size(1);
+        long gates = kernel().size(1);
+        beginPass();
+        Tensor projected = Ops.add(Ops.matmul(Ops.reshape(x, -1, x.size(2)), kernel()), inputBias());
+        Tensor timeMajor = Ops.permute(Ops.reshape(projected, batch, steps, gates), 1, 0, 2);
+        Tensor zeros = Tensor.constant(Nd4j.zeros(x.dtype(), batch, units));
+        State state = new State(zeros, hasCell() ? zeros : null);
+        INDArray mask = context.sequenceMask() == null ? null : context.sequenceMask().value();
+        List<Tensor> hs = new ArrayList<>((int) steps);
+        List<Tensor> cs = hasCell() ? new ArrayList<>((int) steps) : null;
+        for (long t = 0; t < steps; t++) {
+            Tensor xt = Ops.reshape(Ops.slice(timeMajor, 0, t, t + 1), batch, gates);
+            State next = step(xt, state);
+            if (mask != null) {
+                Tensor keep = Tensor.constant(mask.getColumn(t).reshape(batch, 1).dup());
+                next = new State(Ops.where(keep, next.h(), state.h()),
+                        hasCell() ? Ops.where(keep, next.c(), state.c()) : null);
+            }
+            state = next;
+            hs.add(state.h());
+            if (cs != null) {
+                cs.add(state.c());
+            }
+        }
+        context.recordStates(name + "/h", hs);
+        if (cs != null) {
+            context.recordStates(name + "/c", cs);
+        }
+        if (!returnSequences) {
+            return state.h();
+        }
+        Tensor[] perStep = new Tensor[(int) steps];
+        for (int t = 0; t < steps; t++) {
+            perStep[t] = Ops.reshape(hs.get(t), batch, 1, units);
+        }
+        return Ops.concat(1, perStep);
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("units", units);
+        c.put("return_sequences", returnSequences);
+        c.put("activation", activation.kerasName());
+        return c;
+    }
+
+    @Override
+    public long[] outputShape(long[] inputShape) {
+        return returnSequences ? new long[] {inputShape[0], units} : new long[] {units};
+    }
+}

@@ -1,0 +1,89 @@
+package io.gradlens.train;
+
+import io.gradlens.autodiff.GradientTape;
+import io.gradlens.autodiff.NnOps;
+import io.gradlens.autodiff.Ops;
+import io.gradlens.autodiff.Tensor;
+import java.util.Locale;
+
+/**
+ * The "right for the right reasons" penalty (Ross, Hughes and Doshi-Velez, IJCAI 2017,
+ * https://arxiv.org/abs/1703.03717): {@code λ · Σ_n Σ_s ((1 − Z_{n,s}) · sal_{n,s})²}, where Z marks
+ * the positions that may matter and sal is an input gradient. For token models sal is taken with
+ * respect to the embedding output and summed over the embedding axis; for images it is per pixel.
+ *
+ * <p>The input gradient is taken by an inner tape while the training tape records, so the
+ * training tape differentiates the penalty exactly (double backpropagation).
+ *
+ * @param lambda the penalty weight λ ≥ 0
+ * @param target what the input gradient is of
+ */
+public record ExplanationPenalty(double lambda, Target target) {
+
+    /** The differentiated quantity. */
+    public enum Target {
+        /** {@code log p_max}: the log-probability of the predicted class, as TensorFlow users write it. */
+        MAX_LOG_PROB("max-logprob"),
+        /** {@code Σ_k log p_k}: the sum of all log-probabilities, the RRR paper's choice. */
+        SUM_LOG_PROB("sum-logprob");
+
+        private final String cliName;
+
+        Target(String cliName) {
+            this.cliName = cliName;
+        }
+
+        public String cliName() {
+            return cliName;
+        }
+
+        public static Target fromCliName(String name) {
+            for (Target t : values()) {
+                if (t.cliName.equals(name.toLowerCase(Locale.ROOT))) {
+                    return t;
+                }
+            }
+            throw new IllegalArgumentException("unknown penalty target '" + name + "'; use max-logprob or sum-logprob");
+        }
+    }
+
+    public ExplanationPenalty {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("the penalty weight λ must be a finite number ≥ 0, got " + lambda);
+        }
+    }
+
+    /**
+     * The scalar whose input gradient is the saliency: {@code Σ_n log p_max(n)} or {@code Σ_n Σ_k log
+     * p_k(n)}, from logits [B, C]. Examples are independent, so the gradient of the batch sum with
+     * respect to example n's input is example n's own gradient.
+     */
+    public static Tensor explainedScalar(Tensor logits, Target target) {
+        Tensor logProbs = NnOps.logSoftmax(logits, 1);
+        if (target == Target.SUM_LOG_PROB) {
+            return Ops.sum(logProbs, false);
+        }
+        return Ops.sum(NnOps.pick(logProbs, argmax(logits)), false);
+    }
+
+    /** The predicted class of each row of logits [B, C]. */
+    public static int[] argmax(Tensor logits) {
+        return logits.value().argMax(1).toIntVector();
+    }
+
+    /**
+     * The saliency from an inner tape that watched {@code x} and recorded the forward pass: [B, T]
+     * for token models ({@code x} = embedding output [B, T, E], summed over E), shaped like
+     * {@code x} otherwise.
+     */
+    public static Tensor saliency(GradientTape inner, Tensor logits, Tensor x, Target target, boolean tokens) {
+        Tensor g = inner.gradient(explainedScalar(logits, target), x);
+        return tokens ? Ops.sum(g, false, 2) : g;
+    }
+
+    /** {@code λ · Σ ((1 − Z) · sal)²} for saliency and relevance of the same shape. */
+    public Tensor value(Tensor saliency, Tensor relevance) {
+        Tensor irrelevant = Tensor.constant(relevance.value().castTo(saliency.dtype()).rsub(1.0));
+        return Ops.mulScalar(Ops.sum(Ops.square(Ops.mul(saliency, irrelevant)), false), lambda);
+    }
+}

@@ -1,0 +1,100 @@
+package io.gradlens.train;
+
+import io.gradlens.nn.ForwardContext;
+import io.gradlens.nn.Sequential;
+import io.gradlens.util.CancellationToken;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The minibatch training loop: seeded shuffling, one optimizer step per batch, per-batch and
+ * per-epoch metrics to a listener, validation after each epoch, and cancellation checked before
+ * every batch.
+ */
+public final class Trainer {
+
+    private final TrainingConfig config;
+    private final Optimizer optimizer;
+
+    public Trainer(TrainingConfig config, Optimizer optimizer) {
+        this.config = config;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * Trains {@code model} in place.
+     *
+     * @param validation evaluated after each epoch, or null
+     * @return the per-epoch metrics
+     * @throws CancellationToken.CancelledException when cancelled (the model keeps the weights of
+     *     the last finished batch)
+     */
+    public List<Map<String, Double>> fit(Sequential model, ExampleSet train, ExampleSet validation,
+                                        TrainingListener listener, CancellationToken cancel) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        Random random = new Random(config.seed());
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        int batches = (order.length + config.batchSize() - 1) / config.batchSize();
+        List<Map<String, Double>> history = new ArrayList<>();
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            if (config.shuffle()) {
+                shuffle(order, random);
+            }
+            MetricAccumulator acc = new MetricAccumulator();
+            for (int b = 0; b < batches; b++) {
+                cancel.throwIfCancelled();
+                int from = b * config.batchSize();
+                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(from + config.batchSize(), order.length));
+                StepResult r = TrainingStep.run(model, train.batch(idx), config.penalty(),
+                        ForwardContext.training(random), true);
+                checkFinite(r, epoch, b + 1);
+                optimizer.step(model.parameters(), r.gradients());
+                acc.add(r);
+                listener.onBatch(epoch, b + 1, batches, r);
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>(acc.metrics(""));
+            if (validation != null && validation.size() > 0) {
+                metrics.putAll(evaluate(model, validation, config.penalty(), config.batchSize(), cancel).metrics("val_"));
+            }
+            history.add(metrics);
+            listener.onEpoch(epoch, metrics);
+        }
+        return history;
+    }
+
+    /** Loss parts and accuracy of {@code model} on {@code data}, without changing it. */
+    public static MetricAccumulator evaluate(Sequential model, ExampleSet data, ExplanationPenalty penalty,
+                                             int batchSize, CancellationToken cancel) {
+        MetricAccumulator acc = new MetricAccumulator();
+        for (int from = 0; from < data.size(); from += batchSize) {
+            cancel.throwIfCancelled();
+            acc.add(TrainingStep.run(model, data.range(from, Math.min(from + batchSize, data.size())), penalty,
+                    ForwardContext.inference(), false));
+        }
+        return acc;
+    }
+
+    private static void checkFinite(StepResult r, int epoch, int batch) {
+        if (!Double.isFinite(r.loss())) {
+            throw new IllegalStateException("the loss became " + r.loss() + " at epoch " + epoch + ", batch " + batch
+                    + ": lower the learning rate (or the penalty weight λ)");
+        }
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
