@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The VADER sentiment lexicon (Hutto &amp; Gilbert 2014, "VADER: A Parsimonious Rule-based Model for
- * Sentiment Analysis of Social Media Text", ICWSM): 7,517 tokens with a mean valence in [-4, 4].
+ * Sentiment Analysis of Social Media Text", ICWSM): 7,517 lines, 7,503 distinct tokens (14 are
+ * listed twice; the later line wins, as in VADER's own dictionary), each with a mean valence in [-4, 4].
  * It gives text examples a token relevance mask: 1 on sentiment-bearing tokens (those in the
- * lexicon), 0 elsewhere. Multi-character emoticons such as {@code :)} never match, because
+ * lexicon, compared in lower case), 0 elsewhere. The file keeps VADER's case distinctions (e.g.
+ * {@code LOL} and {@code lol} are two entries with their own valence); matching ignores case. Multi-character emoticons such as {@code :)} never match, because
  * {@link Tokenizer} splits them into single symbols.
  *
  * <p>File format: TSV with header {@code token	mean_valence}.
@@ -20,12 +23,14 @@ import java.util.Set;
 public final class SentimentLexicon {
 
     private final Map<String, Double> valence;
+    private final Set<String> lowercased;
 
     private SentimentLexicon(Map<String, Double> valence) {
         this.valence = Map.copyOf(valence);
+        this.lowercased = valence.keySet().stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Reads the lexicon TSV; tokens are lowercased. */
+    /** Reads the lexicon TSV. */
     public static SentimentLexicon load(Path file) throws IOException {
         List<TableRow> rows = TableReader.read(file, ReadLimits.DEFAULT);
         Map<String, Double> valence = new HashMap<>();
@@ -36,7 +41,7 @@ public final class SentimentLexicon {
                 throw DatasetFormatException.atLine(file, row.line(), "needs columns token and mean_valence");
             }
             try {
-                valence.put(token.toLowerCase(Locale.ROOT), Double.parseDouble(mean));
+                valence.put(token, Double.parseDouble(mean)); // a repeated token: the later line wins, as in VADER
             } catch (NumberFormatException e) {
                 throw DatasetFormatException.atLine(file, row.line(), "mean_valence \"" + mean + "\" is not a number");
             }
@@ -44,17 +49,17 @@ public final class SentimentLexicon {
         return new SentimentLexicon(valence);
     }
 
-    /** Whether {@code token} is in the lexicon. */
+    /** Whether {@code token}, in lower case, matches an entry in lower case. */
     public boolean contains(String token) {
-        return valence.containsKey(token);
+        return lowercased.contains(token.toLowerCase(Locale.ROOT));
     }
 
-    /** The mean valence of {@code token}, or 0 when it is not in the lexicon. */
+    /** The mean valence of the entry spelled exactly {@code token}, or 0 when there is none. */
     public double valence(String token) {
         return valence.getOrDefault(token, 0.0);
     }
 
-    /** Number of entries. */
+    /** Number of entries (exact spellings). */
     public int size() {
         return valence.size();
     }
