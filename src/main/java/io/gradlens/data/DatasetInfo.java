@@ -1,5 +1,6 @@
 package io.gradlens.data;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,7 @@ public record DatasetInfo(String source, String license, String citation, String
     }
 
     /** Info for a file the user loaded, with nothing known beyond its path. */
-    public static DatasetInfo ofFile(java.nio.file.Path file) {
+    public static DatasetInfo ofFile(Path file) {
         return new DatasetInfo(file.toString(), "unknown", "", "loaded from " + file.getFileName());
     }
 }

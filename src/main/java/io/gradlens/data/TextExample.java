@@ -1,5 +1,6 @@
 package io.gradlens.data;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,7 +29,7 @@ public record TextExample(String text, int label, float[] tokenRelevance) {
     }
 
     /** The tokens of the text, as {@link Tokenizer#tokenize(String)} gives them. */
-    public java.util.List<String> tokens() {
+    public List<String> tokens() {
         return Tokenizer.tokenize(text);
     }
 }

@@ -92,9 +92,26 @@ class BuiltInDatasetsTest {
         // VADER lists "good" (1.9), "excellent" (2.7) and "value" (1.4), not "case" or punctuation
         assertEquals(List.of("good", "case", ",", "excellent", "value", "."), good.tokens());
         assertArrayEquals(new float[] {1, 0, 0, 1, 1, 0}, good.tokenRelevance());
-        for (TextExample e : sentences.train()) {
-            assertEquals(e.tokens().size(), e.tokenRelevance().length);
+    }
+
+    @Test
+    void sentenceMasksMarkExactlyTheVaderTokens() throws IOException {
+        TextDataset sentences = ShippedData.text("sentences", 0);
+        SentimentLexicon vader = BuiltInDatasets.vaderLexicon(ShippedData.DIR);
+        int withSentiment = 0;
+        for (List<TextExample> split : List.of(sentences.train(), sentences.test())) {
+            for (TextExample e : split) {
+                List<String> tokens = e.tokens();
+                assertEquals(tokens.size(), e.tokenRelevance().length, e.text());
+                boolean any = false;
+                for (int k = 0; k < tokens.size(); k++) {
+                    assertEquals(vader.contains(tokens.get(k)) ? 1f : 0f, e.tokenRelevance()[k], tokens.get(k));
+                    any |= e.tokenRelevance()[k] == 1f;
+                }
+                withSentiment += any ? 1 : 0;
+            }
         }
+        assertEquals(2400, withSentiment); // 1,928 train + 472 test sentences hold at least one VADER token
     }
 
     @Test
