@@ -1,5 +1,6 @@
 package io.gradlens.data;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public record TabularDataset(String name, List<String> inputColumns, Map<String,
         inputColumns = List.copyOf(inputColumns);
         Map<String, List<String>> groups = new LinkedHashMap<>();
         inputGroups.forEach((group, columns) -> groups.put(group, List.copyOf(columns)));
-        inputGroups = java.util.Collections.unmodifiableMap(groups);
+        inputGroups = Collections.unmodifiableMap(groups);
         Objects.requireNonNull(targetColumn, "targetColumn");
         Objects.requireNonNull(info, "info");
         Set<String> grouped = new HashSet<>();

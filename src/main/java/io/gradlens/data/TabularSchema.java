@@ -1,5 +1,6 @@
 package io.gradlens.data;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,12 @@ import java.util.Objects;
  */
 public record TabularSchema(String targetColumn, Map<String, List<String>> inputGroups) {
 
-    /** Copies the groups, keeping their order. */
+    /** Copies the groups deeply, keeping their order. */
     public TabularSchema {
         Objects.requireNonNull(targetColumn, "targetColumn");
-        inputGroups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputGroups));
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        inputGroups.forEach((group, columns) -> copy.put(group, List.copyOf(columns)));
+        inputGroups = Collections.unmodifiableMap(copy);
     }
 
     /**
