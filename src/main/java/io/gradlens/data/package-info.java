@@ -1,0 +1,36 @@
+/**
+ * Datasets for GradLens: plain Java (arrays, records), no ND4J, no UI.
+ *
+ * <h2>One abstraction</h2>
+ * {@link io.gradlens.data.Dataset} is sealed: an {@link io.gradlens.data.ImageDataset},
+ * {@link io.gradlens.data.TextDataset} or {@link io.gradlens.data.TabularDataset}, each with a
+ * fixed train/test split and {@link io.gradlens.data.DatasetInfo} (source, license, citation).
+ * Trainer, explainers and GUI all take a {@code Dataset}.
+ *
+ * <h2>Conventions</h2>
+ * <ul>
+ *   <li>Pixels: {@code float} in [0, 1] (8-bit byte / 255), row-major height × width × channels.</li>
+ *   <li>Relevance masks (images: one value per pixel entry; text: one per token of
+ *       {@link io.gradlens.data.Tokenizer}): 1 = may matter, 0 = must not matter (a decoy).
+ *       This is {@code 1 − A} for the annotation matrix {@code A} of Ross, Hughes &amp;
+ *       Doshi-Velez 2017, "Right for the Right Reasons", IJCAI,
+ *       <a href="https://arxiv.org/abs/1703.03717">arXiv:1703.03717</a>.</li>
+ *   <li>Tokens: {@link io.gradlens.data.Tokenizer}; ids: {@link io.gradlens.data.Vocabulary}
+ *       (PAD = 0, OOV = 1).</li>
+ *   <li>Randomness: every generator and split takes a seed; same seed, same arrays.</li>
+ * </ul>
+ *
+ * <h2>Where data comes from</h2>
+ * {@link io.gradlens.data.BuiltInDatasets} loads the shipped sets by name (mnist, decoy-mnist,
+ * digits, sentences, decoy-text, sotu, price, fashion-mnist); {@link io.gradlens.data.DatasetLoader}
+ * loads a user's file or folder by its extension and content. The sentences are the UCI Sentiment
+ * Labelled Sentences (Kotzias et al. 2015, KDD), their masks come from the VADER lexicon (Hutto &amp;
+ * Gilbert 2014, ICWSM).
+ *
+ * <h2>Bad input</h2>
+ * Every reader either returns a complete dataset or throws a
+ * {@link io.gradlens.data.DatasetFormatException} naming file, line or record, and problem; sizes
+ * are bounded by {@link io.gradlens.data.ReadLimits}. Missing files give a
+ * {@link io.gradlens.data.MissingDatasetException} naming the path.
+ */
+package io.gradlens.data;
