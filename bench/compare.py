@@ -157,8 +157,8 @@ def evaluate(name, ours, peer):
 
 
 # extra keys worth showing in the details section, in this order.
-DETAIL_KEYS = ["gflops", "sequences_per_s", "images_per_s", "peak_rss_mb",
-               "process_peak_rss_mb_so_far", "status", "quick"]
+DETAIL_KEYS = ["gflops", "sequences_per_s", "sentences_per_s", "images_per_s", "peak_rss_mb",
+               "process_peak_rss_mb_so_far", "other_busy_cores_before", "status", "quick"]
 
 
 def details(rec):
@@ -193,6 +193,15 @@ def build_table(ours_path, peer_path):
         lines.append("- PyTorch peer: torch %s, %s thread(s), BLAS %s, OPENBLAS_CORETYPE %s"
                      % (peer_extra.get("torch_version", "?"), peer_extra.get("threads", "?"),
                         peer_extra.get("blas", "?"), peer_extra.get("openblas_coretype", "?")))
+    busy = [number(r["extra"].get("other_busy_cores_before")) for r in peer_all.values()
+            if isinstance(r.get("extra"), dict)]
+    busy = [x for x in busy if x is not None]
+    if busy:
+        lines.append("- Cores kept busy by other processes just before each peer workload: "
+                     "%.2f to %.2f%s"
+                     % (min(busy), max(busy),
+                        "  **(machine was busy: peer timings are inflated, so ratios look "
+                        "better for GradLens than they are)**" if max(busy) > 0.25 else ""))
     lines.append("- Inputs: GradLens `%s`, PyTorch `%s`" % (ours_path, peer_path))
     if any(is_quick(r) for r in list(ours_all.values()) + list(peer_all.values())):
         lines.append("- **WARNING: some results come from a --quick run (marked *quick*); "

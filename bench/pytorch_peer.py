@@ -172,6 +172,33 @@ def hwm_rss_mb():
     return v if v is not None else peak_rss_mb()
 
 
+def _cpu_times():
+    """(busy, total) jiffies summed over all CPUs from the first line of /proc/stat."""
+    with open("/proc/stat") as fh:
+        vals = [int(v) for v in fh.readline().split()[1:]]
+    idle = vals[3] + (vals[4] if len(vals) > 4 else 0)     # idle + iowait
+    total = sum(vals[:8])                                   # guest time is already in user
+    return total - idle, total
+
+
+def other_cpu_busy_cores(seconds=0.5):
+    """How many cores OTHER processes keep busy, sampled over `seconds` while we sleep.
+
+    This process is idle during the sample, so the busy share of /proc/stat is
+    someone else's work (compilers, other benchmarks). 0.0 = idle machine,
+    2.0 = both cores of a 2-core machine taken. None if /proc/stat is unreadable.
+    """
+    try:
+        b0, t0 = _cpu_times()
+        time.sleep(seconds)
+        b1, t1 = _cpu_times()
+    except (OSError, ValueError, IndexError):
+        return None
+    if t1 <= t0:
+        return None
+    return (b1 - b0) / float(t1 - t0) * (os.cpu_count() or 1)
+
+
 def percentile(sorted_values, q):
     """Linear-interpolated percentile (q in [0, 100]) of an ascending list."""
     if not sorted_values:
@@ -742,11 +769,11 @@ def main(argv=None):
             % (torch.__version__, torch.get_num_threads(), os.cpu_count(), cpu_model(),
                platform.python_version()))
         log("BLAS: %s | OPENBLAS_CORETYPE: %s" % (blas, OPENBLAS_CORETYPE))
-        load1 = os.getloadavg()[0]
-        if load1 > (os.cpu_count() or 1) * 0.5:
-            log("WARNING: 1-min load average is %.2f on %s cores: other processes are "
-                "running, timings will be noisy/slow (multi-threaded small GEMMs suffer most)"
-                % (load1, os.cpu_count()))
+        busy = other_cpu_busy_cores()
+        if busy is not None and busy > 0.25:
+            log("WARNING: other processes keep %.2f of %s cores busy (1-min load average "
+                "%.2f): timings will be noisy and slow, multi-threaded runs suffer most. "
+                "Measure on an idle machine." % (busy, os.cpu_count(), os.getloadavg()[0]))
         if blas_is_reference(blas):
             log("WARNING: torch is using netlib's REFERENCE BLAS (about 10x slower than an "
                 "optimised one); the peer would be unfairly slow. Install OpenBLAS: "
@@ -756,6 +783,7 @@ def main(argv=None):
     for name in args.names:
         t0 = time.perf_counter()
         load_before = round(os.getloadavg()[0], 2)
+        busy_before = other_cpu_busy_cores() if not args.child else None
         if args.isolate and not args.child and name != "hidden_map_1403":
             rec = run_child(args, name, args.child_timeout)
         else:
@@ -769,6 +797,11 @@ def main(argv=None):
         for key, val in common.items():
             rec["extra"].setdefault(key, val)
         rec["extra"].setdefault("loadavg_1min_before", load_before)
+        if busy_before is not None:
+            rec["extra"].setdefault("other_busy_cores_before", round(busy_before, 2))
+            if busy_before > 0.25:
+                log("  (note: other processes kept %.2f cores busy just before %s)"
+                    % (busy_before, name))
         sys.stdout.write(json.dumps(rec) + "\n")
         sys.stdout.flush()
         if not args.child:
