@@ -162,7 +162,8 @@ public final class TfjsLayersReader {
                 throw new ModelFormatException(modelJson, null, "malformed shard path " + p);
             }
             Path shard = dir.resolve(rel).normalize();
-            if (rel.contains("\\") || rel.contains(":") || Path.of(rel).isAbsolute() || !shard.startsWith(dir)) {
+            if (rel.contains("\\") || rel.contains(":") || rel.startsWith("/") || List.of(rel.split("/")).contains("..")
+                    || !shard.startsWith(dir)) {
                 throw new ModelFormatException(modelJson, null, "shard path '" + rel
                         + "' leaves the directory of model.json");
             }
