@@ -30,7 +30,7 @@ class GeneratedFixturesTest {
     static List<String> expectedClasses(String model) {
         return switch (model) {
             case "embedding_lstm" -> List.of("Embedding", "LSTM", "Dense");
-            case "embedding_gru" -> List.of("Embedding", "GRU", "Dense");
+            case "embedding_gru", "embedding_gru_reset_after" -> List.of("Embedding", "GRU", "Dense");
             case "simplernn_sequences" -> List.of("SimpleRNN", "GlobalAveragePooling1D", "Dense");
             case "conv2d_mnistlike" -> List.of("Conv2D", "Conv2D", "Conv2D", "MaxPooling2D", "Flatten", "Dropout", "Dense");
             case "conv1d_functional" -> List.of("Conv1D", "GlobalMaxPooling1D", "Dense", "Dense");
@@ -40,8 +40,8 @@ class GeneratedFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"embedding_lstm", "embedding_gru", "simplernn_sequences", "conv2d_mnistlike",
-        "conv1d_functional", "bidirectional_lstm"})
+    @ValueSource(strings = {"embedding_lstm", "embedding_gru", "embedding_gru_reset_after", "simplernn_sequences",
+        "conv2d_mnistlike", "conv1d_functional", "bidirectional_lstm"})
     void threeFormatsParseToTheSameSpec(String model) throws IOException {
         KerasModelSpec tfjs = KerasModelFiles.read(Fixtures.generated(model, "model.json"));
         KerasModelSpec h5 = KerasModelFiles.read(Fixtures.generated(model, "model.h5"));
@@ -91,8 +91,8 @@ class GeneratedFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"embedding_lstm", "embedding_gru", "simplernn_sequences", "conv2d_mnistlike",
-        "conv1d_functional", "bidirectional_lstm"})
+    @ValueSource(strings = {"embedding_lstm", "embedding_gru", "embedding_gru_reset_after", "simplernn_sequences",
+        "conv2d_mnistlike", "conv1d_functional", "bidirectional_lstm"})
     void referenceForwardPassReproducesTfjsOutputsAndGradients(String model) throws IOException {
         JsonNode expected = JSON.readTree(Fixtures.generated(model, "expected.json").toFile());
         for (String file : List.of("model.json", "model.h5", "model.keras")) {
@@ -135,6 +135,18 @@ class GeneratedFixturesTest {
                         file + " gradient[" + i + "]: tfjs " + tf + " vs finite difference " + fd);
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void gruVariantsAreTold() {
+        KerasLayerSpec before = KerasModelFiles.read(Fixtures.generated("embedding_gru", "model.keras"))
+                .layer("gru").orElseThrow();
+        KerasLayerSpec after = KerasModelFiles.read(Fixtures.generated("embedding_gru_reset_after", "model.h5"))
+                .layer("gru").orElseThrow();
+        assertEquals(Boolean.FALSE, before.config().get("reset_after"));
+        assertArrayEquals(new long[] {15}, before.weight("bias").shape());
+        assertEquals(Boolean.TRUE, after.config().get("reset_after"));
+        assertArrayEquals(new long[] {2, 15}, after.weight("bias").shape());
     }
 
     private static double objective(KerasModelSpec spec, String start, ReferenceOps.T at, int[] classes) {

@@ -154,4 +154,44 @@ class RealKerasFixturesTest {
         WeightArray y = ReferenceOps.run(spec, io.get("inputs/simple_rnn_1_input"));
         ReferenceOps.assertClose(io.get("predictions/dense_1"), y, 1e-4, "dense_1");
     }
+
+    /**
+     * Files without expected outputs of their own: TF.js, loading the same file, recorded outputs and
+     * the gradient of sum(outputs) (tools/fixtures, real/expected/*.json). The reference pass over
+     * the parsed weights must agree; this pins Keras 2 hard_sigmoid (0.2x + 0.5) and the backward
+     * direction of Bidirectional on real files.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lstm_seq_hard_sigmoid_rnn_4", "simplernn_seq_rnn_0",
+        "bidirectional_simplernn_rnn_1", "lstm_functional_tf_keras_2"})
+    void realFilesAgreeWithTfjs(String name) throws java.io.IOException {
+        KerasModelSpec spec = Keras2H5Reader.read(Fixtures.real(name + ".h5"));
+        com.fasterxml.jackson.databind.JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Fixtures.real("expected/" + name + ".json").toFile());
+        ReferenceOps.T x = GeneratedFixturesTest.tensor(expected.get("input"));
+        String in = spec.inputNames().get(0);
+        String out = spec.outputNames().get(0);
+        ReferenceOps.assertClose(GeneratedFixturesTest.tensor(expected.get("output")).toFloat(),
+                ReferenceOps.runAll(spec, in, x).get(out).toFloat(), 2e-5, name);
+        ReferenceOps.T grad = GeneratedFixturesTest.tensor(expected.get("gradient"));
+        double eps = 1e-4;
+        for (int i = 0; i < x.v().length; i++) {
+            double[] p = x.v().clone();
+            double[] m = x.v().clone();
+            p[i] += eps;
+            m[i] -= eps;
+            double fd = (sum(ReferenceOps.runAll(spec, in, new ReferenceOps.T(x.shape(), p)).get(out))
+                    - sum(ReferenceOps.runAll(spec, in, new ReferenceOps.T(x.shape(), m)).get(out))) / (2 * eps);
+            assertTrue(Math.abs(fd - grad.v()[i]) < 2e-3 * Math.max(1, Math.abs(fd)),
+                    name + " gradient[" + i + "]: tfjs " + grad.v()[i] + " vs finite difference " + fd);
+        }
+    }
+
+    private static double sum(ReferenceOps.T t) {
+        double s = 0;
+        for (double v : t.v()) {
+            s += v;
+        }
+        return s;
+    }
 }
