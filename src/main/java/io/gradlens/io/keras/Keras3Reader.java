@@ -90,6 +90,14 @@ public final class Keras3Reader {
                 throw new ModelFormatException(file, null, "model.weights.h5 has no 'layers' group");
             }
             Map<String, String> keys = storageKeys(topology, sequential);
+            java.util.Set<String> groups = Hdf5Support.guard(h5Name, null, () -> layersGroup.getChildren().keySet());
+            for (String g : groups) {
+                if (!keys.containsValue(g)) {
+                    throw new ModelFormatException(file, null, "model.weights.h5 has weights under layers/" + g
+                            + " but the architecture has no layer stored under that key (expected keys: "
+                            + String.join(", ", new java.util.TreeSet<>(keys.values())) + ")");
+                }
+            }
             return SpecAssembler.assemble(file, KerasModelSpec.FORMAT_KERAS3, version, topology, layer -> {
                 String key = keys.get(layer.name());
                 if (key == null) {

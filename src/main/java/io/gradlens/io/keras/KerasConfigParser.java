@@ -73,7 +73,7 @@ final class KerasConfigParser {
             throw new ModelFormatException(file, null, "model config has no class_name");
         }
         return switch (cls) {
-            case "Sequential" -> sequential(config);
+            case "Sequential" -> sequential(config, model.get("build_config"));
             case "Model", "Functional" -> functional(asMap(config, null, "model config"));
             default -> throw new UnsupportedModelException(file, null, "model class '" + cls
                     + "' is not supported (supported: Sequential, Model/Functional); subclassed models"
@@ -81,7 +81,7 @@ final class KerasConfigParser {
         };
     }
 
-    private Topology sequential(Object config) {
+    private Topology sequential(Object config, Object buildConfig) {
         List<Object> layerList;
         String modelName = "sequential";
         if (config instanceof List<?> l) { // Keras 2.0 / 2.1: config is the layer list
@@ -111,6 +111,9 @@ final class KerasConfigParser {
                 withBatch.add(null);
                 withBatch.addAll(s);
                 shape = withBatch;
+            }
+            if (shape == null && buildConfig instanceof Map<?, ?> bc && bc.get("input_shape") instanceof List<?> s) {
+                shape = s; // Keras 3 Sequential built without an Input: the shape is in build_config
             }
             if (shape == null) {
                 throw new ModelFormatException(file, first.name(),
@@ -183,6 +186,10 @@ final class KerasConfigParser {
         if (entry.get("registered_name") instanceof String reg && !reg.equals(cls) && !reg.startsWith("keras")) {
             // Keras 3 marks custom (user-registered) objects with a registered_name of their own.
             cls = reg;
+        } else if (entry.get("module") instanceof String module && !module.equals("keras")
+                && !module.startsWith("keras.")) {
+            // A class from a user module that happens to share a Keras class name is still custom code.
+            cls = module + "." + cls;
         }
         cls = ALIASES.getOrDefault(cls, cls);
         if (cls.equals("InputLayer") && !cfg.containsKey("batch_input_shape") && cfg.containsKey("batch_shape")) {

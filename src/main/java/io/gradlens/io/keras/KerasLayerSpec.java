@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * @param name the layer name, unique in the model
  * @param className the canonical Keras class name, for example {@code LSTM}
- * @param config the parsed Keras layer config (unmodifiable)
+ * @param config the parsed Keras layer config (deeply unmodifiable)
  * @param inboundLayers names of the layers whose outputs feed this one, in argument order; empty
  *     for an {@code InputLayer}
  * @param weights parameter name to tensor (unmodifiable, possibly empty)
@@ -40,9 +40,26 @@ public record KerasLayerSpec(
         if (name == null || className == null) {
             throw new IllegalArgumentException("layer name and class must not be null");
         }
-        config = Collections.unmodifiableMap(new LinkedHashMap<>(config == null ? Map.of() : config));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> frozen = (Map<String, Object>) deepFreeze(config == null ? Map.of() : config);
+        config = frozen;
         inboundLayers = List.copyOf(inboundLayers == null ? List.of() : inboundLayers);
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights == null ? Map.of() : weights));
+    }
+
+    /** Recursively copies JSON-like maps and lists into unmodifiable ones (null values allowed). */
+    private static Object deepFreeze(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), deepFreeze(v)));
+            return Collections.unmodifiableMap(copy);
+        }
+        if (o instanceof List<?> l) {
+            List<Object> copy = new java.util.ArrayList<>(l.size());
+            l.forEach(v -> copy.add(deepFreeze(v)));
+            return Collections.unmodifiableList(copy);
+        }
+        return o;
     }
 
     /**

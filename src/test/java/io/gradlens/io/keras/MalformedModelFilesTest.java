@@ -263,6 +263,35 @@ class MalformedModelFilesTest {
     }
 
     @Test
+    void keras3ClassFromAUserModuleIsRefused() throws IOException {
+        Path f = kerasCopy("conv1d_functional", Map.of("config.json", b -> editJson(b, root -> {
+            for (JsonNode l : root.at("/config/layers")) {
+                if (l.get("name").asText().equals("dense_1")) {
+                    ((ObjectNode) l).put("module", "my_package.layers");
+                }
+            }
+        })));
+        ModelFormatException e = fails(() -> KerasModelFiles.read(f));
+        assertInstanceOf(UnsupportedModelException.class, e);
+        contains(e.getMessage(), "layer 'dense_1'", "'my_package.layers.Dense'");
+    }
+
+    @Test
+    void keras3LayerMissingFromArchitectureButStoredIsReported() throws IOException {
+        // Rename the second Dense's class so its weights under layers/dense_1 belong to no layer.
+        Path f = kerasCopy("conv1d_functional", Map.of("config.json", b -> editJson(b, root -> {
+            for (JsonNode l : root.at("/config/layers")) {
+                if (l.get("name").asText().equals("dense_1")) {
+                    ((ObjectNode) l).put("class_name", "Activation");
+                    ObjectNode c = (ObjectNode) l.get("config");
+                    c.remove("units");
+                }
+            }
+        })));
+        contains(fails(() -> Keras3Reader.read(f)).getMessage(), f.toString(), "layers/dense_1");
+    }
+
+    @Test
     void unknownActivationIsRefused() throws IOException {
         Path json = tfjsCopy("embedding_lstm", j -> {
             ((ObjectNode) layerConfig(j, "dense").get("config")).put("activation", "gelu");
