@@ -121,6 +121,7 @@ public final class Keras3Reader {
                     }
                 } else {
                     vars(file, layer.name(), (Group) g, "vars", layer.className(), layer.config(), "", out);
+                    checkStoredName(file, layer.name(), key, (Group) g);
                 }
                 return out;
             });
@@ -199,6 +200,22 @@ public final class Keras3Reader {
                 throw new ModelFormatException(file, layer, relPath + " has no variable '" + i + "'");
             }
             SpecAssembler.putUnique(file, layer, out, prefix + order.get(i), Hdf5Support.floatDataset(file, layer, ds));
+        }
+    }
+
+    /**
+     * Keras 3.15 and later also record the layer name as a string attribute {@code name} on each
+     * {@code vars} group; where it is present it must agree with the layer the key was assigned to.
+     */
+    private static void checkStoredName(Path file, String layer, String key, Group g) {
+        Node vars = Hdf5Support.child(file, g, "vars");
+        if (vars == null || Hdf5Support.guard(file, layer, () -> vars.getAttribute("name")) == null) {
+            return;
+        }
+        String stored = Hdf5Support.stringAttribute(file, vars, "name");
+        if (stored != null && !stored.equals(layer)) {
+            throw new ModelFormatException(file, layer, "weights group layers/" + key + " is named '" + stored
+                    + "' in model.weights.h5, but the architecture assigns it to layer '" + layer + "'");
         }
     }
 
