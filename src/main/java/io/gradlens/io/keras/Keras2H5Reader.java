@@ -130,6 +130,12 @@ public final class Keras2H5Reader {
             if (weightNames == null) {
                 throw new ModelFormatException(file, layer.name(), "layer group has no weight_names attribute");
             }
+            if (layer.className().equals("Bidirectional") && new HashSet<>(weightNames).size() < weightNames.size()) {
+                throw new ModelFormatException(file, layer.name(), "Bidirectional weight names " + weightNames
+                        + " are not distinct, so the forward and backward weights were stored under the same"
+                        + " dataset names and one direction is lost (Keras 3 writes legacy .h5 files this way);"
+                        + " re-save the model in the .keras format");
+            }
             for (String wn : weightNames) {
                 Node ds = Hdf5Support.child(file, (Group) group, wn);
                 if (ds == null) {

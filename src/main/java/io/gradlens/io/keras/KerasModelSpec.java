@@ -13,7 +13,8 @@ import java.util.Optional;
  * original Keras layout.
  *
  * <p>Semantics that depend on the format: {@code hard_sigmoid} is {@code clip(0.2x + 0.5, 0, 1)}
- * in Keras 2 and TensorFlow.js but {@code relu6(x + 3) / 6} in Keras 3; see
+ * in Keras 2 and TensorFlow.js but {@code relu6(x + 3) / 6} in Keras 3 (also in legacy {@code .h5}
+ * files that Keras 3 writes, whose {@code kerasVersion} starts with {@code 3.}); see
  * {@link #hardSigmoidIsKeras3()}.
  *
  * @param format one of {@link #FORMAT_KERAS2_H5}, {@link #FORMAT_KERAS3}, {@link #FORMAT_TFJS_LAYERS}
@@ -80,6 +81,7 @@ public record KerasModelSpec(
      *     means Keras 2's and TensorFlow.js' {@code clip(0.2x + 0.5, 0, 1)}
      */
     public boolean hardSigmoidIsKeras3() {
-        return FORMAT_KERAS3.equals(format);
+        // Keras 3 also writes legacy .h5 files; their keras_version says 3.x.
+        return FORMAT_KERAS3.equals(format) || kerasVersion.startsWith("3.");
     }
 }

@@ -138,6 +138,26 @@ class GeneratedFixturesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void keras3LegacyH5WithBareWeightNames() {
+        // Layout of the .h5 files Keras 3 writes (bare weight names, datasets directly in the layer
+        // group, explicit InputLayer with batch_shape, keras_version 3.x), as seen in real Keras 3.1 files.
+        KerasModelSpec legacy = KerasModelFiles.read(Fixtures.generated("embedding_gru_reset_after",
+                "model_keras3_legacy.h5"));
+        KerasModelSpec tfjs = KerasModelFiles.read(Fixtures.generated("embedding_gru_reset_after", "model.json"));
+        assertEquals("3.1.1", legacy.kerasVersion());
+        assertEquals(KerasModelSpec.FORMAT_KERAS2_H5, legacy.format());
+        assertTrue(legacy.hardSigmoidIsKeras3(), "Keras 3 wrote it, so hard_sigmoid has Keras 3 meaning");
+        assertFalse(tfjs.hardSigmoidIsKeras3());
+        assertEquals(List.of("input_layer", "embedding", "gru", "dense"),
+                legacy.layers().stream().map(KerasLayerSpec::name).toList());
+        List<Object> batch = (List<Object>) legacy.layers().get(0).config().get("batch_input_shape");
+        assertEquals(6, ((Number) batch.get(1)).intValue());
+        for (KerasLayerSpec l : tfjs.computeLayers()) {
+            assertEquals(l.weights(), legacy.layer(l.name()).orElseThrow().weights(), l.name());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void gruVariantsAreTold() {
         KerasLayerSpec before = KerasModelFiles.read(Fixtures.generated("embedding_gru", "model.keras"))
                 .layer("gru").orElseThrow();

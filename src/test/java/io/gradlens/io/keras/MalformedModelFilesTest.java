@@ -323,6 +323,14 @@ class MalformedModelFilesTest {
     }
 
     @Test
+    void keras3LegacyBidirectionalWithCollidingWeightNamesIsRefused() {
+        Path f = Fixtures.generated("bidirectional_lstm", "model_keras3_legacy.h5");
+        ModelFormatException e = fails(() -> KerasModelFiles.read(f));
+        contains(e.getMessage(), f.toString(), "layer 'bidirectional'", "not distinct", "one direction is lost",
+                ".keras");
+    }
+
+    @Test
     void unknownFileKind() throws IOException {
         Path f = tmp.resolve("notes.txt");
         Files.writeString(f, "hello");
