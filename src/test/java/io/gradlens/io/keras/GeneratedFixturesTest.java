@@ -93,6 +93,7 @@ class GeneratedFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"embedding_lstm", "embedding_gru", "embedding_gru_reset_after", "simplernn_sequences",
         "conv2d_mnistlike", "conv1d_functional", "bidirectional_lstm"})
+    @SuppressWarnings("unchecked")
     void referenceForwardPassReproducesTfjsOutputsAndGradients(String model) throws IOException {
         JsonNode expected = JSON.readTree(Fixtures.generated(model, "expected.json").toFile());
         for (String file : List.of("model.json", "model.h5", "model.keras")) {
@@ -138,6 +139,7 @@ class GeneratedFixturesTest {
     }
 
     @org.junit.jupiter.api.Test
+    @SuppressWarnings("unchecked")
     void keras3LegacyH5WithBareWeightNames() {
         // Layout of the .h5 files Keras 3 writes (bare weight names, datasets directly in the layer
         // group, explicit InputLayer with batch_shape, keras_version 3.x), as seen in real Keras 3.1 files.
