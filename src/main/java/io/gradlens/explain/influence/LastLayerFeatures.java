@@ -87,7 +87,7 @@ public record LastLayerFeatures(INDArray features, INDArray logits, int[] labels
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
             io.gradlens.train.Batch batch = data.range(from, to);
-            Tensor f = model.forward(batch.input(), ForwardContext.inference(), 0, last);
+            Tensor f = model.forward(asModelType(model, batch.input()), ForwardContext.inference(), 0, last);
             if (f.rank() != 2 || f.size(1) != d) {
                 throw new IllegalArgumentException("the last dense layer must see one feature vector per example; "
                         + "it sees " + java.util.Arrays.toString(f.shape()));
@@ -97,6 +97,14 @@ public record LastLayerFeatures(INDArray features, INDArray logits, int[] labels
             System.arraycopy(batch.labels(), 0, labels, from, to - from);
         }
         return new LastLayerFeatures(features, features.mmul(theta), labels);
+    }
+
+    /** {@code input} in the model's floating-point type (token ids stay integers). */
+    static Tensor asModelType(Sequential model, Tensor input) {
+        if (!input.isFloatingPoint() || input.dtype() == model.dtype()) {
+            return input;
+        }
+        return Tensor.constant(input.value().castTo(model.dtype()));
     }
 
     /** Rows {@code indices} of this feature set. */

@@ -39,6 +39,7 @@ public final class RepresenterPoints {
     private final int[] labels;
     private final INDArray featureMatrix;
     private final INDArray alphaMatrix;
+    private final double[] labelAlpha;
     private final Fit fit;
 
     /**
@@ -63,7 +64,9 @@ public final class RepresenterPoints {
     public record Fidelity(double pearson, double pearsonUncentred) {
     }
 
-    private RepresenterPoints(double lambda, INDArray featureMatrix, INDArray alphaMatrix, int[] labels, Fit fit) {
+    private RepresenterPoints(double lambda, INDArray featureMatrix, INDArray alphaMatrix, double[] labelAlpha,
+                              int[] labels, Fit fit) {
+        this.labelAlpha = labelAlpha.clone();
         this.lambda = lambda;
         this.featureMatrix = featureMatrix;
         this.alphaMatrix = alphaMatrix;
@@ -126,7 +129,13 @@ public final class RepresenterPoints {
         double objective = crossEntropy(s, p) / n + lambda * theta.mul(theta).sumNumber().doubleValue();
         gradNorm = gradient(f, p, theta, lambda, n).norm2Number().doubleValue();
         Fit fit = new Fit(iteration, gradNorm, objective, (System.nanoTime() - t0) / 1e9);
-        return new RepresenterPoints(lambda, f, a, train.labels(), fit);
+        // α of the given label with the loss taken against the given labels: −(ŝ_{i,y_i} − 1)/(2λn)
+        double[] labelAlpha = new double[n];
+        int[] y = train.labels();
+        for (int i = 0; i < n; i++) {
+            labelAlpha[i] = (1 - s.getDouble(i, y[i])) / (2 * lambda * n);
+        }
+        return new RepresenterPoints(lambda, f, a, labelAlpha, y, fit);
     }
 
     private static INDArray gradient(INDArray f, INDArray p, INDArray theta, double lambda, int n) {
@@ -222,15 +231,14 @@ public final class RepresenterPoints {
     }
 
     /**
-     * Training examples ranked by {@code |α_{i,y_i}|}, the representer weight of their own given
-     * label (the paper's dataset-debugging score).
+     * Training examples ranked by {@code |α_{i,y_i}|}, the paper's dataset-debugging score, with
+     * α taken, as in the paper's definition, from the loss against the given (possibly wrong)
+     * training labels at the refitted layer: {@code |α_{i,y_i}| = (1 − ŝ_{i,y_i})/(2λn)}. (The
+     * α of the decomposition, fitted to the model's own outputs, carries no label information
+     * and does not find mislabels.)
      */
     public SelfInfluenceRanking importance(int k) {
-        double[] scores = new double[n];
-        for (int i = 0; i < n; i++) {
-            scores[i] = Math.abs(alpha[i * classes + labels[i]]);
-        }
-        return SelfInfluenceRanking.of(METHOD, scores, labels, k);
+        return SelfInfluenceRanking.of(METHOD, labelAlpha, labels, k);
     }
 
     private void checkQuery(double[] testFeature, int classIndex) {
@@ -249,6 +257,7 @@ public final class RepresenterPoints {
         m.put("features", featureMatrix);
         m.put("alpha", alphaMatrix);
         m.put("labels", Nd4j.createFromArray(labels));
+        m.put("label_alpha", Nd4j.createFromArray(labelAlpha));
         m.put("meta", Nd4j.createFromArray(lambda, fit.iterations(), fit.gradientNorm(), fit.objective(),
                 fit.seconds()));
         return m;
@@ -256,14 +265,15 @@ public final class RepresenterPoints {
 
     /** Restores the state written by {@link #toArrays()}. */
     public static RepresenterPoints fromArrays(Map<String, INDArray> m) {
-        for (String key : new String[] {"features", "alpha", "labels", "meta"}) {
+        for (String key : new String[] {"features", "alpha", "labels", "label_alpha", "meta"}) {
             if (!m.containsKey(key)) {
                 throw new IllegalArgumentException("cached representer state lacks '" + key + "'");
             }
         }
         double[] meta = m.get("meta").castTo(DataType.DOUBLE).data().asDouble();
         return new RepresenterPoints(meta[0], m.get("features").castTo(DataType.DOUBLE),
-                m.get("alpha").castTo(DataType.DOUBLE), m.get("labels").toIntVector(),
+                m.get("alpha").castTo(DataType.DOUBLE),
+                m.get("label_alpha").castTo(DataType.DOUBLE).data().asDouble(), m.get("labels").toIntVector(),
                 new Fit((int) meta[1], meta[2], meta[3], meta[4]));
     }
 }

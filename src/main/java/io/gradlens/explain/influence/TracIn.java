@@ -278,7 +278,8 @@ public final class TracIn {
     }
 
     private static Map<String, Tensor> gradients(Sequential model, Batch one) {
-        StepResult r = TrainingStep.run(model, one, null, io.gradlens.nn.ForwardContext.inference(), true);
+        Batch typed = new Batch(LastLayerFeatures.asModelType(model, one.input()), one.labels(), null);
+        StepResult r = TrainingStep.run(model, typed, null, io.gradlens.nn.ForwardContext.inference(), true);
         return r.gradients();
     }
 

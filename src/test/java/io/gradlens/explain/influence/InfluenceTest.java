@@ -57,10 +57,37 @@ class InfluenceTest {
                 .build();
     }
 
+    /** {@code set} with float64 inputs, for float64 models. */
+    static io.gradlens.train.ExampleSet float64(ImageExamples set) {
+        return new io.gradlens.train.ExampleSet() {
+            @Override
+            public int size() {
+                return set.size();
+            }
+
+            @Override
+            public int label(int i) {
+                return set.label(i);
+            }
+
+            @Override
+            public boolean hasRelevance() {
+                return false;
+            }
+
+            @Override
+            public io.gradlens.train.Batch batch(int[] indices) {
+                io.gradlens.train.Batch b = set.batch(indices);
+                return new io.gradlens.train.Batch(io.gradlens.autodiff.Tensor.constant(
+                        b.input().value().castTo(DataType.DOUBLE)), b.labels(), null);
+            }
+        };
+    }
+
     @Test
     void lastLayerTracInEqualsTapeGradientsWhenTheLastLayerIsTheOnlyLayer() {
-        ImageExamples train = blobs(40, 5, 3, 0.8, 1);
-        ImageExamples test = blobs(6, 5, 3, 0.8, 2);
+        io.gradlens.train.ExampleSet train = float64(blobs(40, 5, 3, 0.8, 1));
+        io.gradlens.train.ExampleSet test = float64(blobs(6, 5, 3, 0.8, 2));
         Sequential model = Sequential.builder(new long[] {5, 1, 1}, DataType.DOUBLE, 3)
                 .add("flatten", Map.of())
                 .add("dense", Map.of("units", 3))
@@ -152,7 +179,7 @@ class InfluenceTest {
             labels[i] = r.nextInt(10);
         }
         RepresenterPoints rp = RepresenterPoints.fromArrays(Map.of("features", features, "alpha", alpha,
-                "labels", Nd4j.createFromArray(labels), "meta", Nd4j.createFromArray(0.003, 0, 0, 0, 0)));
+                "labels", Nd4j.createFromArray(labels), "label_alpha", Nd4j.rand(DataType.DOUBLE, n), "meta", Nd4j.createFromArray(0.003, 0, 0, 0, 0)));
         double[] t = features.getRow(0).dup().data().asDouble();
         double[] times = new double[15];
         for (int q = 0; q < times.length; q++) {
