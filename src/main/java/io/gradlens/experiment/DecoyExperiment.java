@@ -33,7 +33,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * 0–255; GradLens averages the cross-entropy over the batch, sums the penalty, and scales pixels to
  * [0, 1]. Dividing the paper's objective by the batch size B and writing its input gradient with
  * respect to {@code x/255} gives {@code λ_GradLens = λ_paper / (B · 255²) = 1000 / (256 · 65025) ≈ 6.0e-5}
- * ({@link #paperLambda}). Text (decoy-text): embedding 32, LSTM 32, dense 2, Adam 1e-3, batch 32.
+ * ({@link #paperLambda}). Text (decoy-text): embedding 32, Conv1D 32×3 ReLU, global max pool, dense 2, Adam 1e-3, batch 32.
  */
 public final class DecoyExperiment {
 
@@ -66,9 +66,9 @@ public final class DecoyExperiment {
         return new Settings(30, 256, paperLambda(256), 1, 0, ExplanationPenalty.Target.SUM_LOG_PROB);
     }
 
-    /** Text defaults: 8 epochs, batch 32, λ = 10, seed 1, all examples, Σ log p. */
+    /** Text defaults: 8 epochs, batch 32, λ = 100, seed 1, all examples, Σ log p. */
     public static Settings textDefaults() {
-        return new Settings(8, 32, 10.0, 1, 0, ExplanationPenalty.Target.SUM_LOG_PROB);
+        return new Settings(8, 32, 100.0, 1, 0, ExplanationPenalty.Target.SUM_LOG_PROB);
     }
 
     private DecoyExperiment() {
@@ -84,11 +84,12 @@ public final class DecoyExperiment {
                 .build();
     }
 
-    /** Embedding 32 → LSTM 32 → dense. */
-    public static Sequential lstm(int vocabularySize, int classes, long seed) {
+    /** Embedding 32 → Conv1D 32 filters of width 3 (ReLU, same padding) → global max pool → dense. */
+    public static Sequential textCnn(int vocabularySize, int classes, long seed) {
         return Sequential.builder(new long[] {-1}, DataType.FLOAT, seed)
                 .add("embedding", Map.of("input_dim", vocabularySize, "output_dim", 32))
-                .add("lstm", Map.of("units", 32))
+                .add("conv1d", Map.of("filters", 32, "kernel_size", 3, "padding", "same", "activation", "relu"))
+                .add("global_max_pool1d", Map.of())
                 .add("dense", Map.of("units", classes))
                 .build();
     }
@@ -117,7 +118,7 @@ public final class DecoyExperiment {
             texts.add(e.tokens());
         }
         Vocabulary vocabulary = Vocabulary.build(texts, 1, 20_000);
-        Supplier<Sequential> model = () -> lstm(vocabulary.size(), 2, s.seed());
+        Supplier<Sequential> model = () -> textCnn(vocabulary.size(), 2, s.seed());
         List<Run> runs = new ArrayList<>();
         runs.add(run("clean", clean.name(), model,
                 subset(MaskedExamples.tokens(clean.train(), vocabulary, false), s.trainSize()),
