@@ -40,6 +40,12 @@ public record Rgb(double red, double green, double blue) {
    */
   public Rgb mix(Rgb other, double t) {
     double w = Double.isNaN(t) ? 0 : Math.max(0, Math.min(1, t));
+    if (w == 0) {
+      return this;
+    }
+    if (w == 1) {
+      return other;
+    }
     return new Rgb(
         red + (other.red - red) * w,
         green + (other.green - green) * w,
