@@ -109,7 +109,7 @@ public final class MainWindow {
     root.setTop(new VBox(menuBar(), toolBar()));
     root.setCenter(split);
     root.setBottom(statusBar());
-    Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    Scene scene = new Scene(root, defaultWidth(), defaultHeight());
     installDragAndDrop(scene);
     stage.setScene(scene);
     stage.setTitle("GradLens");
@@ -322,8 +322,8 @@ public final class MainWindow {
     WindowGeometry g = settings.window();
     if (g == null || !g.isUsable()
         || Screen.getScreensForRectangle(g.x(), g.y(), g.width(), g.height()).isEmpty()) {
-      stage.setWidth(DEFAULT_WIDTH);
-      stage.setHeight(DEFAULT_HEIGHT);
+      stage.setWidth(defaultWidth());
+      stage.setHeight(defaultHeight());
       return;
     }
     stage.setX(g.x());
@@ -331,6 +331,14 @@ public final class MainWindow {
     stage.setWidth(g.width());
     stage.setHeight(g.height());
     stage.setMaximized(g.maximized());
+  }
+
+  private static double defaultWidth() {
+    return Math.min(DEFAULT_WIDTH, 0.9 * Screen.getPrimary().getVisualBounds().getWidth());
+  }
+
+  private static double defaultHeight() {
+    return Math.min(DEFAULT_HEIGHT, 0.9 * Screen.getPrimary().getVisualBounds().getHeight());
   }
 
   /** Saves window geometry, divider positions and recent files. */

@@ -2,6 +2,8 @@ package io.gradlens.app.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import javafx.animation.PauseTransition;
+import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
@@ -18,6 +20,8 @@ public final class TrainingCurvesChart extends ChartViewer {
 
   /** Default smoothing weight of the per-batch series. */
   public static final double SMOOTHING = 0.9;
+  /** Minimum time between two redraws while points stream in. */
+  public static final Duration REDRAW_INTERVAL = Duration.millis(500);
 
   private final XYSeries trainLoss = new XYSeries("train loss");
   private final XYSeries valLoss = new XYSeries("val loss");
@@ -26,6 +30,8 @@ public final class TrainingCurvesChart extends ChartViewer {
   private final XYSeries valAccuracy = new XYSeries("val accuracy");
   private final ExponentialSmoother smoother = new ExponentialSmoother(SMOOTHING);
   private final JFreeChart chart;
+  private final PauseTransition redraw = new PauseTransition(REDRAW_INTERVAL);
+  private boolean dirty;
 
   /** Creates an empty chart. */
   public TrainingCurvesChart() {
@@ -70,6 +76,28 @@ public final class TrainingCurvesChart extends ChartViewer {
     setChart(chart);
     setId("training-curves");
     setPrefSize(640, 360);
+    redraw.setOnFinished(e -> flush());
+  }
+
+  /**
+   * Streaming points would redraw the whole chart per point and can saturate the FX thread, so
+   * additions only mark the chart dirty; it is redrawn at most once per {@link #REDRAW_INTERVAL}.
+   */
+  private void markDirty() {
+    if (!dirty) {
+      dirty = true;
+      chart.setNotify(false);
+      redraw.playFromStart();
+    }
+  }
+
+  /** Redraws now if points were added since the last redraw. */
+  public void flush() {
+    if (dirty) {
+      dirty = false;
+      redraw.stop();
+      chart.setNotify(true);
+    }
   }
 
   /** Adds one epoch's metrics at x = {@code epoch}; NaN validation values are skipped. */
@@ -79,6 +107,7 @@ public final class TrainingCurvesChart extends ChartViewer {
     addIfFinite(trainAccuracy, epoch, trainAccuracyValue);
     addIfFinite(valLoss, epoch, valLossValue);
     addIfFinite(valAccuracy, epoch, valAccuracyValue);
+    markDirty();
   }
 
   /**
@@ -88,6 +117,7 @@ public final class TrainingCurvesChart extends ChartViewer {
   public void addBatch(double position, double loss) {
     double smoothed = smoother.add(loss);
     addIfFinite(batchLoss, position, smoothed);
+    markDirty();
   }
 
   private static void addIfFinite(XYSeries series, double x, double y) {
@@ -104,6 +134,7 @@ public final class TrainingCurvesChart extends ChartViewer {
     trainAccuracy.clear();
     valAccuracy.clear();
     smoother.reset();
+    flush();
   }
 
   /** @return number of epoch points of the training-loss series */

@@ -9,8 +9,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 
 /**
  * {@link TaskRunner} backed by {@link javafx.concurrent.Task} on one shared pool of daemon
@@ -120,6 +122,19 @@ public final class FxTaskRunner implements TaskRunner {
   @Override
   public Executor uiExecutor() {
     return FxTaskRunner::runOnFx;
+  }
+
+  @Override
+  public UiScheduler uiScheduler() {
+    return (delayMillis, action) -> runOnFx(() -> {
+      if (delayMillis <= 0) {
+        action.run();
+        return;
+      }
+      PauseTransition pause = new PauseTransition(Duration.millis(delayMillis));
+      pause.setOnFinished(e -> action.run());
+      pause.play();
+    });
   }
 
   @Override

@@ -21,6 +21,9 @@ public interface TaskRunner {
   /** @return executor that runs actions on the UI thread (for streaming partial results) */
   Executor uiExecutor();
 
+  /** @return scheduler that runs actions on the UI thread after a delay (for throttling) */
+  UiScheduler uiScheduler();
+
   /** @return observable state of the running tasks, for the status bar */
   TaskActivity activity();
 }

@@ -43,6 +43,9 @@ import javafx.collections.ObservableList;
  */
 public final class TrainingViewModel {
 
+  /** Live metrics reach the UI at most this often, however fast training runs. */
+  public static final long UI_UPDATE_INTERVAL_MILLIS = 100;
+
   private final TrainingService service;
   private final TaskRunner runner;
   private final ErrorReporter errors;
@@ -71,6 +74,7 @@ public final class TrainingViewModel {
       FXCollections.unmodifiableObservableList(batchMetrics);
 
   private TaskHandle handle;
+  private int runId;
   private Consumer<TrainingResult> onTrained = r -> { };
 
   /**
@@ -136,7 +140,13 @@ public final class TrainingViewModel {
     running.set(true);
     status.set("Training " + config.architecture() + "\u2026");
     eta.start();
-    UiBatcher<Object> updates = new UiBatcher<>(runner.uiExecutor(), this::apply);
+    int thisRun = ++runId;
+    UiBatcher<Object> updates = new UiBatcher<>(runner.uiScheduler(), items -> {
+      if (thisRun == runId) {
+        apply(items);
+      }
+    },
+        UI_UPDATE_INTERVAL_MILLIS, () -> System.nanoTime() / 1_000_000);
     TrainingListener listener = new TrainingListener() {
       @Override
       public void onBatch(BatchMetrics metrics) {
@@ -152,6 +162,7 @@ public final class TrainingViewModel {
         (p, cancel) -> service.train(config, listener, cancel),
         new TaskCallbacks<>(
             result -> {
+              updates.drainNow();
               progress.set(1);
               etaText.set("");
               status.set("Done: " + result.epochsCompleted() + " epochs, model \""
@@ -182,17 +193,16 @@ public final class TrainingViewModel {
   }
 
   private void apply(List<Object> items) {
-    if (!running.get()) {
-      return;
-    }
     for (Object item : items) {
       if (item instanceof BatchMetrics b) {
         batchMetrics.add(b);
         int total = epochs.get();
         double fraction = Math.min(1, b.epochPosition() / Math.max(1, total));
-        progress.set(fraction);
-        etaText.set(eta.remaining(fraction).map(d -> "ETA " + EtaEstimator.format(d))
-            .orElse(""));
+        if (running.get()) {
+          progress.set(fraction);
+          etaText.set(eta.remaining(fraction).map(d -> "ETA " + EtaEstimator.format(d))
+              .orElse(""));
+        }
       } else if (item instanceof EpochMetrics e) {
         epochMetrics.add(e);
       }

@@ -75,6 +75,8 @@ class MainWindowGuiTest {
     robot.interact(() -> window.workspace().select(FakeWorkspaceService.TINY));
     TableView<?> table = robot.lookup("#data-table").queryAs(TableView.class);
     Fx.waitUntil(5, "examples loaded", () -> table.getItems().size() == 6);
+    Fx.waitUntil(5, "rows rendered", () ->
+        robot.lookup("#data-table .table-row-cell").nth(row).tryQuery().isPresent());
     Node cell = robot.lookup("#data-table .table-row-cell").nth(row).query();
     robot.clickOn(cell);
     robot.interact(() -> window.tabs().getSelectionModel().select(

@@ -57,6 +57,11 @@ public final class ImmediateTaskRunner implements TaskRunner {
   }
 
   @Override
+  public UiScheduler uiScheduler() {
+    return (delay, action) -> action.run();
+  }
+
+  @Override
   public TaskActivity activity() {
     return activity;
   }
