@@ -35,7 +35,8 @@ public final class WorkspacePanel extends VBox {
     setId("workspace-panel");
     setPadding(new Insets(6));
     TreeItem<Object> root = new TreeItem<>("Workspace");
-    root.getChildren().addAll(datasets, models);
+    root.getChildren().add(datasets);
+    root.getChildren().add(models);
     datasets.setExpanded(true);
     models.setExpanded(true);
     tree.setRoot(root);

@@ -10,6 +10,7 @@ import io.gradlens.app.fakes.FakeTrainingService;
 import io.gradlens.app.fakes.FakeWorkspaceService;
 import io.gradlens.app.fakes.FixedFilePrompt;
 import io.gradlens.app.heatmap.TokenHeatmapView;
+import io.gradlens.app.service.Example;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.settings.AppSettings;
@@ -26,7 +27,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -238,5 +241,35 @@ class MainWindowGuiTest {
     assertEquals(List.of("Data"), Fx.get(() ->
         restored.tabs().getTabs().stream().map(t -> t.getText()).toList()));
     robot.interact(second::close);
+  }
+
+  @Test
+  void dataTableSortsFiltersAndExportsWithShortcut(FxRobot robot) throws IOException {
+    robot.interact(() -> window.workspace().select(FakeWorkspaceService.MODEL));
+    Fx.waitUntil(5, "model", () -> window.workbench().currentModelProperty().get() != null);
+    robot.interact(() -> window.workspace().select(FakeWorkspaceService.TINY));
+    @SuppressWarnings("unchecked")
+    TableView<Example> table = robot.lookup("#data-table").queryAs(TableView.class);
+    Fx.waitUntil(5, "examples with predictions", () -> table.getItems().size() == 6
+        && table.getItems().get(0).hasPrediction());
+    robot.interact(() -> {
+      TableColumn<Example, ?> confidence = table.getColumns().get(3);
+      confidence.setSortType(TableColumn.SortType.DESCENDING);
+      table.getSortOrder().setAll(List.of(confidence));
+    });
+    assertEquals(0.97, Fx.get(() -> table.getItems().get(0).confidence()), 1e-12);
+    robot.clickOn("#data-search").write("the");
+    Fx.waitUntil(5, "search applied", () -> table.getItems().size() == 1);
+    robot.interact(() -> window.dataModel().searchProperty().set(""));
+    robot.clickOn("#data-misclassified");
+    Fx.waitUntil(5, "misclassified only", () -> table.getItems().size() == 2);
+
+    Path csv = out.resolve("wrong.csv");
+    prompt.answer(csv);
+    robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+    Fx.waitUntil(5, "csv via Ctrl+E", () -> Files.exists(csv));
+    List<String> lines = Files.readAllLines(csv);
+    assertEquals(3, lines.size(), lines.toString());
+    assertTrue(lines.get(0).startsWith("id,text,label,prediction,confidence,correct"));
   }
 }

@@ -12,6 +12,7 @@ import io.gradlens.app.service.Aggregation;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.task.ImmediateTaskRunner;
+import io.gradlens.app.task.ManualTaskRunner;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -79,6 +80,22 @@ class SaliencyViewModelTest {
     service.setFailing(false);
     vm.methodProperty().set(SaliencyMethod.GRADIENT);
     assertEquals("Gradient", vm.resultProperty().get().method());
+  }
+
+  @Test
+  void newRequestCancelsThePreviousAndStaleResultsAreIgnored() throws Exception {
+    ManualTaskRunner manual = new ManualTaskRunner();
+    StringProperty input = new SimpleStringProperty("one two");
+    SaliencyViewModel model = new SaliencyViewModel(service, manual, errors, input);
+    model.methodProperty().set(SaliencyMethod.SMOOTHGRAD);
+    assertEquals(2, manual.pending().size());
+    assertTrue(manual.pending().get(0).cancelled(), "first run cancelled by the second");
+    assertTrue(model.busyProperty().get());
+    manual.pending().get(1).complete();
+    assertEquals("SmoothGrad", model.resultProperty().get().method());
+    manual.pending().get(0).complete(); // a late, cancelled run must not overwrite
+    assertEquals("SmoothGrad", model.resultProperty().get().method());
+    assertEquals(false, model.busyProperty().get());
   }
 
   @Test
