@@ -20,6 +20,8 @@ public final class TrainingCurvesChart extends ChartViewer {
 
   /** Default smoothing weight of the per-batch series. */
   public static final double SMOOTHING = 0.9;
+  /** At most this many smoothed per-batch points are plotted per epoch (long runs stay cheap). */
+  public static final int BATCH_POINTS_PER_EPOCH = 100;
   /** Minimum time between two redraws while points stream in. */
   public static final Duration REDRAW_INTERVAL = Duration.millis(500);
 
@@ -32,6 +34,7 @@ public final class TrainingCurvesChart extends ChartViewer {
   private final JFreeChart chart;
   private final PauseTransition redraw = new PauseTransition(REDRAW_INTERVAL);
   private boolean dirty;
+  private double lastBatchPosition = Double.NEGATIVE_INFINITY;
 
   /** Creates an empty chart. */
   public TrainingCurvesChart() {
@@ -111,13 +114,17 @@ public final class TrainingCurvesChart extends ChartViewer {
   }
 
   /**
-   * Adds one batch's training loss at fractional epoch {@code position}; the series shows the
-   * exponential moving average.
+   * Adds one batch's training loss at fractional epoch {@code position}. Every batch feeds the
+   * exponential moving average; the series plots it at most {@link #BATCH_POINTS_PER_EPOCH}
+   * times per epoch.
    */
   public void addBatch(double position, double loss) {
     double smoothed = smoother.add(loss);
-    addIfFinite(batchLoss, position, smoothed);
-    markDirty();
+    if (position - lastBatchPosition >= 1.0 / BATCH_POINTS_PER_EPOCH) {
+      lastBatchPosition = position;
+      addIfFinite(batchLoss, position, smoothed);
+      markDirty();
+    }
   }
 
   private static void addIfFinite(XYSeries series, double x, double y) {
@@ -134,6 +141,7 @@ public final class TrainingCurvesChart extends ChartViewer {
     trainAccuracy.clear();
     valAccuracy.clear();
     smoother.reset();
+    lastBatchPosition = Double.NEGATIVE_INFINITY;
     flush();
   }
 

@@ -49,7 +49,6 @@ public final class SaliencyView extends BorderPane implements Exportable {
   private final ProbabilityBarChart probabilities = new ProbabilityBarChart();
   private final ComboBox<TargetChoice> target = new ComboBox<>();
   private final ExportAction heatmapExport;
-  private final ExportAction csvExport;
   private List<String> shownClasses = List.of();
   private boolean rebuildingTargets;
 
@@ -67,7 +66,6 @@ public final class SaliencyView extends BorderPane implements Exportable {
         .with(ExportFormat.SVG, path -> ChartExporter.writeSvg(heatmap, path))
         .with(ExportFormat.CSV, path -> CsvWriter.write(path, SaliencyViewModel.csvHeader(),
             model.scoreRows()));
-    csvExport = heatmapExport;
     setTop(controls());
     ScrollPane scroll = new ScrollPane(heatmap);
     scroll.setFitToWidth(true);
@@ -171,7 +169,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
     svg.setOnAction(e -> heatmapExport.run(window(), ExportFormat.SVG));
     Button csv = new Button("CSV");
     csv.setId("export-csv");
-    csv.setOnAction(e -> csvExport.run(window(), ExportFormat.CSV));
+    csv.setOnAction(e -> heatmapExport.run(window(), ExportFormat.CSV));
     for (Button b : List.of(png, svg, csv)) {
       b.disableProperty().bind(Bindings.isNull(model.resultProperty()));
     }

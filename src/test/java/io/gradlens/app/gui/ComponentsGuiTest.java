@@ -103,6 +103,20 @@ class ComponentsGuiTest {
   }
 
   @Test
+  void longRunsArePlottedDownsampled() {
+    TrainingCurvesChart chart = Fx.get(TrainingCurvesChart::new);
+    Fx.get(() -> {
+      for (int b = 1; b <= 5000; b++) {
+        chart.addBatch(b / 5000.0, 1.0);
+      }
+      return null;
+    });
+    int points = Fx.get(chart::batchCount);
+    assertTrue(points <= TrainingCurvesChart.BATCH_POINTS_PER_EPOCH + 1, "points: " + points);
+    assertTrue(points >= TrainingCurvesChart.BATCH_POINTS_PER_EPOCH / 2, "points: " + points);
+  }
+
+  @Test
   void exportsNodesAndCharts() throws Exception {
     Path dir = Files.createTempDirectory("gradlens-export");
     Path png = dir.resolve("image.png");
