@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file through a temporary sibling that is moved over the target only after the content
@@ -33,9 +35,13 @@ public final class AtomicFileWriter {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+    // Not Files.createTempFile: that creates owner-only (0600) files, and the move would keep
+    // those permissions; a plain CREATE_NEW honours the user's umask like any other save.
+    Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(
+        ThreadLocalRandom.current().nextLong()) + ".tmp");
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
         content.writeTo(out);
       }
       try {

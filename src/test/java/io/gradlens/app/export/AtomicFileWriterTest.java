@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,16 @@ class AtomicFileWriterTest {
     Path target = dir.resolve("a/b/c.txt");
     AtomicFileWriter.write(target, out -> out.write('x'));
     assertEquals("x", Files.readString(target));
+  }
+
+  @Test
+  void permissionsFollowTheUmaskLikeAPlainWrite() throws IOException {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path plain = dir.resolve("plain.txt");
+    Files.writeString(plain, "p");
+    Path atomic = dir.resolve("atomic.txt");
+    AtomicFileWriter.write(atomic, out -> out.write('a'));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
   }
 
   private long count() throws IOException {
