@@ -102,6 +102,18 @@ class InfluenceCommandTest {
     }
 
     @Test
+    void registeredOnTheRootCommand() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GradLensCli.execute(new String[] {"influence", "--model", model.toString(), "--dataset", "digits",
+            "--self", "--top", "2"}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("\"top\""), out.toString());
+        assertEquals(2, GradLensCli.execute(new String[] {"experiment", "no-such-experiment"}, new PrintWriter(out),
+                new PrintWriter(err)));
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() {
         for (String[] args : List.of(
                 new String[] {"--model", model.toString(), "--dataset", "digits", "--test-index", "359"},
