@@ -100,12 +100,14 @@ public final class ExperimentCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "%-15s %-12s %10.4g %9.4f %9.4f %9.1f%n", r.name(), r.dataset(), r.lambda(),
                             r.trainAccuracy(), r.testAccuracy(), r.seconds());
                 }
+                out.flush();
                 return 0;
             }
             case "mislabel" -> {
                 MislabelExperiment.Result r = MislabelExperiment.run(datasets, dataset, flip,
                         epochs == null ? 10 : epochs, batchSize == null ? 64 : batchSize, seed, trainSize, listener);
                 out.print(r.table());
+                out.flush();
                 return 0;
             }
             default -> {

@@ -127,6 +127,18 @@ public final class DecoyExperiment {
         ExampleSet decoyTest = MaskedExamples.tokens(decoy.test(), vocabulary, false);
         runs.add(run("decoy", decoy.name(), model, decoyTrain, decoyTest, 0, s, listener));
         runs.add(run("decoy+penalty", decoy.name(), model, decoyTrain, decoyTest, s.lambda(), s, listener));
+        // variants: every embedding component of the input gradient penalised; gradient × input penalised
+        for (boolean timesInput : new boolean[] {false, true}) {
+            Sequential variant = model.get();
+            long t0 = System.nanoTime();
+            PerDimensionTokenPenalty.fit(variant, decoyTrain, new Adam(1e-3), s.epochs(), s.batchSize(), s.seed(),
+                    s.lambda(), s.target(), timesInput);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            runs.add(new Run(timesInput ? "decoy+pen/gxi" : "decoy+pen/dim", decoy.name(), s.lambda(),
+                    Trainer.evaluate(variant, decoyTrain, null, 256, CancellationToken.NONE).accuracy(),
+                    Trainer.evaluate(variant, decoyTest, null, 256, CancellationToken.NONE).accuracy(), seconds,
+                    List.of()));
+        }
         return runs;
     }
 

@@ -1,0 +1,99 @@
+package io.gradlens.experiment;
+
+import io.gradlens.autodiff.GradientTape;
+import io.gradlens.autodiff.Ops;
+import io.gradlens.autodiff.Tensor;
+import io.gradlens.autodiff.UnconnectedGradients;
+import io.gradlens.nn.ForwardContext;
+import io.gradlens.nn.InputStage;
+import io.gradlens.nn.Sequential;
+import io.gradlens.train.Batch;
+import io.gradlens.train.ExampleSet;
+import io.gradlens.train.ExplanationPenalty;
+import io.gradlens.train.Losses;
+import io.gradlens.train.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A variant of the right-for-the-right-reasons penalty (Ross, Hughes and Doshi-Velez, IJCAI 2017,
+ * https://arxiv.org/abs/1703.03717) for token models, used by the decoy-text experiment to compare
+ * with {@link ExplanationPenalty}: {@code λ · Σ_n Σ_t Σ_e ((1 − Z_{n,t}) · ∂S/∂x_{n,t,e})²}, every
+ * embedding component of the input gradient penalised, where the project's penalty squares the
+ * gradient summed over the embedding axis. The summed form constrains one direction of the
+ * embedding space only; a network whose weights sum to zero over the embedding axis satisfies it
+ * while still reading the decoy token. With {@code timesInput} the penalised quantity is instead
+ * each token's first-order contribution {@code Σ_e x_{n,t,e} · ∂S/∂x_{n,t,e}} (gradient × input),
+ * which a learned embedding cannot hide by growing its own norm. Training follows {@code Trainer}: seeded shuffling, one
+ * optimizer step per batch, exact double backpropagation.
+ */
+final class PerDimensionTokenPenalty {
+
+    private PerDimensionTokenPenalty() {
+    }
+
+    /** Trains {@code model} in place on a token example set with relevance masks. */
+    static void fit(Sequential model, ExampleSet train, Optimizer optimizer, int epochs, int batchSize, long seed,
+                    double lambda, ExplanationPenalty.Target target, boolean timesInput) {
+        if (!model.takesTokenIds() || !train.hasRelevance()) {
+            throw new IllegalArgumentException("the per-dimension token penalty needs a token model and masks");
+        }
+        Random random = new Random(seed);
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            for (int from = 0; from < order.length; from += batchSize) {
+                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
+                Map<String, Tensor> grads = step(model, train.batch(idx), ForwardContext.training(random), lambda,
+                        target, timesInput);
+                optimizer.step(model.parameters(), grads);
+            }
+        }
+    }
+
+    private static Map<String, Tensor> step(Sequential model, Batch batch, ForwardContext context, double lambda,
+                                            ExplanationPenalty.Target target, boolean timesInput) {
+        Map<String, Tensor> params = model.parameters();
+        try (GradientTape tape = GradientTape.open()) {
+            InputStage stage = InputStage.of(model, batch.input(), context);
+            Tensor logits;
+            Tensor g;
+            try (GradientTape inner = GradientTape.open()) {
+                inner.watch(stage.embedded());
+                logits = stage.logits(model, stage.embedded(), context);
+                g = inner.gradient(ExplanationPenalty.explainedScalar(logits, target), stage.embedded());
+            }
+            long[] s = g.shape();
+            Tensor penalty;
+            if (timesInput) {
+                // first-order contribution of each token: Σ_e x_{t,e} ∂S/∂x_{t,e}
+                Tensor contribution = Ops.sum(Ops.mul(g, stage.embedded()), false, 2);
+                Tensor irrelevant = Tensor.constant(batch.relevance().value().castTo(g.dtype()).rsub(1.0));
+                penalty = Ops.mulScalar(Ops.sum(Ops.square(Ops.mul(contribution, irrelevant)), false), lambda);
+            } else {
+                Tensor irrelevant = Tensor.constant(batch.relevance().value().castTo(g.dtype()).rsub(1.0)
+                        .reshape(s[0], s[1], 1));
+                penalty = Ops.mulScalar(Ops.sum(Ops.square(Ops.mul(g, irrelevant)), false), lambda);
+            }
+            Tensor loss = Ops.add(Losses.softmaxCrossEntropy(logits, batch.labels()), penalty);
+            List<Tensor> out = tape.gradient(loss, new ArrayList<>(params.values()), UnconnectedGradients.ZERO);
+            Map<String, Tensor> grads = new LinkedHashMap<>();
+            int i = 0;
+            for (String name : params.keySet()) {
+                grads.put(name, out.get(i++));
+            }
+            return grads;
+        }
+    }
+}
