@@ -31,10 +31,10 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "decoy-mnist, decoy-text or mislabel")
     String name;
 
-    @Option(names = "--epochs", description = "epochs per run (default: 30 images, 8 text, 10 mislabel)")
+    @Option(names = "--epochs", description = "epochs per run (default: 30 images, 8 text, 6 mislabel)")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "batch size (default: 256 images, 32 text)")
+    @Option(names = "--batch-size", description = "batch size (default: 256 images, 32 text, 64 mislabel)")
     Integer batchSize;
 
     @Option(names = "--lambda", description = "penalty weight (default: paper λ rescaled for images, 100 for text)")
@@ -105,7 +105,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
             case "mislabel" -> {
                 MislabelExperiment.Result r = MislabelExperiment.run(datasets, dataset, flip,
-                        epochs == null ? 10 : epochs, batchSize == null ? 64 : batchSize, seed, trainSize, listener);
+                        epochs == null ? 6 : epochs, batchSize == null ? 64 : batchSize, seed, trainSize, listener);
                 out.print(r.table());
                 out.flush();
                 return 0;
