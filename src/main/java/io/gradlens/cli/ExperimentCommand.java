@@ -37,7 +37,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--batch-size", description = "batch size (default: 256 images, 32 text, 64 mislabel)")
     Integer batchSize;
 
-    @Option(names = "--lambda", description = "penalty weight (default: paper λ rescaled for images, 100 for text)")
+    @Option(names = "--lambda", description = "penalty weight (default: paper λ rescaled for images, 1000 for text)")
     Double lambda;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")

@@ -66,9 +66,9 @@ public final class DecoyExperiment {
         return new Settings(30, 256, paperLambda(256), 1, 0, ExplanationPenalty.Target.SUM_LOG_PROB);
     }
 
-    /** Text defaults: 8 epochs, batch 32, λ = 100, seed 1, all examples, Σ log p. */
+    /** Text defaults: 8 epochs, batch 32, λ = 1000, seed 1, all examples, Σ log p. */
     public static Settings textDefaults() {
-        return new Settings(8, 32, 100.0, 1, 0, ExplanationPenalty.Target.SUM_LOG_PROB);
+        return new Settings(8, 32, 1000.0, 1, 0, ExplanationPenalty.Target.SUM_LOG_PROB);
     }
 
     private DecoyExperiment() {
