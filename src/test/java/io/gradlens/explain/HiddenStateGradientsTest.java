@@ -120,6 +120,24 @@ class HiddenStateGradientsTest {
     }
 
     @Test
+    void aConvolutionBeforeTheRecurrentLayerLooksAheadAndIsStillExact() {
+        Sequential net = Sequential.builder(new long[] {-1}, DataType.DOUBLE, 28)
+                .add("embedding", "embedding", Map.of("input_dim", 10, "output_dim", 3))
+                .add("conv1d", "conv", Map.of("filters", 3, "kernel_size", 3, "padding", "same"))
+                .add("gru", "rnn", Map.of("units", 3))
+                .build();
+        HiddenStateGradientMap one = map(net, "rnn", HiddenReduction.mean(), 1);
+        HiddenStateGradientMap auto = map(net, "rnn", HiddenReduction.mean(), 0);
+        for (int t = 0; t < IDS.length; t++) {
+            assertArrayEquals(one.map()[t], auto.map()[t], 1e-12);
+        }
+        // 'same' padding lets h_t see x_{t+1}: the map is not causal here, and says so
+        assertTrue(one.at(2, 3) > 0);
+        assertEquals(numeric(net, "rnn", 2, 3, HiddenReduction.mean()), one.at(2, 3), 1e-8);
+        assertEquals(0.0, one.at(2, 4), 0.0);
+    }
+
+    @Test
     void progressIsReportedAndCancellationStopsBetweenChunks() {
         Sequential net = TinyModels.recurrentText("gru", 24).network();
         List<long[]> calls = new ArrayList<>();
