@@ -10,26 +10,36 @@ import org.nd4j.linalg.factory.Nd4j;
  * The one place where GradLens configures the ND4J engine it computes with, and a cheap,
  * load-independent counter of executed operations.
  *
- * <p><b>Threads.</b> ND4J's CPU backend runs elementwise and reduction loops on libnd4j's own
- * OpenMP thread pool and matrix products in OpenBLAS, which has a second pool. On a small or
- * shared machine, waking a pool for an op of a few thousand elements costs far more than the op
- * (each parallel region waits for its slowest, possibly descheduled, thread). {@link #configure()}
- * therefore:
+ * <p><b>Threads.</b> ND4J's CPU backend runs elementwise, reduction and most custom ops on
+ * libnd4j's own OpenMP thread pool and matrix products in OpenBLAS, which has a second pool. On a
+ * small or shared machine, waking a pool for an op of a few thousand elements costs far more than
+ * the op: each parallel region waits for its slowest, possibly descheduled, thread. Measured on the
+ * 2-core development machine under load (docs/benchmarks.md): with libnd4j at 2 threads a
+ * 50-step LSTM training step took 10–20× longer than with libnd4j at 1 thread, whatever
+ * OpenBLAS' setting, and raising libnd4j's per-thread thresholds did not avoid it. So
+ * {@link #configure(int)} with {@code n} threads:
  * <ul>
- *   <li>sets libnd4j's {@code maxThreads} and {@code maxMasterThreads} ({@link
- *       Environment#setMaxThreads}) to the requested thread count;</li>
- *   <li>raises libnd4j's {@code elementwiseThreshold} and {@code tadThreshold} so that an
- *       elementwise op only goes parallel above {@value #ELEMENTWISE_THRESHOLD} elements per
- *       thread (the per-step tensors of a recurrent layer, e.g. [32, 512], stay single-threaded);</li>
- *   <li>sets OpenBLAS' thread count ({@code Nd4j.factory().blas().setMaxThreads}) so large matrix
- *       products may use every allowed core.</li>
+ *   <li>sets libnd4j's {@code maxThreads}/{@code maxMasterThreads} ({@link Environment#setMaxThreads})
+ *       to {@code gradlens.nd4jThreads} (system property), default <b>1</b>: GradLens' per-step
+ *       tensors are small, and its large work is matrix products;</li>
+ *   <li>raises libnd4j's {@code elementwiseThreshold} to {@value #ELEMENTWISE_THRESHOLD} and
+ *       {@code tadThreshold} to {@value #TAD_THRESHOLD}, so that when more libnd4j threads are
+ *       allowed only large ops go parallel;</li>
+ *   <li>sets OpenBLAS' thread count ({@code Nd4j.factory().blas().setMaxThreads}) to {@code n}
+ *       (or the property {@code gradlens.blasThreads}), so large matrix products may use every
+ *       allowed core.</li>
  * </ul>
- * The thread count comes from, in order: the argument of {@link #configure(int)}, the system
- * property {@code gradlens.threads}, the environment variable {@code GRADLENS_THREADS}, else the
- * number of available processors. Environment variables read by the native libraries themselves
+ * {@code n} comes from, in order: the argument of {@link #configure(int)}, the system property
+ * {@code gradlens.threads}, the environment variable {@code GRADLENS_THREADS}, else the number of
+ * available processors. Environment variables read by the native libraries themselves
  * ({@code OMP_NUM_THREADS}, {@code OMP_WAIT_POLICY=passive}, {@code OPENBLAS_NUM_THREADS},
- * {@code OPENBLAS_CORETYPE}) must be set before the JVM starts, i.e. by the launcher; they are
- * reported by {@link #describe()}.
+ * {@code OPENBLAS_CORETYPE}) only act if set before the JVM starts, i.e. by the launcher; they are
+ * reported by {@link #describe()}. {@code OMP_NUM_THREADS=1} helped further in measurements, and
+ * {@code OPENBLAS_CORETYPE=SkylakeX} (or {@code Haswell}) matters on virtual CPUs that OpenBLAS
+ * cannot identify.
+ *
+ * <p>{@link Tensor} calls {@link #configure()} when it is first used, so every entry point
+ * (application, CLI, tests) runs with these settings.
  *
  * <p>{@link #configure()} is idempotent: the first call configures, later calls without an explicit
  * count do nothing; {@link #configure(int)} always applies the given count.
@@ -66,12 +76,13 @@ public final class Engine {
             throw new IllegalArgumentException("thread count must be at least 1, got " + n);
         }
         Environment env = Nd4j.getEnvironment();
-        env.setMaxThreads(n);
-        env.setMaxMasterThreads(n);
+        int nd4j = Math.max(1, Integer.getInteger("gradlens.nd4jThreads", 1));
+        env.setMaxThreads(nd4j);
+        env.setMaxMasterThreads(nd4j);
         env.setElementwiseThreshold(ELEMENTWISE_THRESHOLD);
         env.setTadThreshold(TAD_THRESHOLD);
         try {
-            Nd4j.factory().blas().setMaxThreads(n);
+            Nd4j.factory().blas().setMaxThreads(Integer.getInteger("gradlens.blasThreads", n));
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             // A backend without a settable BLAS thread count (e.g. CUDA) keeps its own setting.
         }
