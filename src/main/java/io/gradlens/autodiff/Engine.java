@@ -77,8 +77,9 @@ public final class Engine {
         }
         Environment env = Nd4j.getEnvironment();
         int nd4j = Math.max(1, Integer.getInteger("gradlens.nd4jThreads", 1));
-        env.setMaxThreads(nd4j);
+        // libnd4j refuses maxThreads below maxMasterThreads: lower the master count first.
         env.setMaxMasterThreads(nd4j);
+        env.setMaxThreads(nd4j);
         env.setElementwiseThreshold(ELEMENTWISE_THRESHOLD);
         env.setTadThreshold(TAD_THRESHOLD);
         try {
