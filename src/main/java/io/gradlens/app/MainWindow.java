@@ -1,0 +1,395 @@
+package io.gradlens.app;
+
+import io.gradlens.app.data.DataView;
+import io.gradlens.app.data.DataViewModel;
+import io.gradlens.app.error.ErrorDialog;
+import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.saliency.SaliencyView;
+import io.gradlens.app.saliency.SaliencyViewModel;
+import io.gradlens.app.service.Example;
+import io.gradlens.app.settings.AppSettings;
+import io.gradlens.app.settings.RecentFiles;
+import io.gradlens.app.settings.SettingsStore;
+import io.gradlens.app.settings.WindowGeometry;
+import io.gradlens.app.task.TaskActivity;
+import io.gradlens.app.task.TaskRunner;
+import io.gradlens.app.training.TrainingView;
+import io.gradlens.app.training.TrainingViewModel;
+import io.gradlens.app.workspace.WorkspacePanel;
+import io.gradlens.app.workspace.WorkspaceViewModel;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+
+/**
+ * Builds and wires the main window: menu bar, toolbar, workspace panel, analysis tabs and status
+ * bar; persists window geometry, divider positions and recent files.
+ */
+public final class MainWindow {
+
+  private static final Logger LOG = Logger.getLogger(MainWindow.class.getName());
+  private static final double DEFAULT_WIDTH = 1200;
+  private static final double DEFAULT_HEIGHT = 800;
+
+  private final AppServices services;
+  private final SettingsStore settingsStore;
+  private final TaskRunner runner;
+  private final FilePrompt prompt;
+  private final WorkbenchModel workbench = new WorkbenchModel();
+  private final TabPane tabs = new TabPane();
+  private final SplitPane split = new SplitPane();
+  private final Menu recentMenu = new Menu("Recent files");
+  private AppSettings settings;
+  private Stage stage;
+  private ErrorReporter errors;
+  private WorkspaceViewModel workspace;
+  private DataViewModel dataModel;
+  private SaliencyViewModel saliencyModel;
+  private TrainingViewModel trainingModel;
+  private Tab trainingTab;
+  private Tab saliencyTab;
+
+  /**
+   * @param services the services to run against
+   * @param settingsStore where settings persist
+   * @param runner background runner
+   * @param prompt asks for files
+   */
+  public MainWindow(AppServices services, SettingsStore settingsStore, TaskRunner runner,
+      FilePrompt prompt) {
+    this.services = services;
+    this.settingsStore = settingsStore;
+    this.runner = runner;
+    this.prompt = prompt;
+  }
+
+  /** Builds the scene into {@code target}, restores saved geometry and shows it. */
+  public void show(Stage target) {
+    this.stage = target;
+    settings = settingsStore.load();
+    errors = ErrorDialog.reporter(() -> stage);
+    BorderPane root = new BorderPane();
+    root.setId("main-root");
+    workspace = new WorkspaceViewModel(services.workspace(), runner, errors, workbench);
+    workspace.setOnFileOpened(this::rememberRecent);
+    buildTabs();
+    WorkspacePanel panel = new WorkspacePanel(workspace, workbench, this::openModel);
+    split.setId("main-split");
+    split.getItems().setAll(panel, tabs);
+    split.setDividerPositions(0.22);
+    SplitPane.setResizableWithParent(panel, false);
+    root.setTop(new VBox(menuBar(), toolBar()));
+    root.setCenter(split);
+    root.setBottom(statusBar());
+    Scene scene = new Scene(root, defaultWidth(), defaultHeight());
+    installDragAndDrop(scene);
+    stage.setScene(scene);
+    stage.setTitle("GradLens");
+    restoreGeometry();
+    stage.setOnCloseRequest(e -> saveState());
+    workspace.refresh();
+    stage.show();
+    double[] dividers = settings.dividerPositions();
+    if (dividers.length == split.getDividers().size()) {
+      Platform.runLater(() -> split.setDividerPositions(dividers));
+    }
+  }
+
+  private void buildTabs() {
+    tabs.setId("analysis-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    dataModel = new DataViewModel(services.workspace(), runner, errors,
+        workbench.currentExampleProperty());
+    Tab data = new Tab("Data", new DataView(dataModel, prompt, errors));
+    data.setId("tab-data");
+    tabs.getTabs().add(data);
+    workbench.currentDatasetProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        dataModel.load(b);
+      }
+    });
+    services.trainingService().ifPresent(service -> {
+      trainingModel = new TrainingViewModel(service, runner, errors, System::nanoTime);
+      trainingModel.setOnTrained(result -> {
+        workspace.refresh();
+        workspace.select(result.model());
+      });
+      workbench.currentDatasetProperty().addListener((o, a, b) ->
+          trainingModel.datasetIdProperty().set(b == null ? null : b.id()));
+      trainingTab = new Tab("Training", new TrainingView(trainingModel, prompt, errors));
+      trainingTab.setId("tab-training");
+      tabs.getTabs().add(trainingTab);
+    });
+    services.saliencyService().ifPresent(service -> {
+      ObservableValue<String> text = Bindings.createStringBinding(() -> {
+        Example e = workbench.currentExampleProperty().get();
+        return e == null ? null : e.text();
+      }, workbench.currentExampleProperty());
+      saliencyModel = new SaliencyViewModel(service, runner, errors, text);
+      saliencyTab = new Tab("Saliency", new SaliencyView(saliencyModel, prompt, errors));
+      saliencyTab.setId("tab-saliency");
+      tabs.getTabs().add(saliencyTab);
+    });
+    workbench.currentModelProperty().addListener((o, a, b) -> {
+      dataModel.reload();
+      if (saliencyModel != null) {
+        saliencyModel.recompute();
+      }
+    });
+  }
+
+  private MenuBar menuBar() {
+    MenuItem openDataset = item("Open dataset\u2026", "menu-open-dataset",
+        new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openDataset);
+    MenuItem openModel = item("Open model\u2026", "menu-open-model",
+        new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN), this::openModel);
+    recentMenu.setId("menu-recent");
+    recentMenu.setOnShowing(e -> rebuildRecentMenu());
+    rebuildRecentMenu();
+    MenuItem export = item("Export\u2026", "menu-export",
+        new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportCurrent);
+    MenuItem quit = item("Quit", "menu-quit",
+        new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+    Menu file = new Menu("File", null, openDataset, openModel, recentMenu,
+        new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+    MenuItem train = item("Train\u2026", "menu-train",
+        new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTraining);
+    train.setDisable(trainingTab == null);
+    Menu run = new Menu("Run", null, train);
+    MenuItem about = item("About GradLens", "menu-about", new KeyCodeCombination(KeyCode.F1),
+        this::about);
+    Menu help = new Menu("Help", null, about);
+    MenuBar bar = new MenuBar(file, run, help);
+    bar.setId("menu-bar");
+    return bar;
+  }
+
+  private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    item.setId(id);
+    item.setAccelerator(key);
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  private ToolBar toolBar() {
+    Button openDataset = toolButton("Open dataset", "tool-open-dataset", this::openDataset);
+    Button openModel = toolButton("Open model", "tool-open-model", this::openModel);
+    Button train = toolButton("Train", "tool-train", this::showTraining);
+    train.setDisable(trainingTab == null);
+    Button export = toolButton("Export", "tool-export", this::exportCurrent);
+    ToolBar bar = new ToolBar(openDataset, openModel, train, export);
+    bar.setId("tool-bar");
+    return bar;
+  }
+
+  private static Button toolButton(String text, String id, Runnable action) {
+    Button b = new Button(text);
+    b.setId(id);
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private StatusBar statusBar() {
+    TaskActivity activity = runner.activity();
+    StatusBar bar = new StatusBar();
+    bar.setId("status-bar");
+    bar.textProperty().bind(activity.messageProperty());
+    bar.progressProperty().bind(activity.progressProperty());
+    Button cancel = new Button("Cancel");
+    cancel.setId("status-cancel");
+    cancel.visibleProperty().bind(activity.busyProperty());
+    cancel.setOnAction(e -> activity.cancelCurrent());
+    bar.getRightItems().add(cancel);
+    return bar;
+  }
+
+  private void installDragAndDrop(Scene scene) {
+    scene.setOnDragOver(e -> {
+      if (e.getDragboard().hasFiles()) {
+        e.acceptTransferModes(TransferMode.COPY);
+      }
+      e.consume();
+    });
+    scene.setOnDragDropped(e -> {
+      boolean ok = e.getDragboard().hasFiles();
+      if (ok) {
+        openFiles(e.getDragboard().getFiles());
+      }
+      e.setDropCompleted(ok);
+      e.consume();
+    });
+  }
+
+  /** Opens dropped files through the same actions as the menu (routed by extension). */
+  public void openFiles(List<File> files) {
+    for (File f : files) {
+      workspace.open(f.toPath());
+    }
+  }
+
+  private void openDataset() {
+    prompt.open(stage, "Open dataset", List.of(
+        new FileChooser.ExtensionFilter("Datasets", "*.csv", "*.tsv", "*.txt", "*.jsonl",
+            "*.json"),
+        new FileChooser.ExtensionFilter("All files", "*.*")))
+        .ifPresent(workspace::openDataset);
+  }
+
+  private void openModel() {
+    prompt.open(stage, "Open model", List.of(
+        new FileChooser.ExtensionFilter("Models", "*.gradlens", "*.model", "*.zip", "*.bin",
+            "*.h5", "*.keras"),
+        new FileChooser.ExtensionFilter("All files", "*.*")))
+        .ifPresent(workspace::openModel);
+  }
+
+  private void exportCurrent() {
+    Tab tab = tabs.getSelectionModel().getSelectedItem();
+    if (tab != null && tab.getContent() instanceof Exportable exportable) {
+      exportable.exportInteractively(stage);
+    }
+  }
+
+  private void showTraining() {
+    if (trainingTab != null) {
+      tabs.getSelectionModel().select(trainingTab);
+    }
+  }
+
+  private void about() {
+    Alert alert = new Alert(Alert.AlertType.INFORMATION);
+    alert.initOwner(stage);
+    alert.setTitle("About GradLens");
+    alert.setHeaderText("GradLens");
+    alert.setContentText("Shows why a neural network decides what it decides, by its gradients.");
+    alert.show();
+  }
+
+  private void quit() {
+    saveState();
+    stage.close();
+  }
+
+  private void rememberRecent(Path file) {
+    settings = settings.withRecentFiles(RecentFiles.touch(settings.recentFiles(),
+        file.toAbsolutePath().toString()));
+    persist();
+    rebuildRecentMenu();
+  }
+
+  private void rebuildRecentMenu() {
+    recentMenu.getItems().clear();
+    for (String f : settings == null ? List.<String>of() : settings.recentFiles()) {
+      MenuItem item = new MenuItem(f);
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> workspace.open(Paths.get(f)));
+      recentMenu.getItems().add(item);
+    }
+    recentMenu.setDisable(recentMenu.getItems().isEmpty());
+  }
+
+  private void restoreGeometry() {
+    WindowGeometry g = settings.window();
+    if (g == null || !g.isUsable()
+        || Screen.getScreensForRectangle(g.x(), g.y(), g.width(), g.height()).isEmpty()) {
+      stage.setWidth(defaultWidth());
+      stage.setHeight(defaultHeight());
+      return;
+    }
+    stage.setX(g.x());
+    stage.setY(g.y());
+    stage.setWidth(g.width());
+    stage.setHeight(g.height());
+    stage.setMaximized(g.maximized());
+  }
+
+  private static double defaultWidth() {
+    return Math.min(DEFAULT_WIDTH, 0.9 * Screen.getPrimary().getVisualBounds().getWidth());
+  }
+
+  private static double defaultHeight() {
+    return Math.min(DEFAULT_HEIGHT, 0.9 * Screen.getPrimary().getVisualBounds().getHeight());
+  }
+
+  /** Saves window geometry, divider positions and recent files. */
+  public void saveState() {
+    settings = settings
+        .withWindow(new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
+            stage.getHeight(), stage.isMaximized()))
+        .withDividerPositions(split.getDividerPositions());
+    persist();
+  }
+
+  private void persist() {
+    try {
+      settingsStore.save(settings);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not save settings to " + settingsStore.file(), e);
+    }
+  }
+
+  /** @return shared app state */
+  public WorkbenchModel workbench() {
+    return workbench;
+  }
+
+  /** @return the workspace view model */
+  public WorkspaceViewModel workspace() {
+    return workspace;
+  }
+
+  /** @return the Data tab's view model */
+  public DataViewModel dataModel() {
+    return dataModel;
+  }
+
+  /** @return the Saliency tab's view model, or null when saliency is unavailable */
+  public SaliencyViewModel saliencyModel() {
+    return saliencyModel;
+  }
+
+  /** @return the Training tab's view model, or null when training is unavailable */
+  public TrainingViewModel trainingModel() {
+    return trainingModel;
+  }
+
+  /** @return the analysis tab pane */
+  public TabPane tabs() {
+    return tabs;
+  }
+
+  /** @return the main split pane */
+  public SplitPane split() {
+    return split;
+  }
+}

@@ -1,0 +1,2 @@
+/** JFreeChart-based charts embedded in JavaFX: class probabilities and training curves. */
+package io.gradlens.app.chart;

@@ -1,0 +1,166 @@
+package io.gradlens.app.data;
+
+import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.service.Example;
+import io.gradlens.app.service.WorkspaceEntry;
+import io.gradlens.app.service.WorkspaceService;
+import io.gradlens.app.task.TaskCallbacks;
+import io.gradlens.app.task.TaskHandle;
+import io.gradlens.app.task.TaskRunner;
+import java.util.List;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * State of the Data tab: all examples of the current dataset, the filtered and sorted view of
+ * them, and the filter controls. Selecting an example sets the shared current example.
+ */
+public final class DataViewModel {
+
+  private final WorkspaceService workspace;
+  private final TaskRunner runner;
+  private final ErrorReporter errors;
+  private final ObjectProperty<Example> currentExample;
+
+  private final ObservableList<Example> examples = FXCollections.observableArrayList();
+  private final FilteredList<Example> filtered = new FilteredList<>(examples, e -> true);
+  private final SortedList<Example> sorted = new SortedList<>(filtered);
+  private final ObservableList<String> labels = FXCollections.observableArrayList();
+
+  private final StringProperty search = new SimpleStringProperty(this, "search", "");
+  private final BooleanProperty misclassifiedOnly =
+      new SimpleBooleanProperty(this, "misclassifiedOnly");
+  private final ObjectProperty<String> label = new SimpleObjectProperty<>(this, "label");
+  private final DoubleProperty minConfidence = new SimpleDoubleProperty(this, "minConf", 0);
+  private final DoubleProperty maxConfidence = new SimpleDoubleProperty(this, "maxConf", 1);
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary",
+      "No dataset loaded \u2014 Open dataset\u2026");
+
+  private TaskHandle loading;
+  private WorkspaceEntry dataset;
+
+  /**
+   * @param workspace reads datasets
+   * @param runner background runner
+   * @param errors reports failures
+   * @param currentExample shared current example, set on selection
+   */
+  public DataViewModel(WorkspaceService workspace, TaskRunner runner, ErrorReporter errors,
+      ObjectProperty<Example> currentExample) {
+    this.workspace = workspace;
+    this.runner = runner;
+    this.errors = errors;
+    this.currentExample = currentExample;
+    search.addListener(o -> refilter());
+    misclassifiedOnly.addListener(o -> refilter());
+    label.addListener(o -> refilter());
+    minConfidence.addListener(o -> refilter());
+    maxConfidence.addListener(o -> refilter());
+  }
+
+  /** Loads a dataset's examples in the background, replacing the current ones on success. */
+  public void load(WorkspaceEntry entry) {
+    if (loading != null) {
+      loading.cancel();
+    }
+    summary.set("Loading " + entry.name() + "\u2026");
+    loading = runner.submit("Load " + entry.name(),
+        (progress, cancel) -> workspace.examples(entry, progress, cancel),
+        new TaskCallbacks<>(list -> {
+          dataset = entry;
+          setExamples(list);
+        }, e -> {
+          summary.set("Could not load " + entry.name());
+          errors.report("Load dataset", e);
+        }, () -> { }));
+  }
+
+  /** Reloads the current dataset (e.g. after the model changed, for fresh predictions). */
+  public void reload() {
+    if (dataset != null) {
+      load(dataset);
+    }
+  }
+
+  /** Replaces the examples (UI thread). */
+  public void setExamples(List<Example> list) {
+    examples.setAll(list);
+    labels.setAll(new TreeSet<>(list.stream().map(Example::label).toList()));
+    if (label.get() != null && !labels.contains(label.get())) {
+      label.set(null);
+    }
+    refilter();
+  }
+
+  /** Makes {@code example} the current example of the workbench. */
+  public void select(Example example) {
+    currentExample.set(example);
+  }
+
+  private void refilter() {
+    filtered.setPredicate(filter());
+    String name = dataset == null ? "" : dataset.name() + ": ";
+    summary.set(examples.isEmpty() && dataset == null
+        ? "No dataset loaded \u2014 Open dataset\u2026"
+        : name + filtered.size() + " of " + examples.size() + " examples");
+  }
+
+  /** @return the filter the controls describe */
+  public ExampleFilter filter() {
+    return new ExampleFilter(search.get(), misclassifiedOnly.get(), label.get(),
+        minConfidence.get(), maxConfidence.get());
+  }
+
+  /** @return examples after filtering and sorting; bind its comparator to the table's */
+  public SortedList<Example> rows() {
+    return sorted;
+  }
+
+  /** @return distinct gold labels, sorted */
+  public ObservableList<String> labels() {
+    return labels;
+  }
+
+  /** @return search text */
+  public StringProperty searchProperty() {
+    return search;
+  }
+
+  /** @return misclassified-only toggle */
+  public BooleanProperty misclassifiedOnlyProperty() {
+    return misclassifiedOnly;
+  }
+
+  /** @return gold-label filter, null for all */
+  public ObjectProperty<String> labelProperty() {
+    return label;
+  }
+
+  /** @return minimum confidence */
+  public DoubleProperty minConfidenceProperty() {
+    return minConfidence;
+  }
+
+  /** @return maximum confidence */
+  public DoubleProperty maxConfidenceProperty() {
+    return maxConfidence;
+  }
+
+  /** @return e.g. "sst2: 12 of 100 examples" */
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+}

@@ -1,0 +1,128 @@
+package io.gradlens.app.heatmap;
+
+import io.gradlens.app.color.DivergingColorScale;
+import io.gradlens.app.color.Rgb;
+import io.gradlens.app.export.SvgDrawable;
+import java.awt.Graphics2D;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Pixel saliency: the original grayscale image, the heatmap and an overlay side by side, scaled
+ * up with nearest-neighbour, plus a legend.
+ */
+public final class ImageHeatmapView extends VBox implements SvgDrawable {
+
+  /** Maximum opacity of the heatmap in the overlay. */
+  public static final double OVERLAY_ALPHA = 0.7;
+  private static final double GAP = 12;
+
+  private final ImageView original = view("image-original");
+  private final ImageView heat = view("image-heatmap");
+  private final ImageView overlay = view("image-overlay");
+  private final LegendBar legend = new LegendBar();
+  private double[][] pixels;
+  private double[][] scores;
+  private DivergingColorScale scale;
+  private int zoom = 1;
+
+  /** Creates an empty view. */
+  public ImageHeatmapView() {
+    super(8);
+    setPadding(new Insets(8));
+    getStyleClass().add("image-heatmap");
+    HBox row = new HBox(GAP, titled("Input", original), titled("Saliency", heat),
+        titled("Overlay", overlay));
+    row.setAlignment(Pos.TOP_LEFT);
+    getChildren().addAll(row, legend);
+  }
+
+  private static ImageView view(String id) {
+    ImageView v = new ImageView();
+    v.setId(id);
+    v.setSmooth(false);
+    return v;
+  }
+
+  private static VBox titled(String title, ImageView image) {
+    VBox box = new VBox(4, new Label(title), image);
+    box.setAlignment(Pos.TOP_CENTER);
+    return box;
+  }
+
+  /**
+   * Shows an image and its per-pixel scores.
+   *
+   * @param image grayscale values in [0, 1], rows × cols
+   * @param pixelScores attribution per pixel, same shape
+   * @param colorScale diverging scale for the scores
+   * @param scaleFactor integer nearest-neighbour zoom (≥ 1)
+   */
+  public void setImage(double[][] image, double[][] pixelScores, DivergingColorScale colorScale,
+      int scaleFactor) {
+    PixelMaps.checkSameShape(image, pixelScores);
+    pixels = image;
+    scores = pixelScores;
+    scale = colorScale;
+    zoom = scaleFactor;
+    int width = PixelMaps.cols(image) * scaleFactor;
+    int height = PixelMaps.rows(image) * scaleFactor;
+    original.setImage(toImage(PixelMaps.grayscale(image, scaleFactor), width, height));
+    heat.setImage(toImage(PixelMaps.heatmap(pixelScores, colorScale, scaleFactor), width, height));
+    overlay.setImage(toImage(
+        PixelMaps.overlay(image, pixelScores, colorScale, OVERLAY_ALPHA, scaleFactor), width,
+        height));
+    legend.setHalfRange(colorScale.halfRange());
+  }
+
+  private static WritableImage toImage(int[] argb, int width, int height) {
+    WritableImage img = new WritableImage(width, height);
+    img.getPixelWriter().setPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0,
+        width);
+    return img;
+  }
+
+  /** @return the heatmap image (null before {@link #setImage}) */
+  public WritableImage heatmapImage() {
+    return (WritableImage) heat.getImage();
+  }
+
+  @Override
+  public double svgWidth() {
+    return pixels == null ? 1 : 3 * PixelMaps.cols(pixels) * zoom + 2 * GAP;
+  }
+
+  @Override
+  public double svgHeight() {
+    return pixels == null ? 1 : PixelMaps.rows(pixels) * zoom;
+  }
+
+  @Override
+  public void drawSvg(Graphics2D g) {
+    if (pixels == null) {
+      return;
+    }
+    int rows = PixelMaps.rows(pixels);
+    int cols = PixelMaps.cols(pixels);
+    double panel = cols * zoom + GAP;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        double t = scale.normalize(scores[r][c]);
+        Rgb gray = Rgb.gray(pixels[r][c]);
+        Rgb heatColor = scale.color(scores[r][c]);
+        Rgb over = gray.mix(heatColor, Double.isNaN(t) ? 0 : Math.abs(t) * OVERLAY_ALPHA);
+        Rgb[] cells = {gray, heatColor, over};
+        for (int p = 0; p < 3; p++) {
+          g.setColor(FxColors.awt(cells[p]));
+          g.fill(new java.awt.geom.Rectangle2D.Double(p * panel + c * zoom, r * zoom, zoom, zoom));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package io.gradlens.app.saliency;
+
+import io.gradlens.app.ExportAction;
+import io.gradlens.app.Exportable;
+import io.gradlens.app.FilePrompt;
+import io.gradlens.app.chart.ProbabilityBarChart;
+import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.export.ChartExporter;
+import io.gradlens.app.export.CsvWriter;
+import io.gradlens.app.export.ExportFormat;
+import io.gradlens.app.heatmap.TokenHeatmapView;
+import io.gradlens.app.service.Aggregation;
+import io.gradlens.app.service.SaliencyMethod;
+import io.gradlens.app.service.SaliencyResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/** The Saliency tab: method controls, token heatmap, class probabilities and exports. */
+public final class SaliencyView extends BorderPane implements Exportable {
+
+  /** One entry of the target-class selector; {@code index == null} means "predicted class". */
+  record TargetChoice(Integer index, String name) {
+    @Override
+    public String toString() {
+      return index == null ? "Predicted class" : name;
+    }
+  }
+
+  private final SaliencyViewModel model;
+  private final TokenHeatmapView heatmap = new TokenHeatmapView();
+  private final ProbabilityBarChart probabilities = new ProbabilityBarChart();
+  private final ComboBox<TargetChoice> target = new ComboBox<>();
+  private final ExportAction heatmapExport;
+  private List<String> shownClasses = List.of();
+  private boolean rebuildingTargets;
+
+  /**
+   * @param model the view model
+   * @param prompt asks for export targets
+   * @param errors reports export failures
+   */
+  public SaliencyView(SaliencyViewModel model, FilePrompt prompt, ErrorReporter errors) {
+    this.model = model;
+    setId("saliency-view");
+    heatmap.setId("saliency-heatmap");
+    heatmapExport = new ExportAction(prompt, errors, "Export heatmap", "saliency")
+        .with(ExportFormat.PNG, path -> ChartExporter.writePng(heatmap, path))
+        .with(ExportFormat.SVG, path -> ChartExporter.writeSvg(heatmap, path))
+        .with(ExportFormat.CSV, path -> CsvWriter.write(path, SaliencyViewModel.csvHeader(),
+            model.scoreRows()));
+    setTop(controls());
+    ScrollPane scroll = new ScrollPane(heatmap);
+    scroll.setFitToWidth(true);
+    probabilities.setPrefWidth(300);
+    SplitPane center = new SplitPane(scroll, probabilities);
+    center.setDividerPositions(0.7);
+    setCenter(center);
+    Label status = new Label();
+    status.setId("saliency-status");
+    status.textProperty().bind(model.statusProperty());
+    ProgressIndicator spinner = new ProgressIndicator();
+    spinner.setPrefSize(16, 16);
+    spinner.visibleProperty().bind(model.busyProperty());
+    HBox bottom = new HBox(6, spinner, status);
+    bottom.setAlignment(Pos.CENTER_LEFT);
+    bottom.setPadding(new Insets(4, 8, 4, 8));
+    setBottom(bottom);
+    model.resultProperty().addListener((o, a, b) -> show());
+    model.colorScaleProperty().addListener((o, a, b) -> show());
+    model.statusProperty().addListener((o, a, b) -> {
+      if (model.resultProperty().get() == null) {
+        heatmap.showMessage(model.statusProperty().get());
+      }
+    });
+    heatmap.showMessage(model.statusProperty().get());
+    show();
+  }
+
+  private FlowPane controls() {
+    ComboBox<SaliencyMethod> method = new ComboBox<>();
+    method.setId("method");
+    method.getItems().setAll(SaliencyMethod.values());
+    method.valueProperty().bindBidirectional(model.methodProperty());
+
+    Spinner<Integer> steps = new Spinner<>(1, 1000, model.stepsProperty().get(), 10);
+    steps.setId("ig-steps");
+    steps.setEditable(true);
+    steps.setPrefWidth(90);
+    steps.valueProperty().addListener((o, a, b) -> model.stepsProperty().set(b));
+    Spinner<Integer> samples = new Spinner<>(1, 1000, model.samplesProperty().get(), 5);
+    samples.setId("sg-samples");
+    samples.setEditable(true);
+    samples.setPrefWidth(90);
+    samples.valueProperty().addListener((o, a, b) -> model.samplesProperty().set(b));
+    Spinner<Double> noise = new Spinner<>(0.0, 10.0, model.noiseProperty().get(), 0.05);
+    noise.setId("sg-noise");
+    noise.setEditable(true);
+    noise.setPrefWidth(90);
+    noise.valueProperty().addListener((o, a, b) -> model.noiseProperty().set(b));
+
+    HBox igBox = labelled("Steps", steps);
+    igBox.visibleProperty().bind(model.methodProperty().isEqualTo(
+        SaliencyMethod.INTEGRATED_GRADIENTS));
+    igBox.managedProperty().bind(igBox.visibleProperty());
+    HBox sgBox = new HBox(6, labelled("Samples", samples), labelled("\u03c3", noise));
+    sgBox.visibleProperty().bind(model.methodProperty().isEqualTo(SaliencyMethod.SMOOTHGRAD));
+    sgBox.managedProperty().bind(sgBox.visibleProperty());
+
+    target.setId("target");
+    target.getItems().setAll(new TargetChoice(null, ""));
+    target.getSelectionModel().selectFirst();
+    target.valueProperty().addListener((o, a, b) -> {
+      if (rebuildingTargets) {
+        return;
+      }
+      Integer index = b == null ? null : b.index();
+      if (!Objects.equals(index, model.targetClassProperty().get())) {
+        model.targetClassProperty().set(index);
+      }
+    });
+
+    ComboBox<Aggregation> aggregation = new ComboBox<>();
+    aggregation.setId("aggregation");
+    aggregation.getItems().setAll(Aggregation.values());
+    aggregation.valueProperty().bindBidirectional(model.aggregationProperty());
+    aggregation.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(Aggregation a) {
+        return a == null ? "" : switch (a) {
+          case SUM -> "Sum";
+          case L2 -> "L2 norm";
+          case ABS_SUM -> "Sum of |\u00b7|";
+        };
+      }
+
+      @Override
+      public Aggregation fromString(String s) {
+        return null;
+      }
+    });
+
+    CheckBox normalize = new CheckBox("Normalise per example");
+    normalize.setId("normalize");
+    normalize.selectedProperty().bindBidirectional(model.normalizeProperty());
+
+    Button png = new Button("PNG");
+    png.setId("export-png");
+    png.setOnAction(e -> heatmapExport.run(window(), ExportFormat.PNG));
+    Button svg = new Button("SVG");
+    svg.setId("export-svg");
+    svg.setOnAction(e -> heatmapExport.run(window(), ExportFormat.SVG));
+    Button csv = new Button("CSV");
+    csv.setId("export-csv");
+    csv.setOnAction(e -> heatmapExport.run(window(), ExportFormat.CSV));
+    for (Button b : List.of(png, svg, csv)) {
+      b.disableProperty().bind(Bindings.isNull(model.resultProperty()));
+    }
+
+    FlowPane bar = new FlowPane(12, 6, labelled("Method", method), igBox, sgBox,
+        labelled("Target", target), labelled("Aggregation", aggregation), normalize,
+        labelled("Export", new HBox(4, png, svg, csv)));
+    bar.setPadding(new Insets(8));
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private static HBox labelled(String text, javafx.scene.Node control) {
+    HBox box = new HBox(4, new Label(text), control);
+    box.setAlignment(Pos.CENTER_LEFT);
+    return box;
+  }
+
+  private Window window() {
+    return getScene() == null ? null : getScene().getWindow();
+  }
+
+  private void show() {
+    SaliencyResult r = model.resultProperty().get();
+    if (r == null) {
+      probabilities.clear();
+      return;
+    }
+    heatmap.setTokens(r.tokens(), r.scores(), model.colorScaleProperty().get());
+    probabilities.setProbabilities(r.classNames(), r.probabilities(), r.targetClass());
+    updateTargets(r.classNames());
+  }
+
+  private void updateTargets(List<String> classNames) {
+    if (classNames.equals(shownClasses)) {
+      return;
+    }
+    shownClasses = classNames;
+    Integer selected = model.targetClassProperty().get();
+    List<TargetChoice> choices = new ArrayList<>();
+    choices.add(new TargetChoice(null, ""));
+    for (int i = 0; i < classNames.size(); i++) {
+      choices.add(new TargetChoice(i, classNames.get(i)));
+    }
+    rebuildingTargets = true;
+    try {
+      target.getItems().setAll(choices);
+      target.getSelectionModel().select(selected == null || selected >= classNames.size()
+          ? 0 : selected + 1);
+    } finally {
+      rebuildingTargets = false;
+    }
+  }
+
+  /** @return the heatmap (for tests and export) */
+  public TokenHeatmapView heatmap() {
+    return heatmap;
+  }
+
+  /** @return the probability chart */
+  public ProbabilityBarChart probabilityChart() {
+    return probabilities;
+  }
+
+  @Override
+  public void exportInteractively(Window owner) {
+    heatmapExport.run(owner);
+  }
+}

@@ -1,0 +1,237 @@
+package io.gradlens.app.saliency;
+
+import io.gradlens.app.color.DivergingColorScale;
+import io.gradlens.app.error.ErrorMessages;
+import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.service.Aggregation;
+import io.gradlens.app.service.SaliencyMethod;
+import io.gradlens.app.service.SaliencyRequest;
+import io.gradlens.app.service.SaliencyResult;
+import io.gradlens.app.service.TextSaliencyService;
+import io.gradlens.app.task.TaskCallbacks;
+import io.gradlens.app.task.TaskHandle;
+import io.gradlens.app.task.TaskRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * State of the Saliency tab. Any change of the input text or a control recomputes the
+ * explanation in the background, cancelling the previous run; only the newest result is shown.
+ * A failed computation is reported and the previous result stays visible.
+ */
+public final class SaliencyViewModel {
+
+  private final TextSaliencyService service;
+  private final TaskRunner runner;
+  private final ErrorReporter errors;
+  private final ObservableValue<String> text;
+
+  private final ObjectProperty<SaliencyMethod> method =
+      new SimpleObjectProperty<>(this, "method", SaliencyMethod.GRADIENT);
+  private final ObjectProperty<Integer> targetClass = new SimpleObjectProperty<>(this, "target");
+  private final ObjectProperty<Aggregation> aggregation =
+      new SimpleObjectProperty<>(this, "aggregation", Aggregation.SUM);
+  private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 50);
+  private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 25);
+  private final DoubleProperty noise = new SimpleDoubleProperty(this, "noise", 0.1);
+  private final BooleanProperty normalize = new SimpleBooleanProperty(this, "normalize", true);
+
+  private final ReadOnlyObjectWrapper<SaliencyResult> result =
+      new ReadOnlyObjectWrapper<>(this, "result");
+  private final ReadOnlyObjectWrapper<DivergingColorScale> colorScale =
+      new ReadOnlyObjectWrapper<>(this, "colorScale", DivergingColorScale.withHalfRange(1));
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyIntegerWrapper completedRuns = new ReadOnlyIntegerWrapper(this, "runs");
+
+  private TaskHandle running;
+  private long generation;
+
+  /**
+   * @param service computes explanations
+   * @param runner background runner
+   * @param errors reports failures
+   * @param text the text to explain (null or blank: nothing to explain)
+   */
+  public SaliencyViewModel(TextSaliencyService service, TaskRunner runner, ErrorReporter errors,
+      ObservableValue<String> text) {
+    this.service = service;
+    this.runner = runner;
+    this.errors = errors;
+    this.text = text;
+    for (Observable input : List.of(text, method, targetClass, aggregation, steps, samples,
+        noise)) {
+      input.addListener(o -> recompute());
+    }
+    normalize.addListener(o -> updateScale());
+    recompute();
+  }
+
+  /** @return selected attribution method */
+  public ObjectProperty<SaliencyMethod> methodProperty() {
+    return method;
+  }
+
+  /** @return explained class index, {@code null} for the predicted class */
+  public ObjectProperty<Integer> targetClassProperty() {
+    return targetClass;
+  }
+
+  /** @return per-token aggregation */
+  public ObjectProperty<Aggregation> aggregationProperty() {
+    return aggregation;
+  }
+
+  /** @return Integrated Gradients steps */
+  public IntegerProperty stepsProperty() {
+    return steps;
+  }
+
+  /** @return SmoothGrad samples */
+  public IntegerProperty samplesProperty() {
+    return samples;
+  }
+
+  /** @return SmoothGrad noise σ */
+  public DoubleProperty noiseProperty() {
+    return noise;
+  }
+
+  /**
+   * @return true: colours normalised by this example's max |score|; false: raw scores on a fixed
+   *     half-range of 1 (comparable across examples)
+   */
+  public BooleanProperty normalizeProperty() {
+    return normalize;
+  }
+
+  /** @return newest successful result, null before the first one */
+  public ReadOnlyObjectProperty<SaliencyResult> resultProperty() {
+    return result.getReadOnlyProperty();
+  }
+
+  /** @return colour scale for the current result and normalisation setting */
+  public ReadOnlyObjectProperty<DivergingColorScale> colorScaleProperty() {
+    return colorScale.getReadOnlyProperty();
+  }
+
+  /** @return whether a computation is running */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** @return one-line status for the tab */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** @return number of computations that delivered a result (for tests and diagnostics) */
+  public ReadOnlyIntegerProperty completedRunsProperty() {
+    return completedRuns.getReadOnlyProperty();
+  }
+
+  /** @return the request the current control values describe */
+  public SaliencyRequest request() {
+    return new SaliencyRequest(method.get(), targetClass.get(), aggregation.get(),
+        Math.max(1, steps.get()), Math.max(1, samples.get()), Math.max(0, noise.get()));
+  }
+
+  /** Recomputes for the current text and controls, cancelling a running computation. */
+  public void recompute() {
+    if (running != null) {
+      running.cancel();
+      running = null;
+    }
+    long myGeneration = ++generation;
+    String input = text.getValue();
+    if (input == null || input.isBlank()) {
+      busy.set(false);
+      status.set("Select an example in the Data tab to explain it.");
+      return;
+    }
+    SaliencyRequest request;
+    try {
+      request = request();
+    } catch (IllegalArgumentException e) {
+      status.set(e.getMessage());
+      return;
+    }
+    busy.set(true);
+    status.set("Computing " + request.method().displayName() + "\u2026");
+    running = runner.submit("Saliency (" + request.method().displayName() + ")",
+        (progress, cancel) -> service.explain(input, request, progress, cancel),
+        new TaskCallbacks<>(
+            r -> {
+              if (myGeneration == generation) {
+                result.set(r);
+                updateScale();
+                status.set(r.method() + " for class \"" + r.classNames().get(r.targetClass())
+                    + "\"");
+                completedRuns.set(completedRuns.get() + 1);
+              }
+            },
+            e -> {
+              if (myGeneration == generation) {
+                status.set("Failed: " + ErrorMessages.oneLine(e));
+                errors.report("Saliency", e);
+              }
+            },
+            () -> {
+              if (myGeneration == generation) {
+                busy.set(false);
+                running = null;
+              }
+            }));
+  }
+
+  private void updateScale() {
+    SaliencyResult r = result.get();
+    colorScale.set(r != null && normalize.get()
+        ? DivergingColorScale.fitting(r.scores())
+        : DivergingColorScale.withHalfRange(1));
+  }
+
+  /** @return CSV header for {@link #scoreRows()} */
+  public static List<String> csvHeader() {
+    return List.of("index", "token", "score", "normalized");
+  }
+
+  /** @return one row per token of the current result (empty without a result) */
+  public List<List<String>> scoreRows() {
+    SaliencyResult r = result.get();
+    List<List<String>> rows = new ArrayList<>();
+    if (r == null) {
+      return rows;
+    }
+    DivergingColorScale scale = colorScale.get();
+    double[] scores = r.scores();
+    for (int i = 0; i < scores.length; i++) {
+      rows.add(List.of(Integer.toString(i), r.tokens().get(i), format(scores[i]),
+          format(scale.normalize(scores[i]))));
+    }
+    return rows;
+  }
+
+  private static String format(double v) {
+    return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.9g", v);
+  }
+}

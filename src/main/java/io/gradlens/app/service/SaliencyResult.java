@@ -1,0 +1,67 @@
+package io.gradlens.app.service;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Result of a text-saliency computation: one score per token plus the model's output.
+ *
+ * @param tokens tokens in reading order, exactly as the model saw them
+ * @param scores one attribution score per token (same length as {@code tokens}); may contain NaN
+ * @param targetClass index of the explained class
+ * @param probabilities softmax of the logits, one per class
+ * @param classNames class names, one per probability
+ * @param method display name of the method that produced the scores
+ */
+public record SaliencyResult(
+    List<String> tokens,
+    double[] scores,
+    int targetClass,
+    double[] probabilities,
+    List<String> classNames,
+    String method) {
+
+  /** Validates shapes and makes defensive copies. */
+  public SaliencyResult {
+    tokens = List.copyOf(tokens);
+    scores = scores.clone();
+    probabilities = probabilities.clone();
+    classNames = List.copyOf(classNames);
+    Objects.requireNonNull(method, "method");
+    if (tokens.size() != scores.length) {
+      throw new IllegalArgumentException(
+          "tokens (" + tokens.size() + ") and scores (" + scores.length + ") differ in length");
+    }
+    if (classNames.size() != probabilities.length) {
+      throw new IllegalArgumentException(
+          "classNames (" + classNames.size() + ") and probabilities ("
+              + probabilities.length + ") differ in length");
+    }
+    if (targetClass < 0 || targetClass >= probabilities.length) {
+      throw new IllegalArgumentException("targetClass out of range: " + targetClass);
+    }
+  }
+
+  /** @return a copy of the scores */
+  @Override
+  public double[] scores() {
+    return scores.clone();
+  }
+
+  /** @return a copy of the probabilities */
+  @Override
+  public double[] probabilities() {
+    return probabilities.clone();
+  }
+
+  /** @return index of the most probable class */
+  public int predictedClass() {
+    int best = 0;
+    for (int i = 1; i < probabilities.length; i++) {
+      if (probabilities[i] > probabilities[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,18 @@
+package io.gradlens.app.service;
+
+/** Trains a text classifier and reports per-batch and per-epoch metrics while doing so. */
+public interface TrainingService {
+
+  /**
+   * Runs training to completion or cancellation.
+   *
+   * @param config hyper-parameters
+   * @param listener receives metrics from the training thread
+   * @param cancel polled at least once per batch; when cancelled the call throws
+   *     {@link CancelledException}
+   * @return the trained model and final metrics
+   * @throws Exception when training fails
+   */
+  TrainingResult train(TrainingConfig config, TrainingListener listener, CancellationToken cancel)
+      throws Exception;
+}

@@ -1,0 +1,43 @@
+package io.gradlens.app.service;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Lists, opens and reads the datasets and models of the workspace. */
+public interface WorkspaceService {
+
+  /** @return all known datasets and models (built-in, trained, opened), in display order */
+  List<WorkspaceEntry> entries();
+
+  /**
+   * Opens a dataset file and adds it to the workspace.
+   *
+   * @throws Exception when the file cannot be read or parsed
+   */
+  WorkspaceEntry openDataset(Path file, ProgressListener progress, CancellationToken cancel)
+      throws Exception;
+
+  /**
+   * Opens a model file, adds it to the workspace and makes it the current model.
+   *
+   * @throws Exception when the file cannot be read or is not a model
+   */
+  WorkspaceEntry openModel(Path file, ProgressListener progress, CancellationToken cancel)
+      throws Exception;
+
+  /**
+   * Makes {@code model} the current model used for predictions and explanations.
+   *
+   * @throws Exception when the model cannot be loaded
+   */
+  void selectModel(WorkspaceEntry model, ProgressListener progress, CancellationToken cancel)
+      throws Exception;
+
+  /**
+   * Reads a dataset's examples, with predictions of the current model when one is selected.
+   *
+   * @throws Exception when the dataset cannot be read
+   */
+  List<Example> examples(WorkspaceEntry dataset, ProgressListener progress,
+      CancellationToken cancel) throws Exception;
+}

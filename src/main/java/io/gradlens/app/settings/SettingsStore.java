@@ -1,0 +1,69 @@
+package io.gradlens.app.settings;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradlens.app.export.AtomicFileWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Loads and saves {@link AppSettings} as {@code settings.json} in a directory: by default
+ * {@code ~/.gradlens/}, overridable with the system property {@value #HOME_PROPERTY} or the
+ * constructor (tests). A missing or unreadable file yields defaults; saving is atomic.
+ */
+public final class SettingsStore {
+
+  /** System property naming the settings directory. */
+  public static final String HOME_PROPERTY = "gradlens.home";
+
+  private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
+
+  private final Path file;
+  private final ObjectMapper mapper = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** @param directory directory that holds {@code settings.json} */
+  public SettingsStore(Path directory) {
+    this.file = directory.resolve("settings.json");
+  }
+
+  /** @return a store in {@code $gradlens.home} or {@code ~/.gradlens} */
+  public static SettingsStore atDefaultLocation() {
+    String override = System.getProperty(HOME_PROPERTY);
+    Path dir = override != null && !override.isBlank()
+        ? Paths.get(override)
+        : Paths.get(System.getProperty("user.home"), ".gradlens");
+    return new SettingsStore(dir);
+  }
+
+  /** @return the settings file */
+  public Path file() {
+    return file;
+  }
+
+  /** @return the saved settings, or defaults when there are none or they cannot be read */
+  public AppSettings load() {
+    if (!Files.isRegularFile(file)) {
+      return AppSettings.defaults();
+    }
+    try {
+      AppSettings loaded = mapper.readValue(file.toFile(), AppSettings.class);
+      return loaded == null ? AppSettings.defaults() : loaded;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Ignoring unreadable settings file " + file, e);
+      return AppSettings.defaults();
+    }
+  }
+
+  /** Saves atomically. */
+  public void save(AppSettings settings) throws IOException {
+    byte[] json = mapper.writeValueAsBytes(settings);
+    AtomicFileWriter.write(file, out -> out.write(json));
+  }
+}

@@ -1,0 +1,194 @@
+package io.gradlens.app.training;
+
+import io.gradlens.app.ExportAction;
+import io.gradlens.app.Exportable;
+import io.gradlens.app.FilePrompt;
+import io.gradlens.app.chart.TrainingCurvesChart;
+import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.export.ChartExporter;
+import io.gradlens.app.export.CsvWriter;
+import io.gradlens.app.export.ExportFormat;
+import io.gradlens.app.service.Architecture;
+import io.gradlens.app.service.BatchMetrics;
+import io.gradlens.app.service.EpochMetrics;
+import io.gradlens.app.service.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The Training tab: a GridPane form, Start/Cancel, progress with ETA and live curves. */
+public final class TrainingView extends BorderPane implements Exportable {
+
+  private static final int CHART_WIDTH = 800;
+  private static final int CHART_HEIGHT = 450;
+
+  private final TrainingViewModel model;
+  private final TrainingCurvesChart curves = new TrainingCurvesChart();
+  private final ExportAction export;
+
+  /**
+   * @param model the view model
+   * @param prompt asks for export targets
+   * @param errors reports export failures
+   */
+  public TrainingView(TrainingViewModel model, FilePrompt prompt, ErrorReporter errors) {
+    this.model = model;
+    setId("training-view");
+    export = new ExportAction(prompt, errors, "Export training curves", "training")
+        .with(ExportFormat.PNG, p -> ChartExporter.writePng(curves.chart(), CHART_WIDTH,
+            CHART_HEIGHT, p))
+        .with(ExportFormat.SVG, p -> ChartExporter.writeSvg(curves.chart(), CHART_WIDTH,
+            CHART_HEIGHT, p))
+        .with(ExportFormat.CSV, p -> CsvWriter.write(p, List.of("epoch", "train_loss",
+            "train_accuracy", "val_loss", "val_accuracy"), epochRows()));
+    setLeft(form());
+    setCenter(curves);
+    model.epochMetrics().addListener((ListChangeListener<EpochMetrics>) c -> {
+      while (c.next()) {
+        if (c.wasRemoved() && model.epochMetrics().isEmpty()) {
+          curves.clear();
+        }
+        for (EpochMetrics e : c.getAddedSubList()) {
+          curves.addEpoch(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.valLoss(),
+              e.valAccuracy());
+        }
+      }
+    });
+    model.batchMetrics().addListener((ListChangeListener<BatchMetrics>) c -> {
+      while (c.next()) {
+        if (c.wasRemoved() && model.batchMetrics().isEmpty()) {
+          curves.clear();
+        }
+        for (BatchMetrics b : c.getAddedSubList()) {
+          curves.addBatch(b.epochPosition(), b.loss());
+        }
+      }
+    });
+  }
+
+  private VBox form() {
+    GridPane grid = new GridPane();
+    grid.setHgap(8);
+    grid.setVgap(6);
+    ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
+    grid.getColumnConstraints().add(labels);
+    ComboBox<Architecture> arch = new ComboBox<>();
+    arch.setId("arch");
+    arch.getItems().setAll(Architecture.values());
+    arch.valueProperty().bindBidirectional(model.architectureProperty());
+    ComboBox<Optimizer> optimizer = new ComboBox<>();
+    optimizer.setId("optimizer");
+    optimizer.getItems().setAll(Optimizer.values());
+    optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
+    TextField lr = new TextField(Double.toString(model.learningRateProperty().get()));
+    lr.setId("learning-rate");
+    lr.textProperty().addListener((o, a, b) -> {
+      try {
+        model.learningRateProperty().set(Double.parseDouble(b.trim()));
+        lr.setStyle("");
+      } catch (NumberFormatException e) {
+        lr.setStyle("-fx-border-color: #b2182b;");
+      }
+    });
+    TextField seed = new TextField(Long.toString(model.seedProperty().get()));
+    seed.setId("seed");
+    seed.textProperty().addListener((o, a, b) -> {
+      try {
+        model.seedProperty().set(Long.parseLong(b.trim()));
+        seed.setStyle("");
+      } catch (NumberFormatException e) {
+        seed.setStyle("-fx-border-color: #b2182b;");
+      }
+    });
+    int row = 0;
+    grid.addRow(row++, new Label("Architecture"), arch);
+    grid.addRow(row++, new Label("Embedding size"), intSpinner("embedding",
+        model.embeddingSizeProperty(), 1, 4096));
+    grid.addRow(row++, new Label("Hidden size"), intSpinner("hidden", model.hiddenSizeProperty(),
+        1, 4096));
+    grid.addRow(row++, new Label("Epochs"), intSpinner("epochs", model.epochsProperty(), 1,
+        10_000));
+    grid.addRow(row++, new Label("Batch size"), intSpinner("batch", model.batchSizeProperty(), 1,
+        65_536));
+    grid.addRow(row++, new Label("Optimizer"), optimizer);
+    grid.addRow(row++, new Label("Learning rate"), lr);
+    grid.addRow(row++, new Label("Seed"), seed);
+
+    Button start = new Button("Start");
+    start.setId("train-start");
+    start.setDefaultButton(true);
+    start.disableProperty().bind(model.runningProperty());
+    start.setOnAction(e -> model.start());
+    Button cancel = new Button("Cancel");
+    cancel.setId("train-cancel");
+    cancel.disableProperty().bind(model.runningProperty().not());
+    cancel.setOnAction(e -> model.cancel());
+    ProgressBar progress = new ProgressBar();
+    progress.setId("train-progress");
+    progress.setMaxWidth(Double.MAX_VALUE);
+    progress.progressProperty().bind(model.progressProperty());
+    Label eta = new Label();
+    eta.setId("train-eta");
+    eta.textProperty().bind(model.etaProperty());
+    Label status = new Label();
+    status.setId("train-status");
+    status.setWrapText(true);
+    status.textProperty().bind(model.statusProperty());
+    HBox buttons = new HBox(6, start, cancel);
+    buttons.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(10, grid, buttons, progress, eta, status);
+    box.setPadding(new Insets(10));
+    box.setPrefWidth(300);
+    return box;
+  }
+
+  private static Spinner<Integer> intSpinner(String id,
+      javafx.beans.property.IntegerProperty property, int min, int max) {
+    Spinner<Integer> spinner = new Spinner<>(min, max, property.get());
+    spinner.setId(id);
+    spinner.setEditable(true);
+    spinner.valueProperty().addListener((o, a, b) -> property.set(b));
+    property.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
+    return spinner;
+  }
+
+  private List<List<String>> epochRows() {
+    List<List<String>> rows = new ArrayList<>();
+    for (EpochMetrics e : model.epochMetrics()) {
+      rows.add(List.of(Integer.toString(e.epoch()), num(e.trainLoss()), num(e.trainAccuracy()),
+          num(e.valLoss()), num(e.valAccuracy())));
+    }
+    return rows;
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.9g", v);
+  }
+
+  /** @return the curves chart */
+  public TrainingCurvesChart curves() {
+    return curves;
+  }
+
+  @Override
+  public void exportInteractively(Window owner) {
+    export.run(owner);
+  }
+}

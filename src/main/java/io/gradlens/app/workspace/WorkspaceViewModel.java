@@ -1,0 +1,109 @@
+package io.gradlens.app.workspace;
+
+import io.gradlens.app.FileKind;
+import io.gradlens.app.WorkbenchModel;
+import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.service.WorkspaceEntry;
+import io.gradlens.app.service.WorkspaceService;
+import io.gradlens.app.task.TaskCallbacks;
+import io.gradlens.app.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the workspace panel: the known datasets and models, and the open/select actions that
+ * change the workbench's current dataset and model.
+ */
+public final class WorkspaceViewModel {
+
+  private final WorkspaceService service;
+  private final TaskRunner runner;
+  private final ErrorReporter errors;
+  private final WorkbenchModel workbench;
+  private final ObservableList<WorkspaceEntry> entries = FXCollections.observableArrayList();
+  private final ObservableList<WorkspaceEntry> entriesView =
+      FXCollections.unmodifiableObservableList(entries);
+  private Consumer<Path> onFileOpened = p -> { };
+
+  /**
+   * @param service the workspace
+   * @param runner background runner
+   * @param errors reports failures
+   * @param workbench shared state updated by open/select
+   */
+  public WorkspaceViewModel(WorkspaceService service, TaskRunner runner, ErrorReporter errors,
+      WorkbenchModel workbench) {
+    this.service = service;
+    this.runner = runner;
+    this.errors = errors;
+    this.workbench = workbench;
+  }
+
+  /** Sets the action run after a file was opened successfully (e.g. recent-files update). */
+  public void setOnFileOpened(Consumer<Path> action) {
+    onFileOpened = action;
+  }
+
+  /** Re-reads the entries from the service. */
+  public void refresh() {
+    entries.setAll(service.entries());
+  }
+
+  /** @return all entries (read-only) */
+  public ObservableList<WorkspaceEntry> entries() {
+    return entriesView;
+  }
+
+  /** Opens a file as dataset or model according to its extension; unknown types are reported. */
+  public void open(Path file) {
+    FileKind.of(file).ifPresentOrElse(kind -> {
+      if (kind == FileKind.DATASET) {
+        openDataset(file);
+      } else {
+        openModel(file);
+      }
+    }, () -> errors.report("Open " + file.getFileName(), new IllegalArgumentException(
+        "Unknown file type: " + file.getFileName()
+            + " (datasets: .csv .tsv .txt .jsonl .json; models: .gradlens .model .zip .bin)")));
+  }
+
+  /** Opens a dataset file in the background and makes it current. */
+  public void openDataset(Path file) {
+    runner.submit("Open dataset " + file.getFileName(),
+        (progress, cancel) -> service.openDataset(file, progress, cancel),
+        TaskCallbacks.of(entry -> {
+          refresh();
+          workbench.currentDatasetProperty().set(entry);
+          onFileOpened.accept(file);
+        }, e -> errors.report("Open dataset", e)));
+  }
+
+  /** Opens a model file in the background and makes it current. */
+  public void openModel(Path file) {
+    runner.submit("Open model " + file.getFileName(),
+        (progress, cancel) -> service.openModel(file, progress, cancel),
+        TaskCallbacks.of(entry -> {
+          refresh();
+          workbench.currentModelProperty().set(entry);
+          onFileOpened.accept(file);
+        }, e -> errors.report("Open model", e)));
+  }
+
+  /** Makes an entry current: datasets immediately, models after loading them. */
+  public void select(WorkspaceEntry entry) {
+    if (entry.kind() == WorkspaceEntry.Kind.DATASET) {
+      workbench.currentDatasetProperty().set(entry);
+      return;
+    }
+    if (entry.equals(workbench.currentModelProperty().get())) {
+      return;
+    }
+    runner.submit("Load model " + entry.name(), (progress, cancel) -> {
+      service.selectModel(entry, progress, cancel);
+      return entry;
+    }, TaskCallbacks.of(e -> workbench.currentModelProperty().set(e),
+        e -> errors.report("Load model", e)));
+  }
+}

@@ -1,0 +1,276 @@
+package io.gradlens.cli;
+
+import io.gradlens.data.BuiltInDatasets;
+import io.gradlens.data.Dataset;
+import io.gradlens.data.DatasetsDirectory;
+import io.gradlens.data.ImageDataset;
+import io.gradlens.data.TextDataset;
+import io.gradlens.data.TextExample;
+import io.gradlens.data.Tokenizer;
+import io.gradlens.data.Vocabulary;
+import io.gradlens.io.ModelBundle;
+import io.gradlens.nn.Classifier;
+import io.gradlens.nn.InputSpec;
+import io.gradlens.nn.Sequential;
+import io.gradlens.train.Adam;
+import io.gradlens.train.Architectures;
+import io.gradlens.train.DatasetExamples;
+import io.gradlens.train.ExampleSet;
+import io.gradlens.train.ExplanationPenalty;
+import io.gradlens.train.Optimizer;
+import io.gradlens.train.Sgd;
+import io.gradlens.train.StepResult;
+import io.gradlens.train.Trainer;
+import io.gradlens.train.TrainingConfig;
+import io.gradlens.train.TrainingListener;
+import io.gradlens.util.CancellationToken;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gradlens train}: trains a classifier and writes a bundle, one JSON line per epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a classifier on a dataset (built-in name or file) and save it as a .gradlens bundle.%n"
+                + "Prints one JSON line per epoch: epoch, loss, accuracy, val_loss, val_accuracy "
+                + "(and classification_loss, saliency_loss with --rrr-lambda).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file/folder.")
+    String dataset;
+
+    @Option(names = "--arch", description = "Architecture: text ${COMPLETION-CANDIDATES}; default lstm for text, "
+            + "cnn for images.", completionCandidates = ArchNames.class)
+    String arch;
+
+    @Option(names = "--embedding-dim", defaultValue = "64", description = "Embedding width (text). Default ${DEFAULT-VALUE}.")
+    int embeddingDim;
+
+    @Option(names = "--units", defaultValue = "64", description = "Recurrent units or text-CNN filters. Default ${DEFAULT-VALUE}.")
+    int units;
+
+    @Option(names = "--hidden", defaultValue = "128", description = "Dense hidden width (cnn, mlp). Default ${DEFAULT-VALUE}.")
+    int hidden;
+
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout before the output layer. Default ${DEFAULT-VALUE}.")
+    double dropout;
+
+    @Option(names = "--epochs", defaultValue = "5", description = "Default ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Default ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd. Default ${DEFAULT-VALUE}.")
+    String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate. Default ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seeds weights, shuffling, dropout and generated "
+            + "datasets. Default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--init", description = "Start from the weights of this bundle (same architecture).")
+    Path init;
+
+    @Option(names = "--no-shuffle", description = "Keep the training order.")
+    boolean noShuffle;
+
+    @Option(names = "--vocab-size", defaultValue = "20000", description = "Largest vocabulary (text). Default ${DEFAULT-VALUE}.")
+    int vocabSize;
+
+    @Option(names = "--min-count", defaultValue = "1", description = "Least count of a word in the vocabulary. "
+            + "Default ${DEFAULT-VALUE}.")
+    int minCount;
+
+    @Option(names = "--max-length", defaultValue = "0", description = "Cut texts to this many tokens (0: no limit).")
+    int maxLength;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (0: all).")
+    int limit;
+
+    @Option(names = "--rrr-lambda", defaultValue = "0", description = "Weight λ of the explanation penalty "
+            + "(Ross et al. 2017); 0 trains plainly.")
+    double rrrLambda;
+
+    @Option(names = "--rrr-target", defaultValue = "max-logprob", description = "max-logprob or sum-logprob.")
+    String rrrTarget;
+
+    @Option(names = "--mask", description = "Relevance masks for the penalty: dataset (the masks the dataset carries; "
+            + "default), lexicon (VADER sentiment words may matter), decoy (the dataset's decoy masks).")
+    String mask;
+
+    @Option(names = "--out", required = true, description = "The bundle to write (.gradlens).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Completion candidates for --arch. */
+    static final class ArchNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        ArchNames() {
+            super(List.of("lstm", "gru", "rnn", "textcnn", "cnn", "mlp"));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset data = DatasetArgument.load(dataset, seed);
+        ExplanationPenalty penalty = mask != null || rrrLambda > 0
+                ? new ExplanationPenalty(rrrLambda, ExplanationPenalty.Target.fromCliName(rrrTarget)) : null;
+        Prepared prepared = prepare(data, penalty != null);
+        Architectures.Sizes sizes = new Architectures.Sizes(embeddingDim, units, hidden, dropout);
+        Sequential network = Architectures.build(prepared.arch, prepared.input, prepared.classes.size(), sizes, seed);
+        if (init != null) {
+            Classifier start = ModelBundle.read(init);
+            Map<String, INDArray> weights = new LinkedHashMap<>();
+            start.network().parameters().forEach((k, v) -> weights.put(k, v.value()));
+            try {
+                network.loadWeights(weights);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--init " + init + " does not fit this architecture: " + e.getMessage());
+            }
+        }
+        Optimizer opt = switch (optimizer) {
+            case "adam" -> new Adam(learningRate);
+            case "sgd" -> new Sgd(learningRate);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "'; use adam or sgd");
+        };
+        TrainingConfig config = new TrainingConfig(epochs, batchSize, seed, !noShuffle, penalty);
+        long start = System.nanoTime();
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "training");
+        new Trainer(config, opt).fit(network, prepared.train, prepared.validation, new TrainingListener() {
+            @Override
+            public void onBatch(int epoch, int batch, int batches, StepResult result) {
+                bar.update((long) (epoch - 1) * batches + batch, (long) epochs * batches,
+                        String.format("epoch %d/%d loss %.4f", epoch, epochs, result.loss()));
+            }
+
+            @Override
+            public void onEpoch(int epoch, Map<String, Double> metrics) {
+                bar.clear();
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("epoch", epoch);
+                metrics.forEach((k, v) -> {
+                    if (!Double.isNaN(v) && (penalty != null || !k.contains("classification_loss")
+                            && !k.contains("saliency_loss"))) {
+                        line.put(k, v);
+                    }
+                });
+                spec.commandLine().getOut().println(Json.line(line));
+                spec.commandLine().getOut().flush();
+            }
+        }, CancellationToken.NONE);
+        bar.clear();
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("dataset", data.name());
+        provenance.put("dataset_source", data.info().source());
+        provenance.put("architecture", prepared.arch);
+        provenance.put("hyperparameters", hyperparameters());
+        provenance.put("seed", seed);
+        provenance.put("gradlens_version", new GradLensCli.Version().getVersion()[0]);
+        provenance.put("nd4j_version", "1.0.0-M2.1");
+        provenance.put("java_version", System.getProperty("java.version"));
+        provenance.put("created", Instant.now().toString());
+        provenance.put("training_seconds", (System.nanoTime() - start) / 1e9);
+        ModelBundle.write(new Classifier(network, prepared.input, prepared.classes, provenance), out);
+        spec.commandLine().getErr().println("wrote " + out);
+        return 0;
+    }
+
+    private Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("epochs", epochs);
+        h.put("batch_size", batchSize);
+        h.put("optimizer", optimizer);
+        h.put("learning_rate", learningRate);
+        h.put("embedding_dim", embeddingDim);
+        h.put("units", units);
+        h.put("hidden", hidden);
+        h.put("dropout", dropout);
+        h.put("vocab_size", vocabSize);
+        h.put("min_count", minCount);
+        h.put("max_length", maxLength);
+        h.put("shuffle", !noShuffle);
+        h.put("rrr_lambda", rrrLambda);
+        h.put("rrr_target", rrrTarget);
+        h.put("mask", mask);
+        h.put("limit", limit);
+        return h;
+    }
+
+    private record Prepared(String arch, InputSpec input, List<String> classes, ExampleSet train,
+                            ExampleSet validation) {
+    }
+
+    private Prepared prepare(Dataset data, boolean masks) throws java.io.IOException {
+        if (data instanceof TextDataset text) {
+            text = withMasks(text, masks);
+            List<TextExample> train = limit > 0 ? text.train().subList(0, Math.min(limit, text.train().size()))
+                    : text.train();
+            List<List<String>> tokens = train.stream().map(e -> Tokenizer.tokenize(e.text()))
+                    .collect(Collectors.toList());
+            Vocabulary vocabulary = Vocabulary.build(tokens, minCount, vocabSize);
+            InputSpec.Tokens input = new InputSpec.Tokens(vocabulary);
+            return new Prepared(arch == null ? "lstm" : arch, input, text.classNames(),
+                    DatasetExamples.text(train, vocabulary, maxLength, masks),
+                    DatasetExamples.text(text.test(), vocabulary, maxLength, masks));
+        }
+        if (data instanceof ImageDataset images) {
+            if (mask != null && !mask.equals("dataset") && !mask.equals("decoy")) {
+                throw new IllegalArgumentException("--mask " + mask + " does not apply to images; use dataset or decoy");
+            }
+            if (masks && !images.train().hasMasks()) {
+                throw new IllegalArgumentException("dataset '" + data.name() + "' has no pixel masks for the penalty; "
+                        + "use decoy-mnist or a dataset with masks");
+            }
+            var train = images.train();
+            if (limit > 0 && limit < train.size()) {
+                train = new io.gradlens.data.ImageSplit(java.util.Arrays.copyOf(train.pixels(), limit),
+                        java.util.Arrays.copyOf(train.labels(), limit),
+                        train.hasMasks() ? java.util.Arrays.copyOf(train.relevanceMasks(), limit) : null);
+            }
+            return new Prepared(arch == null ? "cnn" : arch,
+                    new InputSpec.Image(images.height(), images.width(), images.channels()), images.classNames(),
+                    DatasetExamples.images(images, train, masks), DatasetExamples.images(images, images.test(), masks));
+        }
+        throw new IllegalArgumentException("dataset '" + data.name() + "' is tabular; train accepts text and image "
+                + "classification datasets");
+    }
+
+    private TextDataset withMasks(TextDataset text, boolean masks) throws java.io.IOException {
+        if (!masks) {
+            return text;
+        }
+        String kind = mask == null ? "dataset" : mask;
+        switch (kind) {
+            case "lexicon":
+                return BuiltInDatasets.vaderLexicon(DatasetsDirectory.locate()).annotate(text);
+            case "dataset":
+            case "decoy":
+                boolean all = text.train().stream().allMatch(e -> e.tokenRelevance() != null);
+                if (!all) {
+                    throw new IllegalArgumentException("dataset '" + text.name() + "' carries no token masks; use "
+                            + "--mask lexicon, or a dataset with a mask column");
+                }
+                if (kind.equals("decoy") && !text.name().startsWith("decoy")) {
+                    throw new IllegalArgumentException("--mask decoy needs a decoy dataset such as decoy-text, got '"
+                            + text.name() + "'");
+                }
+                return text;
+            default:
+                throw new IllegalArgumentException("unknown --mask '" + kind + "'; use dataset, lexicon or decoy");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.gradlens.app.fakes;
+
+import io.gradlens.app.FilePrompt;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Test double: answers file prompts from a queue instead of showing a dialog. */
+public final class FixedFilePrompt implements FilePrompt {
+
+  private final Deque<Path> answers = new ArrayDeque<>();
+
+  /** Queues the answer to the next prompt. */
+  public synchronized void answer(Path path) {
+    answers.add(path);
+  }
+
+  @Override
+  public synchronized Optional<Path> open(Window owner, String title,
+      List<FileChooser.ExtensionFilter> filters) {
+    return Optional.ofNullable(answers.poll());
+  }
+
+  @Override
+  public synchronized Optional<Path> save(Window owner, String title, String defaultName,
+      List<FileChooser.ExtensionFilter> filters) {
+    return Optional.ofNullable(answers.poll());
+  }
+}
