@@ -42,7 +42,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * settings, JVM) go to stderr.
  *
  * <p><b>Extension points.</b> {@code hidden_map_200}, {@code hidden_map_1403} and
- * {@code representer_query} need explanation code outside this package. They are supplied as
+ * {@code representer_query} need explanation code outside this package. The hidden maps come from
+ * {@code io.gradlens.explain.HiddenMapWorkload} ({@link ExplainWorkloads}); the others are supplied as
  * {@link Workload}s by a {@link WorkloadProvider} found with {@link ServiceLoader} (a
  * {@code META-INF/services/io.gradlens.bench.WorkloadProvider} entry) or registered with
  * {@link #register(Workload)}. A workload nobody supplies is skipped with a note on stderr; it is
@@ -162,6 +163,9 @@ public final class BenchmarkSuite {
         Engine.configure(options.threads());
         printEnvironment(options);
         Map<String, Workload> external = new LinkedHashMap<>();
+        for (Workload w : new ExplainWorkloads().workloads()) {
+            external.put(w.name(), w);
+        }
         for (WorkloadProvider p : ServiceLoader.load(WorkloadProvider.class)) {
             for (Workload w : p.workloads()) {
                 external.put(w.name(), w);
@@ -180,7 +184,8 @@ public final class BenchmarkSuite {
                 Workload w = external.get(name);
                 if (w == null) {
                     System.err.println("[gradlens bench] skipping " + name + ": no implementation registered "
-                            + "(io.gradlens.explain does not provide it yet; see BenchmarkSuite.WorkloadProvider)");
+                            + "(io.gradlens.explain does not provide it yet; plug it in with a "
+                            + "BenchmarkSuite.WorkloadProvider or BenchmarkSuite.register)");
                     continue;
                 }
                 prepared = w.prepare(options);
