@@ -40,7 +40,8 @@ public final class TrainingStep {
                 try (GradientTape inner = GradientTape.open()) {
                     inner.watch(stage.embedded());
                     logits = stage.logits(model, stage.embedded(), context);
-                    inner.close();
+                    // The inner tape must still record the explained scalar (log p_max) computed
+                    // from the logits inside saliency(); it stops recording when it differentiates.
                     if (penalised) {
                         saliency = ExplanationPenalty.saliency(inner, logits, stage.embedded(), penalty.target(),
                                 model.takesTokenIds());
