@@ -40,8 +40,8 @@ public final class TrainingStep {
                 try (GradientTape inner = GradientTape.open()) {
                     inner.watch(stage.embedded());
                     logits = stage.logits(model, stage.embedded(), context);
-                    // The inner tape must still record the explained scalar (log p_max) computed
-                    // from the logits inside saliency(); it stops recording when it differentiates.
+                    // The inner tape stays open until the explained scalar (log-softmax and sum of the
+                    // logits) is recorded: closing it first disconnects that scalar from the input.
                     if (penalised) {
                         saliency = ExplanationPenalty.saliency(inner, logits, stage.embedded(), penalty.target(),
                                 model.takesTokenIds());
