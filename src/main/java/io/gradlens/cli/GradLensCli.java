@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 + "gradients, influence.",
         subcommands = {TrainCommand.class, PredictCommand.class, DatasetsCommand.class, SaliencyCommand.class,
             HiddenGradCommand.class, SensitivityCommand.class, SanityCommand.class, InfluenceCommand.class,
-            ExperimentCommand.class})
+            ExperimentCommand.class, BenchCommand.class})
 public final class GradLensCli implements Runnable {
 
     /** Exit code for bad input (files, flags, mismatches). */
