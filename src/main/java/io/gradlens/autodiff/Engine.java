@@ -19,9 +19,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * OpenBLAS' setting, and raising libnd4j's per-thread thresholds did not avoid it. So
  * {@link #configure(int)} with {@code n} threads:
  * <ul>
- *   <li>sets libnd4j's {@code maxThreads}/{@code maxMasterThreads} ({@link Environment#setMaxThreads})
- *       to {@code gradlens.nd4jThreads} (system property), default <b>1</b>: GradLens' per-step
- *       tensors are small, and its large work is matrix products;</li>
+ *   <li>sets libnd4j's {@code maxMasterThreads} and {@code maxThreads} ({@link
+ *       Environment#setMaxMasterThreads}) to {@code gradlens.nd4jThreads} (system property),
+ *       default <b>1</b>: GradLens' per-step tensors are small, and its large work is matrix
+ *       products. (Observed with 1.0.0-M2.1: {@code maxThreads} keeps reporting the core count
+ *       whatever is set; {@code maxMasterThreads} is the setting that takes effect, and the one
+ *       the measurements above changed.)</li>
  *   <li>raises libnd4j's {@code elementwiseThreshold} to {@value #ELEMENTWISE_THRESHOLD} and
  *       {@code tadThreshold} to {@value #TAD_THRESHOLD}, so that when more libnd4j threads are
  *       allowed only large ops go parallel;</li>
