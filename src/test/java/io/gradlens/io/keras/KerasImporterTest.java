@@ -392,4 +392,57 @@ class KerasImporterTest {
                 org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 4)).equalsWithEps(
                 ctx.states("bi/forward/h").get(4).value(), 1e-7));
     }
+
+    @Test
+    void bidirectionalSequencesAreZeroAtPaddingAndRealStepsMatchTheUnpaddedRow() {
+        Random r = new Random(8);
+        Map<String, WeightArray> bw = new LinkedHashMap<>();
+        for (String dir : List.of("forward/", "backward/")) {
+            bw.put(dir + "kernel", random(r, 2, 9));
+            bw.put(dir + "recurrent_kernel", random(r, 3, 9));
+            bw.put(dir + "bias", random(r, 2, 9));
+        }
+        Map<String, Object> gru = new LinkedHashMap<>();
+        gru.put("class_name", "GRU");
+        gru.put("config", Map.of("units", 3, "activation", "tanh", "recurrent_activation", "sigmoid",
+                "return_sequences", true, "reset_after", true));
+        KerasModelSpec spec = chain(
+                input("in", null, 2),
+                new KerasLayerSpec("mask", "Masking", Map.of("mask_value", 0.0), List.of("in"), Map.of()),
+                new KerasLayerSpec("bi", "Bidirectional", Map.of("merge_mode", "sum", "layer", gru),
+                        List.of("mask"), bw));
+        Classifier c = KerasImporter.importSpec(spec, null, KerasImporter.Options.defaults()).model();
+        assertEquals(Classifier.Head.LINEAR, c.head());
+        INDArray real = x(r, 1, 2, 2);
+        INDArray padded = Nd4j.concat(1, real, Nd4j.zeros(DataType.FLOAT, 1, 2, 2));
+        INDArray a = c.outputs(Tensor.constant(real));
+        INDArray b = c.outputs(Tensor.constant(padded));
+        assertTrue(a.equalsWithEps(b.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2), org.nd4j.linalg.indexing.NDArrayIndex.all()),
+                1e-6));
+        assertEquals(0.0, b.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 4), org.nd4j.linalg.indexing.NDArrayIndex.all())
+                .norm1Number().doubleValue(), 0.0);
+    }
+
+    @Test
+    void importedBidirectionalRoundTripsThroughABundle() throws IOException {
+        Classifier imported = KerasImporter.importFile(Fixtures.generated("bidirectional_lstm", "model.h5"),
+                KerasImporter.Options.defaults()).model();
+        Path f = tmp.resolve("bi.gradlens");
+        ModelBundle.write(imported, f);
+        Classifier back = ModelFiles.open(f);
+        INDArray in = x(new Random(9), 2, 5, 3);
+        assertEquals(imported.outputs(Tensor.constant(in)), back.outputs(Tensor.constant(in)));
+        assertEquals(imported.network().architecture(), back.network().architecture());
+    }
+
+    @Test
+    void keras3LegacyBidirectionalIsRefusedAndSubclassedKeras3Too() {
+        ModelFormatException legacy = assertThrows(ModelFormatException.class, () -> ModelFiles.open(
+                Fixtures.generated("bidirectional_lstm", "model_keras3_legacy.h5")));
+        assertTrue(legacy.getMessage().contains("layer 'bidirectional'"), legacy.getMessage());
+        assertThrows(UnsupportedModelException.class, () -> ModelFiles.open(
+                Fixtures.resource("real3/pre_pr22362_nested_container.keras")));
+    }
 }
