@@ -154,6 +154,10 @@ public final class MainWindow {
         return e == null ? null : e.text();
       }, workbench.currentExampleProperty());
       saliencyModel = new SaliencyViewModel(service, runner, errors, text);
+      workspace.entries().addListener((javafx.collections.ListChangeListener<
+          io.gradlens.app.service.WorkspaceEntry>) c -> saliencyModel.compareChoices().setAll(
+              workspace.entries().filtered(e ->
+                  e.kind() == io.gradlens.app.service.WorkspaceEntry.Kind.MODEL)));
       saliencyTab = new Tab("Saliency", new SaliencyView(saliencyModel, prompt, errors));
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
@@ -175,12 +179,19 @@ public final class MainWindow {
     recentMenu.setId("menu-recent");
     recentMenu.setOnShowing(e -> rebuildRecentMenu());
     rebuildRecentMenu();
+    MenuItem saveModel = item("Save model\u2026", "menu-save-model",
+        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveModel);
+    saveModel.disableProperty().bind(workbench.currentModelProperty().isNull());
+    MenuItem exportDataset = item("Export dataset saliency\u2026", "menu-export-dataset",
+        new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN), this::exportDatasetSaliency);
+    exportDataset.setDisable(services.saliency() == null);
     MenuItem export = item("Export\u2026", "menu-export",
         new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportCurrent);
     MenuItem quit = item("Quit", "menu-quit",
         new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
     Menu file = new Menu("File", null, openDataset, openModel, recentMenu,
-        new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        new SeparatorMenuItem(), saveModel, export, exportDataset, new SeparatorMenuItem(), quit);
     MenuItem train = item("Train\u2026", "menu-train",
         new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTraining);
     train.setDisable(trainingTab == null);
@@ -250,6 +261,26 @@ public final class MainWindow {
     });
   }
 
+  /**
+   * Opens a dataset and selects a model by workspace id, in the background; ids the workspace
+   * does not know (e.g. a build without the shipped models) are skipped quietly.
+   *
+   * @param datasetId dataset to show, or empty
+   * @param modelId model to select, or empty
+   */
+  public void openAtStart(String datasetId, String modelId) {
+    for (var entry : workspace.entries()) {
+      if (entry.id().equals(datasetId)) {
+        workspace.select(entry);
+      }
+    }
+    for (var entry : workspace.entries()) {
+      if (entry.id().equals(modelId)) {
+        workspace.select(entry);
+      }
+    }
+  }
+
   /** Opens dropped files through the same actions as the menu (routed by extension). */
   public void openFiles(List<File> files) {
     for (File f : files) {
@@ -271,6 +302,47 @@ public final class MainWindow {
             "*.h5", "*.keras"),
         new FileChooser.ExtensionFilter("All files", "*.*")))
         .ifPresent(workspace::openModel);
+  }
+
+  /** Saves the current model as a {@code .gradlens} bundle, in the background. */
+  public void saveModel() {
+    var model = workbench.currentModelProperty().get();
+    if (model == null) {
+      return;
+    }
+    String name = model.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".gradlens";
+    prompt.save(stage, "Save model", name.endsWith(".gradlens.gradlens")
+            ? name.substring(0, name.length() - 9) : name,
+        List.of(new FileChooser.ExtensionFilter("GradLens model", "*.gradlens")))
+        .ifPresent(file -> runner.submit("Save " + file.getFileName(),
+            (progress, cancel) -> {
+              services.workspace().saveModel(model, file, progress, cancel);
+              return file;
+            }, io.gradlens.app.task.TaskCallbacks.of(this::rememberRecent,
+                e -> errors.report("Save model", e))));
+  }
+
+  /**
+   * Explains every example of the current dataset with the Saliency tab's settings and writes
+   * JSON Lines or CSV, in the background with progress and Cancel in the status bar.
+   */
+  public void exportDatasetSaliency() {
+    var model = workbench.currentModelProperty().get();
+    if (saliencyModel == null || model == null || dataModel.allExamples().isEmpty()) {
+      errors.report("Export dataset saliency", new IllegalStateException(
+          "Open a dataset and a model first"));
+      return;
+    }
+    List<io.gradlens.app.service.Example> examples = List.copyOf(dataModel.allExamples());
+    io.gradlens.app.service.SaliencyRequest request = saliencyModel.request();
+    prompt.save(stage, "Export dataset saliency", "saliency.jsonl", List.of(
+        new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"),
+        new FileChooser.ExtensionFilter("CSV table", "*.csv")))
+        .ifPresent(file -> runner.submit("Export saliency to " + file.getFileName(),
+            (progress, cancel) -> io.gradlens.app.export.DatasetSaliencyExport.export(examples,
+                services.saliency(), request, model.name(), file, progress, cancel),
+            io.gradlens.app.task.TaskCallbacks.of(count -> { },
+                e -> errors.report("Export dataset saliency", e))));
   }
 
   private void exportCurrent() {
