@@ -29,17 +29,26 @@ public final class GradLensApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    long entered = System.currentTimeMillis()
+        - ManagementFactory.getRuntimeMXBean().getStartTime();
+    LOG.info(() -> "JavaFX started the application " + entered + " ms after the JVM started");
     CoreWorkspace workspace = new CoreWorkspace(CoreWorkspace.defaultModelsDir());
     MainWindow window = new MainWindow(CoreServices.of(workspace),
         SettingsStore.atDefaultLocation(), new FxTaskRunner(), new FxFilePrompt());
     window.show(stage);
-    logFirstFrame(stage.getScene());
-    window.openAtStart(System.getProperty("gradlens.startDataset", START_DATASET),
-        System.getProperty("gradlens.startModel", START_MODEL));
+    long shown = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    LOG.info(() -> "window built and shown " + shown + " ms after the JVM started");
+    // Heavy work (ND4J, the model, saliency) starts in the background after the first frame.
+    afterFirstFrame(stage.getScene(), () -> window.openAtStart(
+        System.getProperty("gradlens.startDataset", START_DATASET),
+        System.getProperty("gradlens.startModel", START_MODEL)));
   }
 
-  /** Logs, once, the time from the JVM's start to the end of the first layout pulse. */
-  static void logFirstFrame(Scene scene) {
+  /**
+   * Logs, once, the time from the JVM's start to the end of the first layout pulse, then runs
+   * {@code next} on the FX thread.
+   */
+  static void afterFirstFrame(Scene scene, Runnable next) {
     long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
     Runnable[] once = new Runnable[1];
     once[0] = () -> {
@@ -47,6 +56,7 @@ public final class GradLensApp extends Application {
       long ms = System.currentTimeMillis() - jvmStart;
       LOG.info(() -> "first frame " + ms + " ms after the JVM started");
       System.setProperty("gradlens.firstFrameMillis", Long.toString(ms));
+      javafx.application.Platform.runLater(next);
     };
     scene.addPostLayoutPulseListener(once[0]);
   }

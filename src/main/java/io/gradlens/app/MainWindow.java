@@ -144,7 +144,7 @@ public final class MainWindow {
       });
       workbench.currentDatasetProperty().addListener((o, a, b) ->
           trainingModel.datasetIdProperty().set(b == null ? null : b.id()));
-      trainingTab = new Tab("Training", new TrainingView(trainingModel, prompt, errors));
+      trainingTab = lazyTab("Training", () -> new TrainingView(trainingModel, prompt, errors));
       trainingTab.setId("tab-training");
       tabs.getTabs().add(trainingTab);
     });
@@ -158,7 +158,7 @@ public final class MainWindow {
           io.gradlens.app.service.WorkspaceEntry>) c -> saliencyModel.compareChoices().setAll(
               workspace.entries().filtered(e ->
                   e.kind() == io.gradlens.app.service.WorkspaceEntry.Kind.MODEL)));
-      saliencyTab = new Tab("Saliency", new SaliencyView(saliencyModel, prompt, errors));
+      saliencyTab = lazyTab("Saliency", () -> new SaliencyView(saliencyModel, prompt, errors));
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
@@ -168,6 +168,38 @@ public final class MainWindow {
         saliencyModel.recompute();
       }
     });
+  }
+
+  /**
+   * A tab whose view is built when it is first selected. The charts of the Training and Saliency
+   * views cost seconds of CSS, font and chart setup on a slow machine; building them lazily keeps
+   * that out of the first frame (their view models exist, and work, from the start).
+   */
+  private Tab lazyTab(String title, java.util.function.Supplier<javafx.scene.Node> view) {
+    Tab tab = new Tab(title);
+    tab.setContent(new javafx.scene.control.Label("Loading " + title + "\u2026"));
+    Runnable build = () -> {
+      if (!(tab.getContent() instanceof javafx.scene.control.Label)) {
+        return;
+      }
+      tab.setContent(view.get());
+    };
+    tab.selectedProperty().addListener((o, a, b) -> {
+      if (b) {
+        build.run();
+      }
+    });
+    tab.setUserData(build);
+    return tab;
+  }
+
+  /** Builds every lazily built tab now (screenshots, tests). */
+  public void buildAllTabs() {
+    for (Tab t : tabs.getTabs()) {
+      if (t.getUserData() instanceof Runnable build) {
+        build.run();
+      }
+    }
   }
 
   private MenuBar menuBar() {
@@ -269,6 +301,10 @@ public final class MainWindow {
    * @param modelId model to select, or empty
    */
   public void openAtStart(String datasetId, String modelId) {
+    if (saliencyTab != null && !modelId.isEmpty()) {
+      // After the first frame: show the explanation of the first example as soon as it comes.
+      Platform.runLater(() -> tabs.getSelectionModel().select(saliencyTab));
+    }
     for (var entry : workspace.entries()) {
       if (entry.id().equals(datasetId)) {
         workspace.select(entry);

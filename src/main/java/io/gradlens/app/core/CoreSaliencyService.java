@@ -55,6 +55,7 @@ public final class CoreSaliencyService implements TextSaliencyService {
 
   private SaliencyResult explain(Classifier model, String text, SaliencyRequest request,
       ProgressListener progress, CancellationToken cancel) {
+    CoreWorkspace.startNd4j();
     cancel.throwIfCancelled();
     AttributionMethod method = method(request);
     AttributionTarget target = request.targetClass() == null ? AttributionTarget.predicted()

@@ -57,6 +57,7 @@ public final class CoreTrainingService implements TrainingService {
     String datasetId = config.datasetId() == null ? DEFAULT_DATASET : config.datasetId();
     WorkspaceEntry entry = workspace.entry(datasetId).orElseThrow(() ->
         new IllegalArgumentException("Unknown dataset: " + datasetId));
+    CoreWorkspace.startNd4j();
     Dataset data = workspace.dataset(datasetId);
     cancel.throwIfCancelled();
     DatasetPreparation.Prepared prepared = DatasetPreparation.prepare(data, options, false);

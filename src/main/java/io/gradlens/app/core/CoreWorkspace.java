@@ -106,6 +106,26 @@ public final class CoreWorkspace {
     }
   }
 
+  private static final Object ND4J_START = new Object();
+  private static volatile boolean nd4jStarted;
+
+  /**
+   * Starts ND4J once, on one thread, before any core computation: the backend loads its native
+   * libraries on first use, and two worker threads doing that at the same time (a model load
+   * racing a prediction) can corrupt native memory.
+   */
+  public static void startNd4j() {
+    if (nd4jStarted) {
+      return;
+    }
+    synchronized (ND4J_START) {
+      if (!nd4jStarted) {
+        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f, 2f}).sumNumber();
+        nd4jStarted = true;
+      }
+    }
+  }
+
   /** @return the shipped-models folder: {@code -Dgradlens.models}, else {@code assets/models} */
   public static Path defaultModelsDir() {
     return Path.of(System.getProperty("gradlens.models", "assets/models"));
@@ -146,6 +166,7 @@ public final class CoreWorkspace {
 
   /** Reads a {@code .gradlens} bundle, adds it and makes it current. */
   public WorkspaceEntry openModel(Path file) throws IOException {
+    startNd4j();
     Classifier model = ModelBundle.read(file);
     synchronized (this) {
       String id = "file:" + file.toAbsolutePath().normalize();
@@ -203,6 +224,7 @@ public final class CoreWorkspace {
     }
     Classifier m = slot.loaded;
     if (m == null) {
+      startNd4j();
       synchronized (slot) {
         m = slot.loaded;
         if (m == null) {
@@ -279,6 +301,7 @@ public final class CoreWorkspace {
     progress.progress(0, 0, "Loading " + entry.name() + "\u2026");
     Dataset data = dataset(entry.id());
     cancel.throwIfCancelled();
+    startNd4j();
     Classifier model = currentModelId == null ? null : currentModel();
     if (data instanceof TextDataset text) {
       return textExamples(entry, text, model, progress, cancel);

@@ -219,6 +219,14 @@ public final class SaliencyView extends BorderPane implements Exportable {
         return null;
       }
     });
+    // A button cell of our own: the default one forgets the prompt text once a value was reset.
+    compare.setButtonCell(new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(WorkspaceEntry item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? "Off" : item.name());
+      }
+    });
     compare.valueProperty().bindBidirectional(model.compareModelProperty());
     Button compareOff = new Button("✕");
     compareOff.setId("compare-off");

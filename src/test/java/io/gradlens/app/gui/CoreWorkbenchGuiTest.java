@@ -65,6 +65,8 @@ class CoreWorkbenchGuiTest {
   @Start
   void start(Stage stage) throws IOException {
     prompt = new FixedFilePrompt();
+    // The workspace is shared: start every test from the shipped LSTM as the current model.
+    WORKSPACE.selectModel(WORKSPACE.entry(GradLensApp.START_MODEL).orElseThrow());
     Path home = Files.createTempDirectory("gradlens-home");
     window = new MainWindow(new AppServices(new CoreWorkspaceService(WORKSPACE),
         new CoreSaliencyService(WORKSPACE), new CoreTrainingService(WORKSPACE,
