@@ -6,7 +6,6 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.ImageSplit;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.TextExample;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Option;
                 + "probabilities and the predicted class.")
 public final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A .gradlens bundle.")
+    @Option(names = "--model", required = true, description = "A .gradlens bundle (or a Keras .h5/.keras/model.json, "
+            + "imported on the fly).")
     Path model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -40,6 +40,10 @@ public final class PredictCommand implements Callable<Integer> {
 
         @Option(names = "--dataset", description = "Built-in dataset name or a dataset file.")
         String dataset;
+
+        @Option(names = "--input-npy", description = "A NumPy .npy batch [N, …input shape] (token ids for text "
+                + "models): prints the model's outputs per example.")
+        Path inputNpy;
     }
 
     @Option(names = "--split", defaultValue = "test", description = "train or test. Default ${DEFAULT-VALUE}.")
@@ -62,7 +66,11 @@ public final class PredictCommand implements Callable<Integer> {
         if (!"json".equals(format)) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; predict writes json");
         }
-        Classifier classifier = ModelBundle.read(model);
+        Classifier classifier = io.gradlens.io.ModelFiles.open(model);
+        if (source.inputNpy != null) {
+            printOutputs(classifier, io.gradlens.io.NpyInputs.read(source.inputNpy, classifier));
+            return 0;
+        }
         if (source.text != null) {
             print(classifier, source.text, null, -1);
             return 0;
@@ -124,6 +132,38 @@ public final class PredictCommand implements Callable<Integer> {
         line.put("token_ids", ids);
         addPrediction(line, classifier, probs.getRow(0));
         spec.commandLine().getOut().println(Json.line(line));
+    }
+
+    /** One line per example: its outputs (nested lists for multi-dimensional outputs) and, for classifiers, the prediction. */
+    private void printOutputs(Classifier classifier, Tensor batch) {
+        INDArray outputs = classifier.outputs(batch);
+        for (int i = 0; i < outputs.size(0); i++) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("index", i);
+            INDArray row = outputs.slice(i);
+            line.put("outputs", nested(row));
+            if (classifier.head() == Classifier.Head.SOFTMAX) {
+                addPrediction(line, classifier, row);
+            } else if (classifier.head() == Classifier.Head.SIGMOID) {
+                line.put("labels", classifier.classNames());
+            }
+            spec.commandLine().getOut().println(Json.line(line));
+        }
+    }
+
+    private static Object nested(INDArray a) {
+        if (a.rank() <= 1) {
+            List<Double> list = new ArrayList<>();
+            for (double v : a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble()) {
+                list.add(v);
+            }
+            return a.rank() == 0 ? list.get(0) : list;
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < a.size(0); i++) {
+            out.add(nested(a.slice(i)));
+        }
+        return out;
     }
 
     private static void addPrediction(Map<String, Object> line, Classifier classifier, INDArray probs) {

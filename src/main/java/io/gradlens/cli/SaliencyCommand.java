@@ -1,6 +1,7 @@
 package io.gradlens.cli;
 
 import io.gradlens.explain.Attribution;
+import io.gradlens.explain.AttributionInputs;
 import io.gradlens.explain.AttributionMethod;
 import io.gradlens.explain.AttributionTarget;
 import io.gradlens.io.ModelBundle;
@@ -94,11 +95,26 @@ public final class SaliencyCommand implements Callable<Integer> {
                 w.write(AttributionHtml.header(m.name(), m.parameters(), modelName));
             }
             int n = examples.size();
-            for (int from = 0; from < n; from += batchSize) {
-                int to = Math.min(n, from + batchSize);
-                List<Attribution> batch = m.attribute(classifier, examples.inputs().range(from, to), t);
-                for (int i = from; i < to; i++) {
-                    Attribution a = batch.get(i - from);
+            // Texts are explained in windows sorted by length, so a batch pads little (padding
+            // changes no score); results are written in the original order.
+            int window = batchSize * 16;
+            for (int start = 0; start < n; start += window) {
+                int end = Math.min(n, start + window);
+                Integer[] order = byLength(examples, start, end);
+                Attribution[] results = new Attribution[end - start];
+                for (int from = 0; from < order.length; from += batchSize) {
+                    int to = Math.min(order.length, from + batchSize);
+                    List<Integer> idx = java.util.Arrays.asList(order).subList(from, to);
+                    List<Attribution> batch = m.attribute(classifier, select(examples.inputs(), idx), t);
+                    for (int j = 0; j < idx.size(); j++) {
+                        results[idx.get(j) - start] = batch.get(j);
+                    }
+                    if (bar != null) {
+                        bar.update(start + to, n, "examples");
+                    }
+                }
+                for (int i = start; i < end; i++) {
+                    Attribution a = results[i - start];
                     int index = examples.indices()[i];
                     Integer label = examples.labels()[i];
                     switch (fmt) {
@@ -108,9 +124,6 @@ public final class SaliencyCommand implements Callable<Integer> {
                         default -> w.write(AttributionJson.line(a, index, label, classifier.classNames(), modelName)
                                 + "\n");
                     }
-                }
-                if (bar != null) {
-                    bar.update(to, n, "examples");
                 }
             }
             if (fmt.equals("html")) {
@@ -127,5 +140,30 @@ public final class SaliencyCommand implements Callable<Integer> {
                     examples.size(), seconds, examples.size() / seconds, m.name()));
         }
         return 0;
+    }
+
+    /** Indices {@code start..end-1}, texts sorted by token count (stable), images as they are. */
+    private static Integer[] byLength(ExplainSupport.Examples examples, int start, int end) {
+        Integer[] order = new Integer[end - start];
+        for (int i = start; i < end; i++) {
+            order[i - start] = i;
+        }
+        if (examples.inputs() instanceof AttributionInputs.Tokens tokens) {
+            java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> tokens.ids().get(i).length));
+        }
+        return order;
+    }
+
+    private static AttributionInputs select(AttributionInputs inputs, List<Integer> idx) {
+        if (inputs instanceof AttributionInputs.Tokens t) {
+            return new AttributionInputs.Tokens(idx.stream().map(t.tokens()::get).toList(),
+                    idx.stream().map(t.ids()::get).toList());
+        }
+        if (inputs instanceof AttributionInputs.Images im) {
+            return new AttributionInputs.Images(im.height(), im.width(), im.channels(),
+                    idx.stream().map(im.pixels()::get).toList());
+        }
+        AttributionInputs.Numeric nm = (AttributionInputs.Numeric) inputs;
+        return new AttributionInputs.Numeric(nm.shape(), idx.stream().map(nm.rows()::get).toList());
     }
 }

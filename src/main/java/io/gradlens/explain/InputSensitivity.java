@@ -18,10 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Input sensitivity: the gradient of one output with respect to every input entry, per row, and
- * its mean and mean absolute value over a dataset (the "sensitivity analysis" of Zurada, Malinowski
- * and Cloete 1994, <a href="https://doi.org/10.1109/ISCAS.1994.409266">ISCAS 1994</a>; mean
- * absolute gradients as in Simonyan et al. 2013, <a href="https://arxiv.org/abs/1312.6034">
- * arXiv:1312.6034</a>). Works for multi-input regression models ({@link MultiInputModel}) and for
+ * its mean and mean absolute value over a dataset: the sensitivity analysis of Zurada, Malinowski
+ * and Cloete ("Sensitivity analysis for minimization of input data dimension for feedforward
+ * neural network", ISCAS 1994), with the input gradient of Simonyan et al. 2013
+ * (<a href="https://arxiv.org/abs/1312.6034">arXiv:1312.6034</a>). Works for multi-input regression models ({@link MultiInputModel}) and for
  * image or numeric classifiers (one input named {@code input}). Rows are processed in batches of
  * {@value #BATCH}, one tape pass each.
  */

@@ -100,6 +100,9 @@ public final class ModelBundle {
         json.put("dtype", model.network().dtype() == DataType.DOUBLE ? "float64" : "float32");
         json.put("input", describeInput(model.input(), model.network()));
         json.put("classes", model.classNames());
+        if (model.head() != Classifier.Head.SOFTMAX) {
+            json.put("head", model.head().fileName());
+        }
         json.put("layers", model.network().architecture());
         json.put("provenance", model.provenance());
         return json;
@@ -186,8 +189,15 @@ public final class ModelBundle {
         @SuppressWarnings("unchecked")
         Map<String, Object> provenance = json.get("provenance") instanceof Map<?, ?> p
                 ? (Map<String, Object>) p : Map.of();
+        Classifier.Head head;
         try {
-            return new Classifier(network, spec, classes, provenance);
+            head = json.get("head") == null ? Classifier.Head.SOFTMAX : Classifier.Head.fromFileName(
+                    String.valueOf(json.get("head")));
+        } catch (IllegalArgumentException e) {
+            throw model.problem(e.getMessage());
+        }
+        try {
+            return new Classifier(network, spec, classes, provenance, head);
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(file, MODEL_JSON, e.getMessage(), e);
         }

@@ -22,10 +22,26 @@ public final class Embedding implements Layer {
 
     private final String name;
     private final Tensor table;
+    private final boolean maskZero;
 
     public Embedding(String name, int vocabularySize, int dim, Random random, DataType dtype) {
+        this(name, vocabularySize, dim, true, random, dtype);
+    }
+
+    /**
+     * @param maskZero true (the GradLens default): id {@link #PAD} is padding, as described above;
+     *     false (Keras {@code mask_zero=False}): id 0 is looked up like any other id, its row is
+     *     used and trained, and no sequence mask is set
+     */
+    public Embedding(String name, int vocabularySize, int dim, boolean maskZero, Random random, DataType dtype) {
         this.name = name;
+        this.maskZero = maskZero;
         this.table = Initializers.uniform(name + "/embeddings", random, dtype, 0.05, vocabularySize, dim);
+    }
+
+    /** Whether id 0 is padding (masked); false for imported Keras embeddings without {@code mask_zero}. */
+    public boolean maskZero() {
+        return maskZero;
     }
 
     @Override
@@ -58,13 +74,7 @@ public final class Embedding implements Layer {
                     + ids.dtype() + " " + java.util.Arrays.toString(ids.shape()));
         }
         int[] flat = ids.value().dup('c').data().asInt();
-        boolean padded = false;
-        for (int id : flat) {
-            if (id == PAD) {
-                padded = true;
-                break;
-            }
-        }
+        boolean padded = maskZero && java.util.Arrays.stream(flat).anyMatch(id -> id == PAD);
         Tensor vectors = NnOps.embedding(table, flat, ids.shape());
         if (!padded) {
             context.setSequenceMask(null);
@@ -93,6 +103,9 @@ public final class Embedding implements Layer {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("input_dim", vocabularySize());
         c.put("output_dim", dim());
+        if (!maskZero) {
+            c.put("mask_zero", false);
+        }
         return c;
     }
 

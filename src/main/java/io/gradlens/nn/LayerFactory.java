@@ -15,7 +15,8 @@ public final class LayerFactory {
     /** The layer types this factory knows, as written in model files. */
     public static final List<String> TYPES = List.of("embedding", "dense", "simple_rnn", "lstm", "gru", "conv1d",
             "conv2d", "max_pool1d", "max_pool2d", "global_max_pool1d", "global_average_pool1d",
-            "global_max_pool2d", "global_average_pool2d", "flatten", "dropout", "activation");
+            "global_max_pool2d", "global_average_pool2d", "flatten", "dropout", "activation", "bidirectional",
+            "masking", "binary_logits");
 
     private LayerFactory() {
     }
@@ -33,7 +34,8 @@ public final class LayerFactory {
         switch (type) {
             case "embedding":
                 requireRank(name, type, inputShape, 1);
-                return new Embedding(name, c.integer("input_dim"), c.integer("output_dim"), random, dtype);
+                return new Embedding(name, c.integer("input_dim"), c.integer("output_dim"), c.bool("mask_zero", true),
+                        random, dtype);
             case "dense":
                 return new Dense(name, last, c.integer("units"), c.activation("activation", "linear"), random, dtype);
             case "simple_rnn":
@@ -91,10 +93,54 @@ public final class LayerFactory {
                 return new Dropout(name, c.number("rate"));
             case "activation":
                 return new ActivationLayer(name, c.activation("activation", null));
+            case "bidirectional":
+                requireRank(name, type, inputShape, 2);
+                return bidirectional(name, config, inputShape, random, dtype);
+            case "masking":
+                requireRank(name, type, inputShape, 2);
+                return new Masking(name, config != null && config.get("mask_value") instanceof Number n
+                        ? n.doubleValue() : 0.0);
+            case "binary_logits":
+                if (inputShape.length != 1 || inputShape[0] != 1) {
+                    throw new IllegalArgumentException(type + " layer '" + name + "' needs one input feature, got "
+                            + java.util.Arrays.toString(inputShape));
+                }
+                return new BinaryLogits(name);
             default:
                 throw new IllegalArgumentException("layer '" + name + "' has unknown type '" + type
                         + "'; known types: " + TYPES);
         }
+    }
+
+    /**
+     * A bidirectional wrapper: {@code layer} is {@code {"type": "lstm"|"gru"|"simple_rnn", "config": {...}}},
+     * the same for both directions, which are named {@code <name>/forward} and {@code <name>/backward}.
+     */
+    private static Layer bidirectional(String name, Map<String, ?> config, long[] inputShape,
+                                       Random random, DataType dtype) {
+        Object inner = config == null ? null : config.get("layer");
+        if (!(inner instanceof Map<?, ?> innerMap) || !(innerMap.get("type") instanceof String innerType)) {
+            throw new IllegalArgumentException("bidirectional layer '" + name + "': setting 'layer' must be "
+                    + "{\"type\": ..., \"config\": {...}} naming a recurrent layer");
+        }
+        if (!List.of("simple_rnn", "lstm", "gru").contains(innerType)) {
+            throw new IllegalArgumentException("bidirectional layer '" + name + "' wraps '" + innerType
+                    + "'; it can wrap simple_rnn, lstm, gru");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> innerConfig = innerMap.get("config") instanceof Map<?, ?> m ? (Map<String, ?>) m : Map.of();
+        Object mode = config.get("merge_mode");
+        Bidirectional.Merge merge;
+        try {
+            merge = Bidirectional.Merge.fromKerasName(mode == null ? "concat" : mode.toString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bidirectional layer '" + name + "': " + e.getMessage(), e);
+        }
+        RecurrentLayer fwd = (RecurrentLayer) create(innerType, name + "/forward", innerConfig, inputShape, random,
+                dtype);
+        RecurrentLayer bwd = (RecurrentLayer) create(innerType, name + "/backward", innerConfig, inputShape, random,
+                dtype);
+        return new Bidirectional(name, fwd, bwd, merge);
     }
 
     private static void requireRank(String name, String type, long[] inputShape, int rank) {
