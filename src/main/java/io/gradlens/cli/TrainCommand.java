@@ -101,6 +101,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rrr-target", defaultValue = "max-logprob", description = "max-logprob or sum-logprob.")
     String rrrTarget;
 
+    @Option(names = "--rrr-attribution", defaultValue = "gradient", description = "What the penalty squares: "
+            + "gradient (the paper's) or grad-x-input (recommended for text: learned embeddings can evade a plain "
+            + "gradient penalty). Default ${DEFAULT-VALUE}.")
+    String rrrAttribution;
+
     @Option(names = "--mask", description = "Relevance masks for the penalty: dataset (the masks the dataset carries; "
             + "default), lexicon (VADER sentiment words may matter), decoy (the dataset's decoy masks).")
     String mask;
@@ -124,7 +129,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Dataset data = DatasetArgument.load(dataset, seed);
         ExplanationPenalty penalty = mask != null || rrrLambda > 0
-                ? new ExplanationPenalty(rrrLambda, ExplanationPenalty.Target.fromCliName(rrrTarget)) : null;
+                ? new ExplanationPenalty(rrrLambda, ExplanationPenalty.Target.fromCliName(rrrTarget),
+                        ExplanationPenalty.Attribution.fromCliName(rrrAttribution)) : null;
         Prepared prepared = prepare(data, penalty != null);
         Architectures.Sizes sizes = new Architectures.Sizes(embeddingDim, units, hidden, dropout);
         Sequential network = Architectures.build(prepared.arch, prepared.input, prepared.classes.size(), sizes, seed);
@@ -201,6 +207,7 @@ public final class TrainCommand implements Callable<Integer> {
         h.put("shuffle", !noShuffle);
         h.put("rrr_lambda", rrrLambda);
         h.put("rrr_target", rrrTarget);
+        h.put("rrr_attribution", rrrAttribution);
         h.put("mask", mask);
         h.put("limit", limit);
         return h;

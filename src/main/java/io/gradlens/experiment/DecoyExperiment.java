@@ -127,14 +127,16 @@ public final class DecoyExperiment {
         ExampleSet decoyTest = MaskedExamples.tokens(decoy.test(), vocabulary, false);
         runs.add(run("decoy", decoy.name(), model, decoyTrain, decoyTest, 0, s, listener));
         runs.add(run("decoy+penalty", decoy.name(), model, decoyTrain, decoyTest, s.lambda(), s, listener));
-        // variants: every embedding component of the input gradient penalised; gradient × input penalised
-        for (boolean timesInput : new boolean[] {false, true}) {
+        runs.add(run("decoy+penalty(gxi)", decoy.name(), model, decoyTrain, decoyTest, s.lambda(),
+                ExplanationPenalty.Attribution.GRADIENT_X_INPUT, s, listener));
+        // variant for comparison: every embedding component of the input gradient penalised
+        {
             Sequential variant = model.get();
             long t0 = System.nanoTime();
             PerDimensionTokenPenalty.fit(variant, decoyTrain, new Adam(1e-3), s.epochs(), s.batchSize(), s.seed(),
-                    s.lambda(), s.target(), timesInput);
+                    s.lambda(), s.target(), false);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            runs.add(new Run(timesInput ? "decoy+pen/gxi" : "decoy+pen/dim", decoy.name(), s.lambda(),
+            runs.add(new Run("decoy+pen/dim", decoy.name(), s.lambda(),
                     Trainer.evaluate(variant, decoyTrain, null, 256, CancellationToken.NONE).accuracy(),
                     Trainer.evaluate(variant, decoyTest, null, 256, CancellationToken.NONE).accuracy(), seconds,
                     List.of()));
@@ -179,8 +181,15 @@ public final class DecoyExperiment {
     /** Trains a fresh model (same seed every time) and scores it on train and test. */
     public static Run run(String name, String dataset, Supplier<Sequential> factory, ExampleSet train, ExampleSet test,
                           double lambda, Settings s, TrainingListener listener) {
+        return run(name, dataset, factory, train, test, lambda, ExplanationPenalty.Attribution.GRADIENT, s, listener);
+    }
+
+    /** As above, penalising the given attribution (gradient, or gradient × input). */
+    public static Run run(String name, String dataset, Supplier<Sequential> factory, ExampleSet train, ExampleSet test,
+                          double lambda, ExplanationPenalty.Attribution attribution, Settings s,
+                          TrainingListener listener) {
         Sequential model = factory.get();
-        ExplanationPenalty penalty = lambda > 0 ? new ExplanationPenalty(lambda, s.target()) : null;
+        ExplanationPenalty penalty = lambda > 0 ? new ExplanationPenalty(lambda, s.target(), attribution) : null;
         TrainingConfig config = new TrainingConfig(s.epochs(), s.batchSize(), s.seed(), true, penalty);
         long t0 = System.nanoTime();
         List<Map<String, Double>> history = new Trainer(config, new Adam(1e-3)).fit(model, train, null, listener,

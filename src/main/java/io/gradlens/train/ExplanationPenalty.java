@@ -18,7 +18,47 @@ import java.util.Locale;
  * @param lambda the penalty weight λ ≥ 0
  * @param target what the input gradient is of
  */
-public record ExplanationPenalty(double lambda, Target target) {
+public record ExplanationPenalty(double lambda, Target target, Attribution attribution) {
+
+    /** The penalty on the plain input gradient (the paper's). */
+    public ExplanationPenalty(double lambda, Target target) {
+        this(lambda, target, Attribution.GRADIENT);
+    }
+
+    /**
+     * What is penalised at each position. For images and for fixed inputs the plain gradient is
+     * the paper's choice. For learned token embeddings it can be evaded: the network can make the
+     * gradient's sum over the embedding axis vanish while it still reads the token, or grow the
+     * token's embedding while shrinking the gradient. Gradient × input, a token's first-order
+     * contribution {@code Σ_e x_e·∂S/∂x_e}, cannot be evaded that way; on the decoy-text benchmark
+     * it removes the decoy where the plain gradient does not (docs/experiments.md).
+     */
+    public enum Attribution {
+        /** {@code ∂S/∂x} (summed over the embedding axis for tokens). */
+        GRADIENT("gradient"),
+        /** {@code x ⊙ ∂S/∂x} (summed over the embedding axis for tokens). */
+        GRADIENT_X_INPUT("grad-x-input");
+
+        private final String cliName;
+
+        Attribution(String cliName) {
+            this.cliName = cliName;
+        }
+
+        public String cliName() {
+            return cliName;
+        }
+
+        public static Attribution fromCliName(String name) {
+            for (Attribution a : values()) {
+                if (a.cliName.equals(name.toLowerCase(Locale.ROOT))) {
+                    return a;
+                }
+            }
+            throw new IllegalArgumentException("unknown penalty attribution '" + name + "'; use gradient or "
+                    + "grad-x-input");
+        }
+    }
 
     /** The differentiated quantity. */
     public enum Target {
@@ -48,6 +88,9 @@ public record ExplanationPenalty(double lambda, Target target) {
     }
 
     public ExplanationPenalty {
+        if (attribution == null) {
+            throw new IllegalArgumentException("the penalty attribution must be given (gradient or grad-x-input)");
+        }
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("the penalty weight λ must be a finite number ≥ 0, got " + lambda);
         }
@@ -77,7 +120,20 @@ public record ExplanationPenalty(double lambda, Target target) {
      * {@code x} otherwise.
      */
     public static Tensor saliency(GradientTape inner, Tensor logits, Tensor x, Target target, boolean tokens) {
+        return saliency(inner, logits, x, target, Attribution.GRADIENT, tokens);
+    }
+
+    /** As {@link #saliency(GradientTape, Tensor, Tensor, Target, boolean)}, for this penalty's attribution. */
+    public Tensor saliency(GradientTape inner, Tensor logits, Tensor x, boolean tokens) {
+        return saliency(inner, logits, x, target, attribution, tokens);
+    }
+
+    private static Tensor saliency(GradientTape inner, Tensor logits, Tensor x, Target target, Attribution attribution,
+                                   boolean tokens) {
         Tensor g = inner.gradient(explainedScalar(logits, target), x);
+        if (attribution == Attribution.GRADIENT_X_INPUT) {
+            g = Ops.mul(g, x);
+        }
         return tokens ? Ops.sum(g, false, 2) : g;
     }
 

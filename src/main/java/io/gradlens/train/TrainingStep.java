@@ -43,11 +43,11 @@ public final class TrainingStep {
                     // The inner tape stays open until the explained scalar (log-softmax and sum of the
                     // logits) is recorded: closing it first disconnects that scalar from the input.
                     if (penalised) {
-                        saliency = ExplanationPenalty.saliency(inner, logits, stage.embedded(), penalty.target(),
+                        saliency = penalty.saliency(inner, logits, stage.embedded(),
                                 model.takesTokenIds());
                     } else {
                         try (AutoCloseable paused = tape.stopRecording()) {
-                            saliency = ExplanationPenalty.saliency(inner, logits, stage.embedded(), penalty.target(),
+                            saliency = penalty.saliency(inner, logits, stage.embedded(),
                                     model.takesTokenIds());
                         } catch (Exception e) {
                             throw new IllegalStateException(e);

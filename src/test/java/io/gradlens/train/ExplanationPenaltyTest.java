@@ -67,6 +67,8 @@ class ExplanationPenaltyTest {
         for (ExplanationPenalty.Target target : ExplanationPenalty.Target.values()) {
             assertObjectiveGradient("lstm " + target, model, batch, new ExplanationPenalty(3.0, target));
         }
+        assertObjectiveGradient("lstm gradient x input", model, batch, new ExplanationPenalty(3.0,
+                ExplanationPenalty.Target.MAX_LOG_PROB, ExplanationPenalty.Attribution.GRADIENT_X_INPUT));
     }
 
     @Test
