@@ -47,6 +47,8 @@ public final class HiddenStateGradients {
 
     /** Default memory budget for one chunk's tape, in bytes. */
     public static final long DEFAULT_BUDGET_BYTES = 384L << 20;
+    /** Passes between explicit collections of the finished passes' native buffers. */
+    private static final int GC_EVERY_PASSES = 2;
     /** The most rows one pass computes when K is chosen automatically. */
     public static final int MAX_ROWS_PER_PASS = 256;
 
@@ -136,6 +138,14 @@ public final class HiddenStateGradients {
             int length = causalPrefix ? t1 + 1 : steps;
             computeRows(network, rnnIndex, rnn, x, t0, t1, length, seeds, map);
             passes++;
+            if (passes % GC_EVERY_PASSES == 0) {
+                // Memory scope of a pass: ND4J frees a buffer's native memory only when its small Java
+                // wrapper is collected, and the wrappers barely load the heap, so without a collection
+                // each finished pass's tape (up to the budget in native memory) would linger and the
+                // process would grow by a budget's worth per pass. Collecting here keeps the resident
+                // size near one pass's budget.
+                System.gc();
+            }
             t0 = t1 + 1;
             progress.progress(t0, steps, "hidden-state gradients of '" + rnn.name() + "': " + t0 + " of " + steps
                     + " rows");
