@@ -131,6 +131,7 @@ class CoreWorkbenchGuiTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void switchingMethodTargetAndExportingPngAndSvg(FxRobot robot) throws IOException {
     openDefaults(robot);
     showTab(robot, "Saliency");
