@@ -13,6 +13,12 @@ public final class Launcher {
 
   /** Starts the workbench. */
   public static void main(String[] args) {
+    // The workbench never opens AWT windows (charts render to JavaFX, exports to images and
+    // SVG). Without this, the first use of java.awt starts AWT's own X11 thread beside JavaFX's
+    // GTK one, and the two Xlib users crash the JVM now and then.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     Application.launch(GradLensApp.class, args);
   }
 }

@@ -144,7 +144,7 @@ public final class MainWindow {
       });
       workbench.currentDatasetProperty().addListener((o, a, b) ->
           trainingModel.datasetIdProperty().set(b == null ? null : b.id()));
-      trainingTab = new Tab("Training", new TrainingView(trainingModel, prompt, errors));
+      trainingTab = lazyTab("Training", () -> new TrainingView(trainingModel, prompt, errors));
       trainingTab.setId("tab-training");
       tabs.getTabs().add(trainingTab);
     });
@@ -154,7 +154,11 @@ public final class MainWindow {
         return e == null ? null : e.text();
       }, workbench.currentExampleProperty());
       saliencyModel = new SaliencyViewModel(service, runner, errors, text);
-      saliencyTab = new Tab("Saliency", new SaliencyView(saliencyModel, prompt, errors));
+      workspace.entries().addListener((javafx.collections.ListChangeListener<
+          io.gradlens.app.service.WorkspaceEntry>) c -> saliencyModel.compareChoices().setAll(
+              workspace.entries().filtered(e ->
+                  e.kind() == io.gradlens.app.service.WorkspaceEntry.Kind.MODEL)));
+      saliencyTab = lazyTab("Saliency", () -> new SaliencyView(saliencyModel, prompt, errors));
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
@@ -166,6 +170,38 @@ public final class MainWindow {
     });
   }
 
+  /**
+   * A tab whose view is built when it is first selected. The charts of the Training and Saliency
+   * views cost seconds of CSS, font and chart setup on a slow machine; building them lazily keeps
+   * that out of the first frame (their view models exist, and work, from the start).
+   */
+  private Tab lazyTab(String title, java.util.function.Supplier<javafx.scene.Node> view) {
+    Tab tab = new Tab(title);
+    tab.setContent(new javafx.scene.control.Label("Loading " + title + "\u2026"));
+    Runnable build = () -> {
+      if (!(tab.getContent() instanceof javafx.scene.control.Label)) {
+        return;
+      }
+      tab.setContent(view.get());
+    };
+    tab.selectedProperty().addListener((o, a, b) -> {
+      if (b) {
+        build.run();
+      }
+    });
+    tab.setUserData(build);
+    return tab;
+  }
+
+  /** Builds every lazily built tab now (screenshots, tests). */
+  public void buildAllTabs() {
+    for (Tab t : tabs.getTabs()) {
+      if (t.getUserData() instanceof Runnable build) {
+        build.run();
+      }
+    }
+  }
+
   private MenuBar menuBar() {
     MenuItem openDataset = item("Open dataset\u2026", "menu-open-dataset",
         new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::openDataset);
@@ -175,12 +211,19 @@ public final class MainWindow {
     recentMenu.setId("menu-recent");
     recentMenu.setOnShowing(e -> rebuildRecentMenu());
     rebuildRecentMenu();
+    MenuItem saveModel = item("Save model\u2026", "menu-save-model",
+        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveModel);
+    saveModel.disableProperty().bind(workbench.currentModelProperty().isNull());
+    MenuItem exportDataset = item("Export dataset saliency\u2026", "menu-export-dataset",
+        new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN), this::exportDatasetSaliency);
+    exportDataset.setDisable(services.saliency() == null);
     MenuItem export = item("Export\u2026", "menu-export",
         new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportCurrent);
     MenuItem quit = item("Quit", "menu-quit",
         new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
     Menu file = new Menu("File", null, openDataset, openModel, recentMenu,
-        new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        new SeparatorMenuItem(), saveModel, export, exportDataset, new SeparatorMenuItem(), quit);
     MenuItem train = item("Train\u2026", "menu-train",
         new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTraining);
     train.setDisable(trainingTab == null);
@@ -250,6 +293,30 @@ public final class MainWindow {
     });
   }
 
+  /**
+   * Opens a dataset and selects a model by workspace id, in the background; ids the workspace
+   * does not know (e.g. a build without the shipped models) are skipped quietly.
+   *
+   * @param datasetId dataset to show, or empty
+   * @param modelId model to select, or empty
+   */
+  public void openAtStart(String datasetId, String modelId) {
+    if (saliencyTab != null && !modelId.isEmpty()) {
+      // After the first frame: show the explanation of the first example as soon as it comes.
+      Platform.runLater(() -> tabs.getSelectionModel().select(saliencyTab));
+    }
+    for (var entry : workspace.entries()) {
+      if (entry.id().equals(datasetId)) {
+        workspace.select(entry);
+      }
+    }
+    for (var entry : workspace.entries()) {
+      if (entry.id().equals(modelId)) {
+        workspace.select(entry);
+      }
+    }
+  }
+
   /** Opens dropped files through the same actions as the menu (routed by extension). */
   public void openFiles(List<File> files) {
     for (File f : files) {
@@ -271,6 +338,47 @@ public final class MainWindow {
             "*.h5", "*.keras"),
         new FileChooser.ExtensionFilter("All files", "*.*")))
         .ifPresent(workspace::openModel);
+  }
+
+  /** Saves the current model as a {@code .gradlens} bundle, in the background. */
+  public void saveModel() {
+    var model = workbench.currentModelProperty().get();
+    if (model == null) {
+      return;
+    }
+    String name = model.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".gradlens";
+    prompt.save(stage, "Save model", name.endsWith(".gradlens.gradlens")
+            ? name.substring(0, name.length() - 9) : name,
+        List.of(new FileChooser.ExtensionFilter("GradLens model", "*.gradlens")))
+        .ifPresent(file -> runner.submit("Save " + file.getFileName(),
+            (progress, cancel) -> {
+              services.workspace().saveModel(model, file, progress, cancel);
+              return file;
+            }, io.gradlens.app.task.TaskCallbacks.of(this::rememberRecent,
+                e -> errors.report("Save model", e))));
+  }
+
+  /**
+   * Explains every example of the current dataset with the Saliency tab's settings and writes
+   * JSON Lines or CSV, in the background with progress and Cancel in the status bar.
+   */
+  public void exportDatasetSaliency() {
+    var model = workbench.currentModelProperty().get();
+    if (saliencyModel == null || model == null || dataModel.allExamples().isEmpty()) {
+      errors.report("Export dataset saliency", new IllegalStateException(
+          "Open a dataset and a model first"));
+      return;
+    }
+    List<io.gradlens.app.service.Example> examples = List.copyOf(dataModel.allExamples());
+    io.gradlens.app.service.SaliencyRequest request = saliencyModel.request();
+    prompt.save(stage, "Export dataset saliency", "saliency.jsonl", List.of(
+        new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"),
+        new FileChooser.ExtensionFilter("CSV table", "*.csv")))
+        .ifPresent(file -> runner.submit("Export saliency to " + file.getFileName(),
+            (progress, cancel) -> io.gradlens.app.export.DatasetSaliencyExport.export(examples,
+                services.saliency(), request, model.name(), file, progress, cancel),
+            io.gradlens.app.task.TaskCallbacks.of(count -> { },
+                e -> errors.report("Export dataset saliency", e))));
   }
 
   private void exportCurrent() {

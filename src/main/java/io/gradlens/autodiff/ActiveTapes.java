@@ -28,14 +28,38 @@ final class ActiveTapes {
      */
     static Tensor record(String op, org.nd4j.linalg.api.ndarray.INDArray value, BackwardRule rule,
                          Tensor... inputs) {
+        Engine.countOperation();
         Tensor out = new Tensor(value, Tensor.Kind.RESULT, null, op);
         List<GradientTape> tapes = TAPES.get();
         if (tapes.isEmpty() || !out.isFloatingPoint()) {
             return out;
         }
+        Tensor[] outs = {out};
+        MultiBackwardRule multi = (upstream, needed) -> rule.apply(upstream[0], needed);
         for (int i = 0; i < tapes.size(); i++) {
-            tapes.get(i).maybeRecord(op, inputs, out, rule);
+            tapes.get(i).maybeRecord(op, inputs, outs, multi);
         }
         return out;
+    }
+
+    /**
+     * Creates the results of an operation with several outputs computed together, and lets every
+     * recording tape that tracks one of the inputs record them as one entry.
+     */
+    static Tensor[] recordMulti(String op, org.nd4j.linalg.api.ndarray.INDArray[] values, MultiBackwardRule rule,
+                                Tensor... inputs) {
+        Engine.countOperation();
+        Tensor[] outs = new Tensor[values.length];
+        for (int k = 0; k < values.length; k++) {
+            outs[k] = new Tensor(values[k], Tensor.Kind.RESULT, null, op);
+        }
+        List<GradientTape> tapes = TAPES.get();
+        if (tapes.isEmpty() || !outs[0].isFloatingPoint()) {
+            return outs;
+        }
+        for (int i = 0; i < tapes.size(); i++) {
+            tapes.get(i).maybeRecord(op, inputs, outs, rule);
+        }
+        return outs;
     }
 }

@@ -112,7 +112,7 @@ public final class GradientTape implements AutoCloseable {
         return () -> recording = previous;
     }
 
-    void maybeRecord(String op, Tensor[] inputs, Tensor out, BackwardRule rule) {
+    void maybeRecord(String op, Tensor[] inputs, Tensor[] outs, MultiBackwardRule rule) {
         if (!recording || !open) {
             return;
         }
@@ -126,8 +126,10 @@ public final class GradientTape implements AutoCloseable {
             }
         }
         if (tracksAnInput) {
-            entries.add(new TapeEntry(op, inputs, out, rule));
-            tracked.add(out.id());
+            entries.add(new TapeEntry(op, inputs, outs, rule));
+            for (Tensor out : outs) {
+                tracked.add(out.id());
+            }
         }
     }
 
@@ -207,7 +209,9 @@ public final class GradientTape implements AutoCloseable {
             TapeEntry e = entries.get(i);
             for (Tensor in : e.inputs()) {
                 if (leadsToSource.contains(in.id())) {
-                    leadsToSource.add(e.output().id());
+                    for (Tensor out : e.outputs()) {
+                        leadsToSource.add(out.id());
+                    }
                     break;
                 }
             }
@@ -216,12 +220,18 @@ public final class GradientTape implements AutoCloseable {
         grads.put(target.id(), seed);
         for (int i = last; i >= 0; i--) {
             TapeEntry e = entries.get(i);
-            long outId = e.output().id();
-            if (!leadsToSource.contains(outId)) {
+            Tensor[] outs = e.outputs();
+            if (!leadsToSource.contains(outs[0].id())) {
                 continue;
             }
-            Tensor upstream = sourceIds.contains(outId) ? grads.get(outId) : grads.remove(outId);
-            if (upstream == null) {
+            Tensor[] upstream = new Tensor[outs.length];
+            boolean anyUpstream = false;
+            for (int k = 0; k < outs.length; k++) {
+                long outId = outs[k].id();
+                upstream[k] = sourceIds.contains(outId) ? grads.get(outId) : grads.remove(outId);
+                anyUpstream |= upstream[k] != null;
+            }
+            if (!anyUpstream) {
                 continue;
             }
             Tensor[] inputs = e.inputs();
@@ -247,8 +257,10 @@ public final class GradientTape implements AutoCloseable {
 
     private int indexOfEntryProducing(Tensor target) {
         for (int i = entries.size() - 1; i >= 0; i--) {
-            if (entries.get(i).output().id() == target.id()) {
-                return i;
+            for (Tensor out : entries.get(i).outputs()) {
+                if (out.id() == target.id()) {
+                    return i;
+                }
             }
         }
         // The target is a leaf (or untracked): nothing before it can be reached through it.

@@ -183,4 +183,13 @@ public final class NnOps {
         Tensor mask = Tensor.constant(Nd4j.create(m, x.shape(), 'c').castTo(x.dtype()));
         return Ops.mul(x, mask);
     }
+
+    /**
+     * One fused LSTM step {@code {h, c}} from the projected input {@code x} [B, 4H], the recurrent
+     * part {@code r = h_{t-1}·U} [B, 4H] and the previous cell state [B, H]; see {@link
+     * RecurrentOps#lstmCell} for the math and the fused backward rule.
+     */
+    public static Tensor[] lstmCell(Tensor x, Tensor r, Tensor cPrev, RecurrentOps.Gate gate) {
+        return RecurrentOps.lstmCell(x, r, cPrev, gate);
+    }
 }

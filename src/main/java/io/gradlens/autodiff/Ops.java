@@ -437,6 +437,97 @@ public final class Ops {
     }
 
     /**
+     * Splits {@code a} along {@code axis} into its {@code a.size(axis)} slices, each without that
+     * axis (e.g. [B, T, G] along axis 1 gives T tensors [B, G]). One operation with T outputs: its
+     * backward rule is a single {@link #stack} of the slices' gradients (zeros for unused slices),
+     * not T zero-padded copies of the whole tensor summed one by one.
+     */
+    public static Tensor[] unstack(Tensor a, int axis) {
+        int ax = axis < 0 ? axis + a.rank() : axis;
+        if (ax < 0 || ax >= a.rank()) {
+            throw new IllegalArgumentException("unstack: axis " + axis + " is out of range for rank " + a.rank());
+        }
+        int n = Math.toIntExact(a.size(ax));
+        INDArray moved = a.value().permute(moveToFront(a.rank(), ax)).dup('c');
+        INDArray[] parts = new INDArray[n];
+        INDArrayIndex[] idx = new INDArrayIndex[a.rank()];
+        for (int d = 1; d < idx.length; d++) {
+            idx[d] = NDArrayIndex.all();
+        }
+        for (int t = 0; t < n; t++) {
+            idx[0] = NDArrayIndex.point(t);
+            parts[t] = moved.get(idx);
+        }
+        long[] partShape = parts.length == 0 ? new long[0] : parts[0].shape();
+        DataType dtype = a.dtype();
+        return ActiveTapes.recordMulti("unstack", parts, (ups, need) -> {
+            Tensor[] g = new Tensor[ups.length];
+            for (int t = 0; t < ups.length; t++) {
+                g[t] = ups[t] != null ? ups[t] : Tensor.constant(Nd4j.zeros(dtype, partShape));
+            }
+            return new Tensor[] {stack(ax, g)};
+        }, a);
+    }
+
+    /**
+     * Joins equally shaped tensors along a new axis {@code axis}: the inverse of {@link #unstack},
+     * which is its backward rule.
+     */
+    public static Tensor stack(int axis, Tensor... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("stack needs at least one tensor");
+        }
+        long[] partShape = parts[0].shape();
+        int rank = partShape.length + 1;
+        int ax = axis < 0 ? axis + rank : axis;
+        if (ax < 0 || ax >= rank) {
+            throw new IllegalArgumentException("stack: axis " + axis + " is out of range for rank " + rank);
+        }
+        long[] frontShape = new long[rank];
+        frontShape[0] = parts.length;
+        System.arraycopy(partShape, 0, frontShape, 1, partShape.length);
+        INDArray front = Nd4j.create(parts[0].dtype(), frontShape, 'c');
+        INDArrayIndex[] idx = new INDArrayIndex[rank];
+        for (int d = 1; d < rank; d++) {
+            idx[d] = NDArrayIndex.all();
+        }
+        for (int t = 0; t < parts.length; t++) {
+            sameType("stack", parts[0], parts[t]);
+            if (!Arrays.equals(partShape, parts[t].shape())) {
+                throw new IllegalArgumentException("stack: tensor " + t + " has shape "
+                        + Arrays.toString(parts[t].shape()) + ", expected " + Arrays.toString(partShape));
+            }
+            idx[0] = NDArrayIndex.point(t);
+            front.get(idx).assign(parts[t].value());
+        }
+        INDArray value = ax == 0 ? front : front.permute(moveFromFront(rank, ax)).dup('c');
+        return result("stack", value, (g, need) -> unstack(g, ax), parts);
+    }
+
+    /** The permutation bringing axis {@code ax} to the front, others in order. */
+    private static int[] moveToFront(int rank, int ax) {
+        int[] p = new int[rank];
+        p[0] = ax;
+        int j = 1;
+        for (int d = 0; d < rank; d++) {
+            if (d != ax) {
+                p[j++] = d;
+            }
+        }
+        return p;
+    }
+
+    /** The inverse of {@link #moveToFront}. */
+    private static int[] moveFromFront(int rank, int ax) {
+        int[] forward = moveToFront(rank, ax);
+        int[] inverse = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            inverse[forward[i]] = i;
+        }
+        return inverse;
+    }
+
+    /**
      * {@code condition ? a : b} elementwise, where {@code condition} is a constant 0/1 mask that
      * broadcasts against both.
      */

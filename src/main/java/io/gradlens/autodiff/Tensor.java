@@ -27,6 +27,10 @@ public final class Tensor {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
+    static {
+        Engine.configure();
+    }
+
     private final INDArray value;
     private final long id;
     private final Kind kind;

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 @Command(name = "gradlens", mixinStandardHelpOptions = true, versionProvider = GradLensCli.Version.class,
         description = "Explain neural networks by their gradients: train, predict, saliency, hidden-state "
                 + "gradients, influence.",
-        subcommands = {TrainCommand.class, PredictCommand.class, DatasetsCommand.class, ImportCommand.class})
+        subcommands = {TrainCommand.class, PredictCommand.class, DatasetsCommand.class, ImportCommand.class,
+            SaliencyCommand.class, HiddenGradCommand.class, SensitivityCommand.class, SanityCommand.class,
+            InfluenceCommand.class, ExperimentCommand.class, BenchCommand.class})
 public final class GradLensCli implements Runnable {
 
     /** Exit code for bad input (files, flags, mismatches). */

@@ -5,16 +5,13 @@ import io.gradlens.data.Dataset;
 import io.gradlens.data.DatasetsDirectory;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TextDataset;
-import io.gradlens.data.TextExample;
-import io.gradlens.data.Tokenizer;
-import io.gradlens.data.Vocabulary;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.nn.Sequential;
 import io.gradlens.train.Adam;
 import io.gradlens.train.Architectures;
-import io.gradlens.train.DatasetExamples;
+import io.gradlens.train.DatasetPreparation;
 import io.gradlens.train.ExampleSet;
 import io.gradlens.train.ExplanationPenalty;
 import io.gradlens.train.Optimizer;
@@ -31,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -216,18 +212,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Prepared prepare(Dataset data, boolean masks) throws java.io.IOException {
         if (data instanceof TextDataset text) {
-            text = withMasks(text, masks);
-            List<TextExample> train = limit > 0 ? text.train().subList(0, Math.min(limit, text.train().size()))
-                    : text.train();
-            List<List<String>> tokens = train.stream().map(e -> Tokenizer.tokenize(e.text()))
-                    .collect(Collectors.toList());
-            Vocabulary vocabulary = Vocabulary.build(tokens, minCount, vocabSize);
-            InputSpec.Tokens input = new InputSpec.Tokens(vocabulary);
-            return new Prepared(arch == null ? "lstm" : arch, input, text.classNames(),
-                    DatasetExamples.text(train, vocabulary, maxLength, masks),
-                    DatasetExamples.text(text.test(), vocabulary, maxLength, masks));
-        }
-        if (data instanceof ImageDataset images) {
+            data = withMasks(text, masks);
+        } else if (data instanceof ImageDataset images) {
             if (mask != null && !mask.equals("dataset") && !mask.equals("decoy")) {
                 throw new IllegalArgumentException("--mask " + mask + " does not apply to images; use dataset or decoy");
             }
@@ -235,18 +221,11 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("dataset '" + data.name() + "' has no pixel masks for the penalty; "
                         + "use decoy-mnist or a dataset with masks");
             }
-            var train = images.train();
-            if (limit > 0 && limit < train.size()) {
-                train = new io.gradlens.data.ImageSplit(java.util.Arrays.copyOf(train.pixels(), limit),
-                        java.util.Arrays.copyOf(train.labels(), limit),
-                        train.hasMasks() ? java.util.Arrays.copyOf(train.relevanceMasks(), limit) : null);
-            }
-            return new Prepared(arch == null ? "cnn" : arch,
-                    new InputSpec.Image(images.height(), images.width(), images.channels()), images.classNames(),
-                    DatasetExamples.images(images, train, masks), DatasetExamples.images(images, images.test(), masks));
         }
-        throw new IllegalArgumentException("dataset '" + data.name() + "' is tabular; train accepts text and image "
-                + "classification datasets");
+        DatasetPreparation.Prepared p = DatasetPreparation.prepare(data,
+                new DatasetPreparation.Options(vocabSize, minCount, maxLength, limit), masks);
+        String chosen = arch != null ? arch : data instanceof ImageDataset ? "cnn" : "lstm";
+        return new Prepared(chosen, p.input(), p.classes(), p.train(), p.validation());
     }
 
     private TextDataset withMasks(TextDataset text, boolean masks) throws java.io.IOException {

@@ -9,8 +9,10 @@ import java.util.Map;
  * How strongly each hidden state of a recurrent layer depends on each earlier input, for one
  * sequence of T tokens: {@code map[t][s] = ‖∂r(h_t)/∂x_s‖₂} with r the {@link HiddenReduction} and
  * x_s the embedding output at step s; {@code curve[t] = ‖∂r(h_t)/∂x‖} over all steps (the
- * Frobenius norm of row t); {@code hidden[t] = r(h_t)}. Entries with s &gt; t are exactly zero
- * (causality).
+ * Frobenius norm of row t); {@code hidden[t] = r(h_t)}. When only recurrent or position-wise
+ * layers (dense, activation, dropout) lie between the embedding and the mapped layer, entries with
+ * s &gt; t are exactly zero (causality); a convolution with {@code same} padding lets h_t see a few
+ * steps ahead, and the map shows it.
  *
  * @param tokens     the tokens
  * @param tokenIds   their ids

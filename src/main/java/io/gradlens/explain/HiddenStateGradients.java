@@ -131,7 +131,7 @@ public final class HiddenStateGradients {
         int passes = 0;
         while (t0 < steps) {
             cancel.throwIfCancelled();
-            int k = rowsPerPass > 0 ? rowsPerPass : rowsFor(t0, bytesPerRowStep);
+            int k = rowsPerPass > 0 ? rowsPerPass : rowsFor(t0, causalPrefix ? -1 : steps, bytesPerRowStep);
             int t1 = Math.min(steps, t0 + k) - 1;
             int length = causalPrefix ? t1 + 1 : steps;
             computeRows(network, rnnIndex, rnn, x, t0, t1, length, seeds, map);
@@ -157,11 +157,15 @@ public final class HiddenStateGradients {
         return new HiddenStateGradientMap(shown, ids, rnn.name(), reduction.toString(), hidden, curve, map, params);
     }
 
-    /** The largest K with K·(t0 + K) row-steps within the budget, at least 1. */
-    private int rowsFor(int t0, long bytesPerRowStep) {
+    /**
+     * The largest K whose pass stays within the budget, at least 1: K·(t0 + K) row-steps when the
+     * forward can stop at the chunk's last step, K·fullLength otherwise ({@code fullLength} ≥ 0).
+     */
+    private int rowsFor(int t0, int fullLength, long bytesPerRowStep) {
         long budgetRowSteps = Math.max(1, budgetBytes / bytesPerRowStep);
         int k = 1;
-        while (k < MAX_ROWS_PER_PASS && (long) (k + 1) * (t0 + k + 1) <= budgetRowSteps) {
+        while (k < MAX_ROWS_PER_PASS
+                && (long) (k + 1) * (fullLength >= 0 ? fullLength : t0 + k + 1) <= budgetRowSteps) {
             k++;
         }
         return k;

@@ -142,6 +142,17 @@ final class PreparedBatch {
         return new PreparedBatch(model, inputs, firstLayer, x, mask, real, p, targets);
     }
 
+    /** A hash of example b's content (ids without PAD, pixels or values), independent of its batch. */
+    int contentHash(int b) {
+        if (inputs instanceof AttributionInputs.Tokens t) {
+            return Arrays.hashCode(Arrays.stream(t.ids().get(b)).filter(id -> id != Embedding.PAD).toArray());
+        }
+        if (inputs instanceof AttributionInputs.Images im) {
+            return Arrays.hashCode(im.pixels().get(b));
+        }
+        return Arrays.hashCode(((AttributionInputs.Numeric) inputs).rows().get(b));
+    }
+
     /** Zeros of the input's shape and type. */
     INDArray zeros() {
         return Nd4j.zeros(x.dataType(), x.shape());

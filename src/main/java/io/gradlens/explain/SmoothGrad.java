@@ -16,9 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * averaged over {@code samples} copies of the input with Gaussian noise N(0, σ²) added, then
  * reduced per token or pixel. σ is absolute, or relative to each example's value range
  * {@code max(x) − min(x)} over its real positions, as in the paper (10–20% works well for images).
- * Example n's noise comes from its own generator seeded with {@code (seed, n)}, one draw per real
- * element, so a seed in gives the same numbers out, and neither padding nor the other examples of
- * a batch change an example's noise; padding gets no noise.
+ * Each example's noise comes from its own generator, seeded with {@code seed} and the example's
+ * content (its token ids or values), one draw per real element: a seed in gives the same numbers
+ * out, and neither padding, nor the example's place in a batch, nor the other examples change
+ * its noise; padding gets no noise.
  *
  * <p>With σ = 0 every noisy copy is the input itself, so the mean gradient is the gradient: it is
  * computed once, and SmoothGrad then equals {@link Gradient} exactly. Otherwise several noisy
@@ -89,7 +90,7 @@ public final class SmoothGrad implements AttributionMethod {
         double[] scale = noiseScale(batch);
         Random[] random = new Random[batch.size()];
         for (int b = 0; b < random.length; b++) {
-            random[b] = new Random(seed * 1_000_003L + b);
+            random[b] = new Random(seed * 1_000_003L + batch.contentHash(b));
         }
         INDArray mean = batch.zeros();
         int perPass = InputGradient.variantsPerPass(batch.size());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gradlens.data.Vocabulary;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
+import io.gradlens.nn.PriceModel;
 import io.gradlens.nn.Sequential;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -161,8 +162,12 @@ public final class ModelBundle {
             throw model.problem("format_version " + version + " is not supported by this GradLens (reads " + VERSION
                     + "); update GradLens");
         }
+        if ("price".equals(json.get("kind"))) {
+            throw model.problem("is a price model (kind \"price\"), not a classifier; read it with "
+                    + "ModelBundle.readPriceModel");
+        }
         if (!"sequential".equals(json.get("kind"))) {
-            throw model.problem("model kind '" + json.get("kind") + "' is not supported; supported: sequential");
+            throw model.problem("model kind '" + json.get("kind") + "' is not supported; supported: sequential, price");
         }
         DataType dtype = "float64".equals(json.get("dtype")) ? DataType.DOUBLE : DataType.FLOAT;
         Map<String, Object> input = model.map("input");
@@ -235,5 +240,80 @@ public final class ModelBundle {
             throw new BundleFormatException(file, null, "has no " + name + " entry; is it a GradLens model bundle?");
         }
         return bytes;
+    }
+
+    // ---- kind "price": the built-in multi-input regression model -------------------------------
+
+    /**
+     * Writes a {@link PriceModel} as a bundle of kind {@code price}: {@code model.json} holds the
+     * format, kind, dtype, the model's config (feature columns, standardisation, units) and
+     * provenance; {@code weights.npz} its weights.
+     */
+    public static void write(PriceModel model, Map<String, Object> provenance, Path file) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("format_version", VERSION);
+        json.put("kind", "price");
+        json.put("dtype", model.dtype() == DataType.DOUBLE ? "float64" : "float32");
+        json.put("config", model.config());
+        json.put("provenance", provenance);
+        Map<String, INDArray> weights = new LinkedHashMap<>();
+        model.parameters().forEach((name, t) -> weights.put(name, t.value()));
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".gradlens-", ".tmp");
+        try {
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                put(zip, MODEL_JSON, JSON.writeValueAsBytes(json));
+                put(zip, WEIGHTS, Npz.write(weights));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The {@code kind} a bundle declares ({@code sequential} or {@code price}). */
+    public static String kind(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleFormatException(file, null, "no such model file");
+        }
+        Map<String, Object> json = readModelJson(file, SafeZip.read(file, SafeZip.MAX_ENTRY_BYTES, MAX_TOTAL_BYTES));
+        return String.valueOf(json.get("kind"));
+    }
+
+    /** Reads and validates a bundle of kind {@code price}. */
+    @SuppressWarnings("unchecked")
+    public static PriceModel readPriceModel(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleFormatException(file, null, "no such model file");
+        }
+        Map<String, byte[]> entries = SafeZip.read(file, SafeZip.MAX_ENTRY_BYTES, MAX_TOTAL_BYTES);
+        Map<String, Object> json = readModelJson(file, entries);
+        if (!FORMAT.equals(json.get("format")) || !"price".equals(json.get("kind"))) {
+            throw new BundleFormatException(file, MODEL_JSON, "is not a price model (kind " + json.get("kind") + ")");
+        }
+        DataType dtype = "float64".equals(json.get("dtype")) ? DataType.DOUBLE : DataType.FLOAT;
+        if (!(json.get("config") instanceof Map<?, ?> config)) {
+            throw new BundleFormatException(file, MODEL_JSON, "has no 'config' object");
+        }
+        PriceModel model;
+        try {
+            model = PriceModel.fromConfig((Map<String, Object>) config, dtype);
+            model.loadWeights(Npz.read(require(entries, file, WEIGHTS), file, WEIGHTS));
+        } catch (IllegalArgumentException e) {
+            throw new BundleFormatException(file, MODEL_JSON, e.getMessage(), e);
+        }
+        return model;
+    }
+
+    private static Map<String, Object> readModelJson(Path file, Map<String, byte[]> entries) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> parsed = JSON.readValue(require(entries, file, MODEL_JSON), Map.class);
+            return parsed;
+        } catch (IOException e) {
+            throw new BundleFormatException(file, MODEL_JSON, "is not valid JSON (" + e.getMessage() + ")", e);
+        }
     }
 }

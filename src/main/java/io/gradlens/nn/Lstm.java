@@ -1,6 +1,8 @@
 package io.gradlens.nn;
 
+import io.gradlens.autodiff.NnOps;
 import io.gradlens.autodiff.Ops;
+import io.gradlens.autodiff.RecurrentOps;
 import io.gradlens.autodiff.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * recurrent activation (sigmoid, or hard sigmoid in Keras 2 files). Kernel [E, 4H],
  * recurrent_kernel [H, 4H], bias [4H] (forget-gate bias initialised to 1, as Keras does). Records
  * {@code <name>/h} and {@code <name>/c} per step.
+ *
+ * <p>With tanh and a sigmoid or hard-sigmoid recurrent activation each step is one matrix product
+ * {@code h_{t-1}·U} and one fused cell ({@link NnOps#lstmCell}), whose backward is one fused
+ * operation; other activations use the generic per-gate operations.
  */
 public final class Lstm extends RecurrentLayer {
 
@@ -65,6 +71,11 @@ public final class Lstm extends RecurrentLayer {
 
     @Override
     protected State step(Tensor xt, State previous) {
+        RecurrentOps.Gate gate = fusedGate();
+        if (gate != null) {
+            Tensor[] hc = NnOps.lstmCell(xt, Ops.matmul(previous.h(), recurrentKernel), previous.c(), gate);
+            return new State(hc[0], hc[1]);
+        }
         Tensor z = Ops.add(xt, Ops.matmul(previous.h(), recurrentKernel));
         Tensor i = recurrentActivation.apply(Ops.slice(z, 1, 0, units));
         Tensor f = recurrentActivation.apply(Ops.slice(z, 1, units, 2L * units));
@@ -73,6 +84,17 @@ public final class Lstm extends RecurrentLayer {
         Tensor c = Ops.add(Ops.mul(f, previous.c()), Ops.mul(i, g));
         Tensor h = Ops.mul(o, activation.apply(c));
         return new State(h, c);
+    }
+
+    /** The gate of the fused cell, or null when the activations need the generic path. */
+    private RecurrentOps.Gate fusedGate() {
+        if (activation != Activation.TANH) {
+            return null;
+        }
+        if (recurrentActivation == Activation.SIGMOID) {
+            return RecurrentOps.Gate.SIGMOID;
+        }
+        return recurrentActivation == Activation.HARD_SIGMOID ? RecurrentOps.Gate.HARD_SIGMOID : null;
     }
 
     @Override

@@ -77,14 +77,16 @@ public abstract class RecurrentLayer implements Layer {
         long gates = kernel().size(1);
         beginPass();
         Tensor projected = Ops.add(Ops.matmul(Ops.reshape(x, -1, x.size(2)), kernel()), inputBias());
-        Tensor timeMajor = Ops.permute(Ops.reshape(projected, batch, steps, gates), 1, 0, 2);
+        // One operation splits the projection into per-step inputs; its backward rule stacks the
+        // per-step gradients once (a slice per step would pad each gradient to the full tensor).
+        Tensor[] perStepInput = Ops.unstack(Ops.reshape(projected, batch, steps, gates), 1);
         Tensor zeros = Tensor.constant(Nd4j.zeros(x.dtype(), batch, units));
         State state = new State(zeros, hasCell() ? zeros : null);
         INDArray mask = context.sequenceMask() == null ? null : context.sequenceMask().value();
         List<Tensor> hs = new ArrayList<>((int) steps);
         List<Tensor> cs = hasCell() ? new ArrayList<>((int) steps) : null;
         for (long t = 0; t < steps; t++) {
-            Tensor xt = Ops.reshape(Ops.slice(timeMajor, 0, t, t + 1), batch, gates);
+            Tensor xt = perStepInput[(int) t];
             State next = step(xt, state);
             if (mask != null) {
                 Tensor keep = Tensor.constant(mask.getColumn(t).reshape(batch, 1).dup());
@@ -104,11 +106,7 @@ public abstract class RecurrentLayer implements Layer {
         if (!returnSequences) {
             return state.h();
         }
-        Tensor[] perStep = new Tensor[(int) steps];
-        for (int t = 0; t < steps; t++) {
-            perStep[t] = Ops.reshape(hs.get(t), batch, 1, units);
-        }
-        return Ops.concat(1, perStep);
+        return Ops.stack(1, hs.toArray(new Tensor[0]));
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class TrainingStep {
                 try (GradientTape inner = GradientTape.open()) {
                     inner.watch(stage.embedded());
                     logits = stage.logits(model, stage.embedded(), context);
-                    inner.close();
+                    // The inner tape stays open until the explained scalar (log-softmax and sum of the
+                    // logits) is recorded: closing it first disconnects that scalar from the input.
                     if (penalised) {
                         saliency = ExplanationPenalty.saliency(inner, logits, stage.embedded(), penalty.target(),
                                 model.takesTokenIds());

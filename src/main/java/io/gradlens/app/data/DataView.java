@@ -124,6 +124,15 @@ public final class DataView extends BorderPane implements Exportable {
         model.select(b);
       }
     });
+    model.currentExampleProperty().addListener((o, a, b) -> {
+      if (b != null && b != table.getSelectionModel().getSelectedItem()) {
+        table.getSelectionModel().select(b);
+        int row = table.getSelectionModel().getSelectedIndex();
+        if (row >= 0) {
+          table.scrollTo(row);
+        }
+      }
+    });
     return table;
   }
 

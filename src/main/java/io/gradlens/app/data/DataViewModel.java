@@ -51,6 +51,7 @@ public final class DataViewModel {
 
   private TaskHandle loading;
   private WorkspaceEntry dataset;
+  private WorkspaceEntry requested;
 
   /**
    * @param workspace reads datasets
@@ -76,6 +77,7 @@ public final class DataViewModel {
     if (loading != null) {
       loading.cancel();
     }
+    requested = entry;
     summary.set("Loading " + entry.name() + "\u2026");
     loading = runner.submit("Load " + entry.name(),
         (progress, cancel) -> workspace.examples(entry, progress, cancel),
@@ -90,8 +92,8 @@ public final class DataViewModel {
 
   /** Reloads the current dataset (e.g. after the model changed, for fresh predictions). */
   public void reload() {
-    if (dataset != null) {
-      load(dataset);
+    if (requested != null) {
+      load(requested);
     }
   }
 
@@ -103,6 +105,33 @@ public final class DataViewModel {
       label.set(null);
     }
     refilter();
+    keepOrSelectFirst(list);
+  }
+
+  /**
+   * Keeps the current example when the new list has it (taking its fresh prediction), otherwise
+   * selects the first example, so the analysis tabs always have something to explain.
+   */
+  private void keepOrSelectFirst(List<Example> list) {
+    Example current = currentExample.get();
+    Example same = current == null ? null : list.stream()
+        .filter(e -> e.id().equals(current.id()) && e.text().equals(current.text()))
+        .findFirst().orElse(null);
+    if (same != null) {
+      currentExample.set(same);
+    } else {
+      currentExample.set(sorted.isEmpty() ? null : sorted.get(0));
+    }
+  }
+
+  /** @return every example of the dataset, ignoring filters and sort order (read-only) */
+  public java.util.List<Example> allExamples() {
+    return java.util.Collections.unmodifiableList(examples);
+  }
+
+  /** @return the example the analysis tabs explain (read-only view) */
+  public javafx.beans.value.ObservableValue<Example> currentExampleProperty() {
+    return currentExample;
   }
 
   /** Makes {@code example} the current example of the workbench. */

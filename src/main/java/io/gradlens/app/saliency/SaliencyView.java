@@ -8,10 +8,13 @@ import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.app.export.ChartExporter;
 import io.gradlens.app.export.CsvWriter;
 import io.gradlens.app.export.ExportFormat;
+import io.gradlens.app.color.DivergingColorScale;
+import io.gradlens.app.heatmap.ImageHeatmapView;
 import io.gradlens.app.heatmap.TokenHeatmapView;
 import io.gradlens.app.service.Aggregation;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyResult;
+import io.gradlens.app.service.WorkspaceEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +32,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -45,7 +49,18 @@ public final class SaliencyView extends BorderPane implements Exportable {
   }
 
   private final SaliencyViewModel model;
+  /** Side of a displayed image in pixels (images are zoomed by an integer factor up to it). */
+  static final int IMAGE_SIDE = 168;
+
   private final TokenHeatmapView heatmap = new TokenHeatmapView();
+  private final ImageHeatmapView imageHeatmap = new ImageHeatmapView();
+  private final TokenHeatmapView compareHeatmap = new TokenHeatmapView();
+  private final ImageHeatmapView compareImageHeatmap = new ImageHeatmapView();
+  private final StackPane primary = new StackPane(heatmap);
+  private final StackPane secondary = new StackPane(compareHeatmap);
+  private final Label primaryTitle = new Label();
+  private final Label compareTitle = new Label();
+  private final VBox comparePane = new VBox(4, compareTitle, secondary);
   private final ProbabilityBarChart probabilities = new ProbabilityBarChart();
   private final ComboBox<TargetChoice> target = new ComboBox<>();
   private final ExportAction heatmapExport;
@@ -61,13 +76,27 @@ public final class SaliencyView extends BorderPane implements Exportable {
     this.model = model;
     setId("saliency-view");
     heatmap.setId("saliency-heatmap");
+    imageHeatmap.setId("saliency-image");
+    compareHeatmap.setId("compare-heatmap");
+    compareImageHeatmap.setId("compare-image");
+    comparePane.setId("compare-pane");
+    primaryTitle.setId("primary-title");
+    compareTitle.setId("compare-title");
+    primaryTitle.setStyle("-fx-font-weight: bold");
+    compareTitle.setStyle("-fx-font-weight: bold");
     heatmapExport = new ExportAction(prompt, errors, "Export heatmap", "saliency")
-        .with(ExportFormat.PNG, path -> ChartExporter.writePng(heatmap, path))
-        .with(ExportFormat.SVG, path -> ChartExporter.writeSvg(heatmap, path))
+        .with(ExportFormat.PNG, path -> ChartExporter.writePng(shownPrimary(), path))
+        .with(ExportFormat.SVG, path -> ChartExporter.writeSvg(shownDrawable(), path))
         .with(ExportFormat.CSV, path -> CsvWriter.write(path, SaliencyViewModel.csvHeader(),
             model.scoreRows()));
     setTop(controls());
-    ScrollPane scroll = new ScrollPane(heatmap);
+    comparePane.visibleProperty().bind(Bindings.isNotNull(model.compareResultProperty()));
+    comparePane.managedProperty().bind(comparePane.visibleProperty());
+    primaryTitle.visibleProperty().bind(comparePane.visibleProperty());
+    primaryTitle.managedProperty().bind(comparePane.visibleProperty());
+    VBox panes = new VBox(8, primaryTitle, primary, comparePane);
+    panes.setPadding(new Insets(0, 0, 8, 0));
+    ScrollPane scroll = new ScrollPane(panes);
     scroll.setFitToWidth(true);
     probabilities.setPrefWidth(300);
     SplitPane center = new SplitPane(scroll, probabilities);
@@ -84,6 +113,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
     bottom.setPadding(new Insets(4, 8, 4, 8));
     setBottom(bottom);
     model.resultProperty().addListener((o, a, b) -> show());
+    model.compareResultProperty().addListener((o, a, b) -> show());
     model.colorScaleProperty().addListener((o, a, b) -> show());
     model.statusProperty().addListener((o, a, b) -> {
       if (model.resultProperty().get() == null) {
@@ -174,8 +204,38 @@ public final class SaliencyView extends BorderPane implements Exportable {
       b.disableProperty().bind(Bindings.isNull(model.resultProperty()));
     }
 
+    ComboBox<WorkspaceEntry> compare = new ComboBox<>();
+    compare.setId("compare-model");
+    compare.setPromptText("Off");
+    compare.setItems(model.compareChoices());
+    compare.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(WorkspaceEntry e) {
+        return e == null ? "Off" : e.name();
+      }
+
+      @Override
+      public WorkspaceEntry fromString(String s) {
+        return null;
+      }
+    });
+    // A button cell of our own: the default one forgets the prompt text once a value was reset.
+    compare.setButtonCell(new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(WorkspaceEntry item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty || item == null ? "Off" : item.name());
+      }
+    });
+    compare.valueProperty().bindBidirectional(model.compareModelProperty());
+    Button compareOff = new Button("✕");
+    compareOff.setId("compare-off");
+    compareOff.setOnAction(e -> model.compareModelProperty().set(null));
+    compareOff.disableProperty().bind(Bindings.isNull(model.compareModelProperty()));
+
     FlowPane bar = new FlowPane(12, 6, labelled("Method", method), igBox, sgBox,
         labelled("Target", target), labelled("Aggregation", aggregation), normalize,
+        labelled("Compare with", new HBox(2, compare, compareOff)),
         labelled("Export", new HBox(4, png, svg, csv)));
     bar.setPadding(new Insets(8));
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -198,7 +258,18 @@ public final class SaliencyView extends BorderPane implements Exportable {
       probabilities.clear();
       return;
     }
-    heatmap.setTokens(r.tokens(), r.scores(), model.colorScaleProperty().get());
+    DivergingColorScale scale = model.colorScaleProperty().get();
+    showIn(primary, heatmap, imageHeatmap, r, scale);
+    primaryTitle.setText("Current model: predicts \u201c" + r.classNames().get(r.predictedClass())
+        + "\u201d");
+    SaliencyResult other = model.compareResultProperty().get();
+    if (other != null) {
+      showIn(secondary, compareHeatmap, compareImageHeatmap, other, scale);
+      WorkspaceEntry m = model.compareModelProperty().get();
+      compareTitle.setText((m == null ? "Other model" : m.name()) + ": predicts \u201c"
+          + other.classNames().get(other.predictedClass()) + "\u201d, explaining \u201c"
+          + other.classNames().get(other.targetClass()) + "\u201d");
+    }
     probabilities.setProbabilities(r.classNames(), r.probabilities(), r.targetClass());
     updateTargets(r.classNames());
   }
@@ -222,6 +293,53 @@ public final class SaliencyView extends BorderPane implements Exportable {
     } finally {
       rebuildingTargets = false;
     }
+  }
+
+  private static void showIn(StackPane pane, TokenHeatmapView tokens, ImageHeatmapView image,
+      SaliencyResult r, DivergingColorScale scale) {
+    if (r.isImage()) {
+      SaliencyResult.ImageInput in = r.image();
+      int h = in.height();
+      int w = in.width();
+      int c = in.channels();
+      float[] px = in.pixels();
+      double[] scores = r.scores();
+      double[][] gray = new double[h][w];
+      double[][] map = new double[h][w];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          double sum = 0;
+          for (int k = 0; k < c; k++) {
+            sum += px[(y * w + x) * c + k];
+          }
+          gray[y][x] = sum / c;
+          map[y][x] = scores[y * w + x];
+        }
+      }
+      image.setImage(gray, map, scale, Math.max(1, IMAGE_SIDE / Math.max(h, w)));
+      pane.getChildren().setAll(image);
+    } else {
+      tokens.setTokens(r.tokens(), r.scores(), scale);
+      pane.getChildren().setAll(tokens);
+    }
+  }
+
+  private javafx.scene.Node shownPrimary() {
+    return primary.getChildren().isEmpty() ? heatmap : primary.getChildren().get(0);
+  }
+
+  private io.gradlens.app.export.SvgDrawable shownDrawable() {
+    return shownPrimary() == imageHeatmap ? imageHeatmap : heatmap;
+  }
+
+  /** @return the image heatmap (shown for image models) */
+  public ImageHeatmapView imageHeatmap() {
+    return imageHeatmap;
+  }
+
+  /** @return the compare-mode token heatmap */
+  public TokenHeatmapView compareHeatmap() {
+    return compareHeatmap;
   }
 
   /** @return the heatmap (for tests and export) */

@@ -8,6 +8,7 @@ import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.service.TextSaliencyService;
+import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskHandle;
 import io.gradlens.app.task.TaskRunner;
@@ -32,6 +33,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * State of the Saliency tab. Any change of the input text or a control recomputes the
@@ -63,6 +66,13 @@ public final class SaliencyViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyIntegerWrapper completedRuns = new ReadOnlyIntegerWrapper(this, "runs");
 
+  private final ObservableList<WorkspaceEntry> compareChoices =
+      FXCollections.observableArrayList();
+  private final ObjectProperty<WorkspaceEntry> compareModel =
+      new SimpleObjectProperty<>(this, "compareModel");
+  private final ReadOnlyObjectWrapper<SaliencyResult> compareResult =
+      new ReadOnlyObjectWrapper<>(this, "compareResult");
+
   private TaskHandle running;
   private long generation;
 
@@ -79,7 +89,7 @@ public final class SaliencyViewModel {
     this.errors = errors;
     this.text = text;
     for (Observable input : List.of(text, method, targetClass, aggregation, steps, samples,
-        noise)) {
+        noise, compareModel)) {
       input.addListener(o -> recompute());
     }
     normalize.addListener(o -> updateScale());
@@ -122,6 +132,28 @@ public final class SaliencyViewModel {
    */
   public BooleanProperty normalizeProperty() {
     return normalize;
+  }
+
+  /** @return models offered for comparison (kept up to date by the main window) */
+  public ObservableList<WorkspaceEntry> compareChoices() {
+    return compareChoices;
+  }
+
+  /**
+   * @return the second model shown side by side on the same example with one shared colour
+   *     scale, or {@code null} when compare mode is off
+   */
+  public ObjectProperty<WorkspaceEntry> compareModelProperty() {
+    return compareModel;
+  }
+
+  /** @return the second model's result in compare mode, null otherwise */
+  public ReadOnlyObjectProperty<SaliencyResult> compareResultProperty() {
+    return compareResult.getReadOnlyProperty();
+  }
+
+  /** Both results of one computation; {@code other} is null outside compare mode. */
+  private record Results(SaliencyResult main, SaliencyResult other) {
   }
 
   /** @return newest successful result, null before the first one */
@@ -177,12 +209,16 @@ public final class SaliencyViewModel {
     }
     busy.set(true);
     status.set("Computing " + request.method().displayName() + "\u2026");
+    WorkspaceEntry other = compareModel.get();
     running = runner.submit("Saliency (" + request.method().displayName() + ")",
-        (progress, cancel) -> service.explain(input, request, progress, cancel),
+        (progress, cancel) -> new Results(service.explain(input, request, progress, cancel),
+            other == null ? null : service.explainWith(other, input, request, progress, cancel)),
         new TaskCallbacks<>(
-            r -> {
+            both -> {
               if (myGeneration == generation) {
+                SaliencyResult r = both.main();
                 result.set(r);
+                compareResult.set(both.other());
                 updateScale();
                 status.set(r.method() + " for class \"" + r.classNames().get(r.targetClass())
                     + "\"");
@@ -205,9 +241,20 @@ public final class SaliencyViewModel {
 
   private void updateScale() {
     SaliencyResult r = result.get();
-    colorScale.set(r != null && normalize.get()
-        ? DivergingColorScale.fitting(r.scores())
-        : DivergingColorScale.withHalfRange(1));
+    SaliencyResult other = compareResult.get();
+    if (r == null || !normalize.get()) {
+      colorScale.set(DivergingColorScale.withHalfRange(1));
+      return;
+    }
+    double[] scores = r.scores();
+    if (other != null) {
+      // One scale for both models, so equal colours mean equal scores side by side.
+      double[] second = other.scores();
+      double[] all = java.util.Arrays.copyOf(scores, scores.length + second.length);
+      System.arraycopy(second, 0, all, scores.length, second.length);
+      scores = all;
+    }
+    colorScale.set(DivergingColorScale.fitting(scores));
   }
 
   /** @return CSV header for {@link #scoreRows()} */

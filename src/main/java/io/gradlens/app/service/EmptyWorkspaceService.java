@@ -1,5 +1,8 @@
 package io.gradlens.app.service;
 
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+
 import java.nio.file.Path;
 import java.util.List;
 

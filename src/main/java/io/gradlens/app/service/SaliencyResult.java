@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param probabilities softmax of the logits, one per class
  * @param classNames class names, one per probability
  * @param method display name of the method that produced the scores
+ * @param image for an image model: the explained image, whose pixels the scores follow
+ *     row-major (one score per pixel; {@code tokens} then name the pixels); {@code null} for text
  */
 public record SaliencyResult(
     List<String> tokens,
@@ -19,7 +21,40 @@ public record SaliencyResult(
     int targetClass,
     double[] probabilities,
     List<String> classNames,
-    String method) {
+    String method,
+    ImageInput image) {
+
+  /**
+   * An explained image.
+   *
+   * @param height rows
+   * @param width columns
+   * @param channels channels (1 gray, 3 RGB)
+   * @param pixels row-major HWC values in [0, 1]
+   */
+  public record ImageInput(int height, int width, int channels, float[] pixels) {
+
+    /** Checks the size and copies the pixels. */
+    public ImageInput {
+      pixels = pixels.clone();
+      if (pixels.length != height * width * channels) {
+        throw new IllegalArgumentException("image " + height + "x" + width + "x" + channels
+            + " needs " + height * width * channels + " values, got " + pixels.length);
+      }
+    }
+
+    /** @return a copy of the pixels */
+    @Override
+    public float[] pixels() {
+      return pixels.clone();
+    }
+  }
+
+  /** A text result (no image). */
+  public SaliencyResult(List<String> tokens, double[] scores, int targetClass,
+      double[] probabilities, List<String> classNames, String method) {
+    this(tokens, scores, targetClass, probabilities, classNames, method, null);
+  }
 
   /** Validates shapes and makes defensive copies. */
   public SaliencyResult {
@@ -28,6 +63,10 @@ public record SaliencyResult(
     probabilities = probabilities.clone();
     classNames = List.copyOf(classNames);
     Objects.requireNonNull(method, "method");
+    if (image != null && image.height() * image.width() != scores.length) {
+      throw new IllegalArgumentException("an image of " + image.height() + "x" + image.width()
+          + " pixels needs as many scores, got " + scores.length);
+    }
     if (tokens.size() != scores.length) {
       throw new IllegalArgumentException(
           "tokens (" + tokens.size() + ") and scores (" + scores.length + ") differ in length");
@@ -52,6 +91,11 @@ public record SaliencyResult(
   @Override
   public double[] probabilities() {
     return probabilities.clone();
+  }
+
+  /** @return whether this explains an image */
+  public boolean isImage() {
+    return image != null;
   }
 
   /** @return index of the most probable class */

@@ -1,5 +1,8 @@
 package io.gradlens.app.service;
 
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+
 /** Explains a text classifier's decision on one input, token by token. */
 public interface TextSaliencyService {
 
@@ -9,11 +12,21 @@ public interface TextSaliencyService {
    * @param text raw input text
    * @param request method and its parameters
    * @param progress progress sink (called from the computing thread)
-   * @param cancel polled by the implementation; when cancelled it throws {@link CancelledException}
+   * @param cancel polled by the implementation; when cancelled it throws {@link CancellationToken.CancelledException}
    * @return tokens, scores and the model's probabilities
    * @throws Exception when the computation fails (no model loaded, bad input, numerical error…)
    */
   SaliencyResult explain(
       String text, SaliencyRequest request, ProgressListener progress, CancellationToken cancel)
       throws Exception;
+
+  /**
+   * Like {@link #explain} but under {@code model} instead of the current model (compare mode).
+   *
+   * @throws Exception when the model cannot be loaded or the computation fails
+   */
+  default SaliencyResult explainWith(WorkspaceEntry model, String text, SaliencyRequest request,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    throw new UnsupportedOperationException("Comparing models needs the GradLens core");
+  }
 }

@@ -1,5 +1,7 @@
 package io.gradlens.app.service;
 
+import io.gradlens.util.CancellationToken;
+
 /** Trains a text classifier and reports per-batch and per-epoch metrics while doing so. */
 public interface TrainingService {
 
@@ -9,7 +11,7 @@ public interface TrainingService {
    * @param config hyper-parameters
    * @param listener receives metrics from the training thread
    * @param cancel polled at least once per batch; when cancelled the call throws
-   *     {@link CancelledException}
+   *     {@link CancellationToken.CancelledException}
    * @return the trained model and final metrics
    * @throws Exception when training fails
    */

@@ -1,7 +1,11 @@
 package io.gradlens.app.service;
 
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Lists, opens and reads the datasets and models of the workspace. */
 public interface WorkspaceService {
@@ -40,4 +44,26 @@ public interface WorkspaceService {
    */
   List<Example> examples(WorkspaceEntry dataset, ProgressListener progress,
       CancellationToken cancel) throws Exception;
+
+  /**
+   * Writes a model as a {@code .gradlens} bundle (atomically: a failed save leaves an existing
+   * file untouched).
+   *
+   * @throws Exception when the model cannot be written
+   */
+  default void saveModel(WorkspaceEntry model, Path file, ProgressListener progress,
+      CancellationToken cancel) throws Exception {
+    throw new UnsupportedOperationException("Saving models needs the GradLens core");
+  }
+
+  /**
+   * A dataset that fits {@code model} when {@code currentDataset} does not (for example the
+   * dataset the model was trained on); empty when the current dataset fits or none is known.
+   *
+   * @throws Exception when the model cannot be loaded
+   */
+  default Optional<WorkspaceEntry> datasetFor(WorkspaceEntry model, WorkspaceEntry currentDataset,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    return Optional.empty();
+  }
 }

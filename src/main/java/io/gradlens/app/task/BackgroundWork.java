@@ -1,7 +1,8 @@
 package io.gradlens.app.task;
 
-import io.gradlens.app.service.CancellationToken;
-import io.gradlens.app.service.ProgressListener;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+
 
 /**
  * A unit of computation that runs off the FX thread.

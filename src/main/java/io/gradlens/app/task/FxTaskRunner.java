@@ -1,7 +1,7 @@
 package io.gradlens.app.task;
 
-import io.gradlens.app.service.CancellationSource;
-import io.gradlens.app.service.CancelledException;
+import io.gradlens.util.CancellationToken;
+
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,7 +16,7 @@ import javafx.util.Duration;
 
 /**
  * {@link TaskRunner} backed by {@link javafx.concurrent.Task} on one shared pool of daemon
- * threads. Cancellation sets the work's {@link io.gradlens.app.service.CancellationToken} and
+ * threads. Cancellation sets the work's {@link io.gradlens.util.CancellationToken} and
  * cancels the FX task so no late result reaches the UI.
  */
 public final class FxTaskRunner implements TaskRunner {
@@ -52,7 +52,7 @@ public final class FxTaskRunner implements TaskRunner {
 
   @Override
   public <T> TaskHandle submit(String title, BackgroundWork<T> work, TaskCallbacks<T> callbacks) {
-    CancellationSource token = new CancellationSource();
+    CancellationToken token = new CancellationToken();
     Task<T> task = new Task<>() {
       @Override
       protected T call() throws Exception {
@@ -95,7 +95,7 @@ public final class FxTaskRunner implements TaskRunner {
       activity.finished(handle);
       try {
         Throwable error = task.getException();
-        if (!(error instanceof CancelledException)) {
+        if (!(error instanceof CancellationToken.CancelledException)) {
           callbacks.onFailure().accept(error);
         }
       } finally {

@@ -8,6 +8,7 @@ import io.gradlens.app.service.WorkspaceService;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskRunner;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -82,13 +83,27 @@ public final class WorkspaceViewModel {
 
   /** Opens a model file in the background and makes it current. */
   public void openModel(Path file) {
-    runner.submit("Open model " + file.getFileName(),
-        (progress, cancel) -> service.openModel(file, progress, cancel),
-        TaskCallbacks.of(entry -> {
-          refresh();
-          workbench.currentModelProperty().set(entry);
-          onFileOpened.accept(file);
-        }, e -> errors.report("Open model", e)));
+    WorkspaceEntry dataset = workbench.currentDatasetProperty().get();
+    runner.submit("Open model " + file.getFileName(), (progress, cancel) -> {
+      WorkspaceEntry entry = service.openModel(file, progress, cancel);
+      return new Loaded(entry, service.datasetFor(entry, dataset, progress, cancel));
+    }, TaskCallbacks.of(loaded -> {
+      refresh();
+      makeCurrent(loaded);
+      onFileOpened.accept(file);
+    }, e -> errors.report("Open model", e)));
+  }
+
+  /** A model just loaded, and a dataset to switch to when the current one does not fit it. */
+  private record Loaded(WorkspaceEntry model, Optional<WorkspaceEntry> dataset) {
+  }
+
+  private void makeCurrent(Loaded loaded) {
+    loaded.dataset().ifPresent(d -> {
+      workbench.currentExampleProperty().set(null);
+      workbench.currentDatasetProperty().set(d);
+    });
+    workbench.currentModelProperty().set(loaded.model());
   }
 
   /** Makes an entry current: datasets immediately, models after loading them. */
@@ -100,10 +115,10 @@ public final class WorkspaceViewModel {
     if (entry.equals(workbench.currentModelProperty().get())) {
       return;
     }
+    WorkspaceEntry dataset = workbench.currentDatasetProperty().get();
     runner.submit("Load model " + entry.name(), (progress, cancel) -> {
       service.selectModel(entry, progress, cancel);
-      return entry;
-    }, TaskCallbacks.of(e -> workbench.currentModelProperty().set(e),
-        e -> errors.report("Load model", e)));
+      return new Loaded(entry, service.datasetFor(entry, dataset, progress, cancel));
+    }, TaskCallbacks.of(this::makeCurrent, e -> errors.report("Load model", e)));
   }
 }

@@ -55,8 +55,8 @@ class DataViewModelTest {
     DataViewModel failing = new DataViewModel(new FakeWorkspaceService() {
       @Override
       public List<Example> examples(io.gradlens.app.service.WorkspaceEntry d,
-          io.gradlens.app.service.ProgressListener p,
-          io.gradlens.app.service.CancellationToken c) {
+          io.gradlens.util.ProgressListener p,
+          io.gradlens.util.CancellationToken c) {
         throw new IllegalStateException("corrupt file");
       }
     }, new ImmediateTaskRunner(), errors, current);

@@ -1,7 +1,8 @@
 package io.gradlens.app.fakes;
 
-import io.gradlens.app.service.CancellationToken;
-import io.gradlens.app.service.ProgressListener;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;

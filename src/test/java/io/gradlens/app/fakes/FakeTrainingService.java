@@ -1,8 +1,8 @@
 package io.gradlens.app.fakes;
 
+import io.gradlens.util.CancellationToken;
+
 import io.gradlens.app.service.BatchMetrics;
-import io.gradlens.app.service.CancellationToken;
-import io.gradlens.app.service.CancelledException;
 import io.gradlens.app.service.EpochMetrics;
 import io.gradlens.app.service.TrainingConfig;
 import io.gradlens.app.service.TrainingListener;
@@ -69,7 +69,7 @@ public final class FakeTrainingService implements TrainingService {
         for (int b = 0; b < BATCHES; b++) {
           if (cancel.isCancelled()) {
             cancelObserved.set(true);
-            throw new CancelledException();
+            throw new CancellationToken.CancelledException();
           }
           if (batchDelayMillis > 0) {
             Thread.sleep(batchDelayMillis);

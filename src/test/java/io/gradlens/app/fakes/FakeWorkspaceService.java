@@ -1,8 +1,9 @@
 package io.gradlens.app.fakes;
 
-import io.gradlens.app.service.CancellationToken;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+
 import io.gradlens.app.service.Example;
-import io.gradlens.app.service.ProgressListener;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.service.WorkspaceService;
 import java.nio.file.Path;

@@ -1,10 +1,11 @@
 package io.gradlens.app.gui;
 
+import io.gradlens.util.CancellationToken;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradlens.app.service.CancelledException;
 import io.gradlens.app.task.FxTaskRunner;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskHandle;
@@ -75,7 +76,7 @@ class FxTaskRunnerGuiTest {
         Thread.sleep(5);
       }
       observed.countDown();
-      throw new CancelledException();
+      throw new CancellationToken.CancelledException();
     }, record(cancelled)));
     assertTrue(running.await(5, TimeUnit.SECONDS));
     Fx.waitUntil(5, "busy", () -> runner.activity().busyProperty().get());

@@ -1,5 +1,7 @@
 package io.gradlens.app.service;
 
+import io.gradlens.util.CancellationToken;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,12 +37,12 @@ class ServiceTypesTest {
 
   @Test
   void cancellation() {
-    CancellationSource s = new CancellationSource();
+    CancellationToken s = new CancellationToken();
     s.throwIfCancelled();
     s.cancel();
     assertTrue(s.isCancelled());
-    assertThrows(CancelledException.class, s::throwIfCancelled);
-    assertFalse(CancellationToken.NEVER.isCancelled());
+    assertThrows(CancellationToken.CancelledException.class, s::throwIfCancelled);
+    assertFalse(CancellationToken.NONE.isCancelled());
   }
 
   @Test

@@ -1,7 +1,7 @@
 package io.gradlens.app.task;
 
-import io.gradlens.app.service.CancellationSource;
-import io.gradlens.app.service.CancelledException;
+import io.gradlens.util.CancellationToken;
+
 import java.util.concurrent.Executor;
 
 /**
@@ -16,7 +16,7 @@ public final class ImmediateTaskRunner implements TaskRunner {
   @Override
   public <T> TaskHandle submit(String title, BackgroundWork<T> work, TaskCallbacks<T> callbacks) {
     submitted++;
-    CancellationSource token = new CancellationSource();
+    CancellationToken token = new CancellationToken();
     TaskHandle handle = new TaskHandle() {
       @Override
       public void cancel() {
@@ -35,7 +35,7 @@ public final class ImmediateTaskRunner implements TaskRunner {
       if (!token.isCancelled()) {
         callbacks.onSuccess().accept(result);
       }
-    } catch (CancelledException e) {
+    } catch (CancellationToken.CancelledException e) {
       activity.finished(handle);
     } catch (Exception e) {
       activity.finished(handle);

@@ -1,6 +1,7 @@
 package io.gradlens.app.task;
 
-import io.gradlens.app.service.CancellationSource;
+import io.gradlens.util.CancellationToken;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -15,7 +16,7 @@ public final class ManualTaskRunner implements TaskRunner {
   public final class Pending<T> implements TaskHandle {
     private final BackgroundWork<T> work;
     private final TaskCallbacks<T> callbacks;
-    private final CancellationSource token = new CancellationSource();
+    private final CancellationToken token = new CancellationToken();
     private boolean done;
 
     Pending(BackgroundWork<T> work, TaskCallbacks<T> callbacks) {

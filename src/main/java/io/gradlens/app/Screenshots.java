@@ -1,0 +1,176 @@
+package io.gradlens.app;
+
+import io.gradlens.app.core.CoreServices;
+import io.gradlens.app.core.CoreWorkspace;
+import io.gradlens.app.service.Architecture;
+import io.gradlens.app.service.WorkspaceEntry;
+import io.gradlens.app.settings.SettingsStore;
+import io.gradlens.app.task.FxTaskRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Drives the real workbench through its views and saves a PNG of the window for each, for the
+ * documentation ({@code tools/screenshots.sh} runs it under Xvfb). Usage:
+ * {@code Screenshots <output folder>}.
+ */
+public final class Screenshots extends Application {
+
+  private static final int TIMEOUT_SECONDS = 300;
+  private static Path out;
+
+  /** Plain main class (JavaFX on the classpath refuses an Application subclass as main class). */
+  public static final class Run {
+    private Run() {
+    }
+
+    /** Renders into {@code args[0]} (default {@code docs/screenshots}). */
+    public static void main(String[] args) {
+      Screenshots.main(args);
+    }
+  }
+
+  /** Entry point: renders into {@code args[0]} (default {@code docs/screenshots}). */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+    Application.launch(Screenshots.class);
+  }
+
+  @Override
+  public void start(Stage stage) throws IOException {
+    Files.createDirectories(out);
+    Path home = Files.createTempDirectory("gradlens-shots");
+    MainWindow window = new MainWindow(CoreServices.of(new CoreWorkspace(
+        CoreWorkspace.defaultModelsDir())), new SettingsStore(home), new FxTaskRunner(),
+        new FxFilePrompt());
+    window.show(stage);
+    stage.setWidth(1280);
+    stage.setHeight(800);
+    Thread script = new Thread(() -> {
+      try {
+        run(window, stage);
+        Platform.exit();
+      } catch (Throwable t) {
+        t.printStackTrace();
+        System.exit(1);
+      }
+    }, "screenshots");
+    script.setDaemon(true);
+    script.start();
+  }
+
+  private static void run(MainWindow w, Stage stage) throws Exception {
+    fx(() -> {
+      w.openAtStart(GradLensApp.START_DATASET, GradLensApp.START_MODEL);
+      return null;
+    });
+    waitFor("saliency of the first sentence", () -> w.saliencyModel().resultProperty().get() != null
+        && !w.saliencyModel().busyProperty().get() && !w.dataModel().rows().isEmpty()
+        && w.dataModel().rows().get(0).hasPrediction());
+    select(w, "Saliency");
+    shot(stage, "saliency-text.png");
+    select(w, "Data");
+    shot(stage, "data.png");
+
+    select(w, "Saliency");
+    WorkspaceEntry lstm = fx(() -> w.workbench().currentModelProperty().get());
+    fx(() -> {
+      w.saliencyModel().methodProperty().set(io.gradlens.app.service.SaliencyMethod.INTEGRATED_GRADIENTS);
+      return null;
+    });
+    select(w, "Training");
+    fx(() -> {
+      var t = w.trainingModel();
+      t.architectureProperty().set(Architecture.BAG_OF_EMBEDDINGS);
+      t.embeddingSizeProperty().set(32);
+      t.hiddenSizeProperty().set(32);
+      t.epochsProperty().set(4);
+      t.batchSizeProperty().set(32);
+      t.learningRateProperty().set(0.005);
+      t.start();
+      return null;
+    });
+    waitFor("training", () -> !w.trainingModel().runningProperty().get()
+        && w.trainingModel().epochMetrics().size() == 4);
+    Thread.sleep(1500);
+    shot(stage, "training.png");
+
+    waitFor("trained model current", () -> w.workbench().currentModelProperty().get() != null
+        && w.workbench().currentModelProperty().get().origin() == WorkspaceEntry.Origin.TRAINED);
+    select(w, "Saliency");
+    fx(() -> {
+      w.saliencyModel().compareModelProperty().set(lstm);
+      return null;
+    });
+    waitFor("compare", () -> w.saliencyModel().compareResultProperty().get() != null
+        && !w.saliencyModel().busyProperty().get());
+    shot(stage, "saliency-compare.png");
+    fx(() -> {
+      w.saliencyModel().compareModelProperty().set(null);
+      w.saliencyModel().methodProperty().set(io.gradlens.app.service.SaliencyMethod.GRADIENT);
+      return null;
+    });
+
+    WorkspaceEntry cnn = fx(() -> w.workspace().entries().stream()
+        .filter(e -> e.name().equals("mnist-cnn")).findFirst().orElseThrow());
+    fx(() -> {
+      w.workspace().select(cnn);
+      return null;
+    });
+    waitFor("image saliency", () -> {
+      var r = w.saliencyModel().resultProperty().get();
+      return r != null && r.isImage() && !w.saliencyModel().busyProperty().get();
+    });
+    shot(stage, "saliency-image.png");
+  }
+
+  private static void select(MainWindow w, String tab) throws Exception {
+    fx(() -> {
+      w.tabs().getSelectionModel().select(w.tabs().getTabs().stream()
+          .filter(t -> t.getText().equals(tab)).findFirst().orElseThrow());
+      return null;
+    });
+    Thread.sleep(800);
+  }
+
+  private static void shot(Stage stage, String name) throws Exception {
+    Thread.sleep(500);
+    WritableImage image = fx(() -> stage.getScene().snapshot(null));
+    Path file = out.resolve(name);
+    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+    System.err.println("wrote " + file);
+  }
+
+  private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    while (!fx(condition)) {
+      if (System.nanoTime() > end) {
+        throw new IllegalStateException("timed out waiting for " + what);
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static <T> T fx(Callable<T> action) throws Exception {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      try {
+        f.complete(action.call());
+      } catch (Throwable t) {
+        f.completeExceptionally(t);
+      }
+    });
+    return f.get(60, TimeUnit.SECONDS);
+  }
+}

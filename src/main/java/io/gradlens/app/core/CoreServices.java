@@ -1,0 +1,19 @@
+package io.gradlens.app.core;
+
+import io.gradlens.app.AppServices;
+
+/** Builds the workbench's services on the GradLens core, sharing one {@link CoreWorkspace}. */
+public final class CoreServices {
+
+  private CoreServices() {
+  }
+
+  /**
+   * @param workspace the shared state
+   * @return workspace, saliency and training services over {@code workspace}
+   */
+  public static AppServices of(CoreWorkspace workspace) {
+    return new AppServices(new CoreWorkspaceService(workspace),
+        new CoreSaliencyService(workspace), new CoreTrainingService(workspace));
+  }
+}

@@ -1,0 +1,424 @@
+package io.gradlens.app.core;
+
+import io.gradlens.app.service.Example;
+import io.gradlens.app.service.WorkspaceEntry;
+import io.gradlens.data.BuiltInDatasets;
+import io.gradlens.data.Dataset;
+import io.gradlens.data.DatasetLoader;
+import io.gradlens.data.ImageDataset;
+import io.gradlens.data.TabularDataset;
+import io.gradlens.data.TextDataset;
+import io.gradlens.data.TextExample;
+import io.gradlens.io.ModelBundle;
+import io.gradlens.nn.Classifier;
+import io.gradlens.nn.InputSpec;
+import io.gradlens.train.Batch;
+import io.gradlens.train.DatasetExamples;
+import io.gradlens.train.ExampleSet;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The workbench's state on top of the core: the datasets and models it knows (built-in, shipped,
+ * opened, trained), which are loaded lazily and cached, and the current model. Thread-safe: the
+ * services call it from worker threads.
+ *
+ * <p>The analysis tabs show a dataset's test split. Images have no text, so each image example
+ * gets a unique caption ({@code "mnist test #17"}) under which its pixels can be found again.
+ */
+public final class CoreWorkspace {
+
+  /** Examples predicted per forward pass. */
+  static final int PREDICTION_BATCH = 64;
+  /** Seed of generated built-in datasets (decoys), as on the command line. */
+  static final long DATASET_SEED = 0L;
+
+  private final Map<String, DatasetSlot> datasets = new LinkedHashMap<>();
+  private final Map<String, ModelSlot> models = new LinkedHashMap<>();
+  private final Map<String, float[]> imagesByCaption = new ConcurrentHashMap<>();
+  private volatile String currentModelId;
+  private int trainedCount;
+
+  private static final class DatasetSlot {
+    final WorkspaceEntry entry;
+    final String builtInName;
+    final String kind;
+    volatile Dataset loaded;
+
+    DatasetSlot(WorkspaceEntry entry, String builtInName, String kind, Dataset loaded) {
+      this.entry = entry;
+      this.builtInName = builtInName;
+      this.kind = kind;
+      this.loaded = loaded;
+    }
+  }
+
+  private static final class ModelSlot {
+    final WorkspaceEntry entry;
+    volatile Classifier loaded;
+
+    ModelSlot(WorkspaceEntry entry, Classifier loaded) {
+      this.entry = entry;
+      this.loaded = loaded;
+    }
+  }
+
+  /**
+   * A workspace listing the built-in text and image datasets and the {@code .gradlens} bundles in
+   * {@code modelsDir} (when it exists).
+   *
+   * @param modelsDir folder of shipped models, or {@code null}
+   */
+  public CoreWorkspace(Path modelsDir) {
+    for (BuiltInDatasets.Entry e : BuiltInDatasets.list()) {
+      if (("text".equals(e.kind()) || "image".equals(e.kind())) && !"fashion-mnist".equals(e.name())) {
+        WorkspaceEntry entry = new WorkspaceEntry("builtin:" + e.name(), e.name(),
+            WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.BUILT_IN, null);
+        datasets.put(entry.id(), new DatasetSlot(entry, e.name(), e.kind(), null));
+      }
+    }
+    if (modelsDir != null && Files.isDirectory(modelsDir)) {
+      try (Stream<Path> files = Files.list(modelsDir)) {
+        files.filter(p -> p.getFileName().toString().endsWith(ModelBundle.EXTENSION)).sorted()
+            .forEach(p -> {
+              String name = p.getFileName().toString();
+              name = name.substring(0, name.length() - ModelBundle.EXTENSION.length());
+              WorkspaceEntry entry = new WorkspaceEntry("shipped:" + name, name,
+                  WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.BUILT_IN, p);
+              models.put(entry.id(), new ModelSlot(entry, null));
+            });
+      } catch (IOException e) {
+        // An unreadable models folder only means no shipped models are listed.
+      }
+    }
+  }
+
+  private static final Object ND4J_START = new Object();
+  private static volatile boolean nd4jStarted;
+
+  /**
+   * Starts ND4J once, on one thread, before any core computation: the backend loads its native
+   * libraries on first use, and two worker threads doing that at the same time (a model load
+   * racing a prediction) can corrupt native memory.
+   */
+  public static void startNd4j() {
+    if (nd4jStarted) {
+      return;
+    }
+    synchronized (ND4J_START) {
+      if (!nd4jStarted) {
+        org.nd4j.linalg.factory.Nd4j.create(new float[] {1f, 2f}).sumNumber();
+        nd4jStarted = true;
+      }
+    }
+  }
+
+  /** @return the shipped-models folder: {@code -Dgradlens.models}, else {@code assets/models} */
+  public static Path defaultModelsDir() {
+    return Path.of(System.getProperty("gradlens.models", "assets/models"));
+  }
+
+  /** @return datasets, then models, in the order they became known */
+  public synchronized List<WorkspaceEntry> entries() {
+    List<WorkspaceEntry> all = new ArrayList<>();
+    datasets.values().forEach(s -> all.add(s.entry));
+    models.values().forEach(s -> all.add(s.entry));
+    return all;
+  }
+
+  /** @return the entry with this id, if known */
+  public synchronized Optional<WorkspaceEntry> entry(String id) {
+    if (datasets.containsKey(id)) {
+      return Optional.of(datasets.get(id).entry);
+    }
+    return Optional.ofNullable(models.get(id)).map(s -> s.entry);
+  }
+
+  /** Reads a dataset file (CSV/TSV/JSONL/…, image folder) and adds it. */
+  public WorkspaceEntry openDataset(Path file) throws IOException {
+    Dataset data = DatasetLoader.load(file);
+    if (data instanceof TabularDataset) {
+      throw new IllegalArgumentException(file.getFileName() + " is a tabular dataset; the workbench "
+          + "explains text and image classifiers");
+    }
+    synchronized (this) {
+      String id = "file:" + file.toAbsolutePath().normalize();
+      WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
+          WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, file);
+      datasets.put(id, new DatasetSlot(entry, null, data instanceof ImageDataset ? "image" : "text",
+          data));
+      return entry;
+    }
+  }
+
+  /** Reads a {@code .gradlens} bundle, adds it and makes it current. */
+  public WorkspaceEntry openModel(Path file) throws IOException {
+    startNd4j();
+    Classifier model = ModelBundle.read(file);
+    synchronized (this) {
+      String id = "file:" + file.toAbsolutePath().normalize();
+      WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
+          WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.OPENED, file);
+      models.put(id, new ModelSlot(entry, model));
+      currentModelId = id;
+      return entry;
+    }
+  }
+
+  /** Adds a model trained in this session (not current until selected). */
+  public synchronized WorkspaceEntry addTrained(Classifier model, String description) {
+    trainedCount++;
+    String id = "trained:" + trainedCount;
+    WorkspaceEntry entry = new WorkspaceEntry(id, "trained " + trainedCount + " (" + description
+        + ")", WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.TRAINED, null);
+    models.put(id, new ModelSlot(entry, model));
+    return entry;
+  }
+
+  /** Loads {@code model} if needed and makes it current. */
+  public void selectModel(WorkspaceEntry model) throws IOException {
+    model(model.id());
+    currentModelId = model.id();
+  }
+
+  /** @return the current model's entry, if one is selected */
+  public synchronized Optional<WorkspaceEntry> currentModelEntry() {
+    String id = currentModelId;
+    return id == null ? Optional.empty() : Optional.ofNullable(models.get(id)).map(s -> s.entry);
+  }
+
+  /**
+   * @return the current model, loaded
+   * @throws IllegalStateException when no model is selected
+   */
+  public Classifier currentModel() throws IOException {
+    String id = currentModelId;
+    if (id == null) {
+      throw new IllegalStateException("No model loaded \u2014 open a model (File \u25b8 Open model\u2026) "
+          + "or train one");
+    }
+    return model(id);
+  }
+
+  /** @return the model with this id, loading its bundle on first use */
+  public Classifier model(String id) throws IOException {
+    ModelSlot slot;
+    synchronized (this) {
+      slot = models.get(id);
+    }
+    if (slot == null) {
+      throw new IllegalArgumentException("Unknown model: " + id);
+    }
+    Classifier m = slot.loaded;
+    if (m == null) {
+      startNd4j();
+      synchronized (slot) {
+        m = slot.loaded;
+        if (m == null) {
+          m = ModelBundle.read(slot.entry.source());
+          slot.loaded = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** @return the dataset with this id, loading it on first use */
+  public Dataset dataset(String id) throws IOException {
+    DatasetSlot slot;
+    synchronized (this) {
+      slot = datasets.get(id);
+    }
+    if (slot == null) {
+      throw new IllegalArgumentException("Unknown dataset: " + id);
+    }
+    Dataset d = slot.loaded;
+    if (d == null) {
+      synchronized (slot) {
+        d = slot.loaded;
+        if (d == null) {
+          d = BuiltInDatasets.load(slot.builtInName, DATASET_SEED);
+          slot.loaded = d;
+        }
+      }
+    }
+    return d;
+  }
+
+  /** @return "text" or "image" for a dataset id, without loading it */
+  synchronized String datasetKind(String id) {
+    DatasetSlot slot = datasets.get(id);
+    return slot == null ? null : slot.kind;
+  }
+
+  /**
+   * A dataset for {@code model} when {@code current} does not fit it: the built-in dataset the
+   * model was trained on (from its provenance), if it is known.
+   */
+  public Optional<WorkspaceEntry> datasetFor(WorkspaceEntry model, WorkspaceEntry current)
+      throws IOException {
+    Classifier m = model(model.id());
+    String kind = m.isText() ? "text" : m.input() instanceof InputSpec.Image ? "image" : "other";
+    if (current != null && kind.equals(datasetKind(current.id()))) {
+      return Optional.empty();
+    }
+    Object trainedOn = m.provenance().get("dataset");
+    String id = "builtin:" + trainedOn;
+    synchronized (this) {
+      if (trainedOn != null && datasets.containsKey(id)) {
+        return Optional.of(datasets.get(id).entry);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return the pixels of an image example by its caption, if it was listed */
+  public Optional<float[]> imageByCaption(String caption) {
+    return Optional.ofNullable(imagesByCaption.get(caption));
+  }
+
+  /**
+   * The test split of a dataset as examples, with the current model's predictions computed in
+   * batches of {@value #PREDICTION_BATCH}.
+   *
+   * @throws IllegalArgumentException when the current model does not fit the dataset
+   */
+  public List<Example> examples(WorkspaceEntry entry, ProgressListener progress,
+      CancellationToken cancel) throws IOException {
+    progress.progress(0, 0, "Loading " + entry.name() + "\u2026");
+    Dataset data = dataset(entry.id());
+    cancel.throwIfCancelled();
+    startNd4j();
+    Classifier model = currentModelId == null ? null : currentModel();
+    if (data instanceof TextDataset text) {
+      return textExamples(entry, text, model, progress, cancel);
+    }
+    if (data instanceof ImageDataset images) {
+      return imageExamples(entry, images, model, progress, cancel);
+    }
+    throw new IllegalArgumentException(entry.name() + " is tabular; the workbench shows text and "
+        + "image datasets");
+  }
+
+  private List<Example> textExamples(WorkspaceEntry entry, TextDataset data, Classifier model,
+      ProgressListener progress, CancellationToken cancel) {
+    List<TextExample> test = data.test();
+    String[] predicted = new String[test.size()];
+    double[] confidence = new double[test.size()];
+    Arrays.fill(confidence, Double.NaN);
+    if (model != null) {
+      checkFits(model, entry, data.classNames(), "text");
+      List<TextExample> nonEmpty = new ArrayList<>();
+      List<Integer> where = new ArrayList<>();
+      for (int i = 0; i < test.size(); i++) {
+        if (!test.get(i).tokens().isEmpty()) {
+          nonEmpty.add(test.get(i));
+          where.add(i);
+        }
+      }
+      ExampleSet set = DatasetExamples.text(nonEmpty, model.tokens().vocabulary(), 0, false);
+      predict(model, set, data.classNames(), predicted, confidence,
+          where.stream().mapToInt(Integer::intValue).toArray(), progress, cancel);
+    }
+    List<Example> out = new ArrayList<>(test.size());
+    for (int i = 0; i < test.size(); i++) {
+      TextExample e = test.get(i);
+      out.add(new Example("test/" + i, e.text(), data.classNames().get(e.label()), predicted[i],
+          confidence[i]));
+    }
+    return out;
+  }
+
+  private List<Example> imageExamples(WorkspaceEntry entry, ImageDataset data, Classifier model,
+      ProgressListener progress, CancellationToken cancel) {
+    int n = data.test().size();
+    String[] predicted = new String[n];
+    double[] confidence = new double[n];
+    Arrays.fill(confidence, Double.NaN);
+    if (model != null) {
+      checkFits(model, entry, data.classNames(), "image");
+      InputSpec.Image spec = (InputSpec.Image) model.input();
+      if (spec.height() != data.height() || spec.width() != data.width()
+          || spec.channels() != data.channels()) {
+        throw new IllegalArgumentException("The model reads " + model.describeInput() + " but "
+            + entry.name() + " has images " + data.height() + "x" + data.width() + "x"
+            + data.channels());
+      }
+      int[] all = new int[n];
+      Arrays.setAll(all, i -> i);
+      predict(model, DatasetExamples.images(data, data.test(), false), data.classNames(),
+          predicted, confidence, all, progress, cancel);
+    }
+    List<Example> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String caption = entry.name() + " test image #" + i;
+      imagesByCaption.put(caption, data.test().pixels()[i]);
+      out.add(new Example("test/" + i, caption, data.classNames().get(data.test().labels()[i]),
+          predicted[i], confidence[i]));
+    }
+    return out;
+  }
+
+  private static void checkFits(Classifier model, WorkspaceEntry entry, List<String> classes,
+      String kind) {
+    boolean text = model.isText();
+    if (text != "text".equals(kind)) {
+      throw new ModelMismatchException("The current model reads " + model.describeInput()
+          + ", but dataset \u201c" + entry.name() + "\u201d holds " + kind
+          + (kind.equals("text") ? "s" : "s") + ". Select a " + kind + " model or another dataset.");
+    }
+    if (model.numClasses() != classes.size()) {
+      throw new ModelMismatchException("The current model has " + model.numClasses()
+          + " classes " + model.classNames() + ", but dataset \u201c" + entry.name() + "\u201d has "
+          + classes.size() + " " + classes + ".");
+    }
+  }
+
+  private static void predict(Classifier model, ExampleSet set, List<String> classes,
+      String[] predicted, double[] confidence, int[] where, ProgressListener progress,
+      CancellationToken cancel) {
+    int n = set.size();
+    for (int from = 0; from < n; from += PREDICTION_BATCH) {
+      cancel.throwIfCancelled();
+      int to = Math.min(n, from + PREDICTION_BATCH);
+      int[] idx = new int[to - from];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = from + i;
+      }
+      Batch batch = set.batch(idx);
+      INDArray p = model.probabilities(batch.input());
+      for (int r = 0; r < idx.length; r++) {
+        int best = 0;
+        double bestP = -1;
+        for (int c = 0; c < classes.size(); c++) {
+          double v = p.getDouble(r, c);
+          if (v > bestP) {
+            bestP = v;
+            best = c;
+          }
+        }
+        predicted[where[from + r]] = classes.get(best);
+        confidence[where[from + r]] = bestP;
+      }
+      progress.progress(to, n, String.format(Locale.ROOT, "Predicting %d/%d", to, n));
+    }
+  }
+
+  /** Writes a model as a {@code .gradlens} bundle. */
+  public void saveModel(WorkspaceEntry entry, Path file) throws IOException {
+    ModelBundle.write(model(entry.id()), file);
+  }
+}

@@ -1,0 +1,69 @@
+package io.gradlens.app.core;
+
+import io.gradlens.app.export.AtomicFileWriter;
+import io.gradlens.app.service.Example;
+import io.gradlens.app.service.WorkspaceEntry;
+import io.gradlens.app.service.WorkspaceService;
+import io.gradlens.io.ModelBundle;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link WorkspaceService} over the core: data via {@code io.gradlens.data}, models as bundles. */
+public final class CoreWorkspaceService implements WorkspaceService {
+
+  private final CoreWorkspace workspace;
+
+  /** @param workspace the shared state */
+  public CoreWorkspaceService(CoreWorkspace workspace) {
+    this.workspace = workspace;
+  }
+
+  @Override
+  public List<WorkspaceEntry> entries() {
+    return workspace.entries();
+  }
+
+  @Override
+  public WorkspaceEntry openDataset(Path file, ProgressListener progress, CancellationToken cancel)
+      throws Exception {
+    progress.progress(0, 0, "Reading " + file.getFileName() + "\u2026");
+    return workspace.openDataset(file);
+  }
+
+  @Override
+  public WorkspaceEntry openModel(Path file, ProgressListener progress, CancellationToken cancel)
+      throws Exception {
+    progress.progress(0, 0, "Reading " + file.getFileName() + "\u2026");
+    return workspace.openModel(file);
+  }
+
+  @Override
+  public void selectModel(WorkspaceEntry model, ProgressListener progress,
+      CancellationToken cancel) throws Exception {
+    progress.progress(0, 0, "Loading " + model.name() + "\u2026");
+    workspace.selectModel(model);
+  }
+
+  @Override
+  public List<Example> examples(WorkspaceEntry dataset, ProgressListener progress,
+      CancellationToken cancel) throws Exception {
+    return workspace.examples(dataset, progress, cancel);
+  }
+
+  @Override
+  public void saveModel(WorkspaceEntry model, Path file, ProgressListener progress,
+      CancellationToken cancel) throws Exception {
+    progress.progress(0, 0, "Saving " + file.getFileName() + "\u2026");
+    byte[] bytes = ModelBundle.toBytes(workspace.model(model.id()));
+    AtomicFileWriter.write(file, out -> out.write(bytes));
+  }
+
+  @Override
+  public Optional<WorkspaceEntry> datasetFor(WorkspaceEntry model, WorkspaceEntry currentDataset,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    return workspace.datasetFor(model, currentDataset);
+  }
+}

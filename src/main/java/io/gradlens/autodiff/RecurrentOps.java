@@ -1,0 +1,276 @@
+package io.gradlens.autodiff;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Fused recurrent cells: one recorded operation per time step instead of a dozen, with a
+ * first-order backward rule that is itself one fused operation.
+ *
+ * <h2>LSTM cell (Keras gate order i, f, c, o)</h2>
+ * Inputs: the projected input {@code x} [B, 4H] (= x_t·W + b), the recurrent part {@code r} [B,
+ * 4H] (= h_{t-1}·U) and the previous cell state {@code c'} [B, H]. With {@code z = x + r} split
+ * column-wise into four [B, H] blocks,
+ * <pre>
+ *   i = σ(z_i), f = σ(z_f), g = tanh(z_g), o = σ(z_o)
+ *   c = f ⊙ c' + i ⊙ g,        h = o ⊙ tanh(c)
+ * </pre>
+ * where σ is the logistic sigmoid or Keras' hard sigmoid {@code clip(0.2z + 0.5, 0, 1)}.
+ * {@link #lstmCell} returns {@code {h, c}}, two outputs of one tape entry.
+ *
+ * <p><b>First-order backward</b> ({@link #lstmCellGrad}, one fused operation with two outputs):
+ * given upstream {@code dh}, {@code dc} (zero where unused),
+ * <pre>
+ *   τ   = tanh(c),  δc = dc + dh ⊙ o ⊙ (1 − τ²)
+ *   dz  = [δc ⊙ g ⊙ σ'(i) | δc ⊙ c' ⊙ σ'(f) | δc ⊙ i ⊙ (1 − g²) | dh ⊙ τ ⊙ σ'(o)]
+ *   dc' = δc ⊙ f
+ * </pre>
+ * with {@code σ'(a) = a(1 − a)} for the sigmoid (a the activation) and {@code 0.2·[−2.5 < z < 2.5]}
+ * for the hard sigmoid; {@code dx = dr = dz}. It reuses the gate activations saved by the forward
+ * pass, so it costs a handful of elementwise ND4J calls on [B, 4H].
+ *
+ * <p><b>Higher order.</b> The fused gradient is a function of {@code (x, r, c', dh, dc)}. Its own
+ * backward rule recomputes that function with generic recorded {@link Ops} ({@link
+ * #lstmCellGradReference}) under a private tape and returns that tape's vector-Jacobian product,
+ * whose operations every outer tape records; so gradients of gradients (the RRR penalty) are exact
+ * to any order, and only the rarer second-order pass pays for the generic form.
+ */
+public final class RecurrentOps {
+
+    /** The gate (recurrent) activation of a fused cell. */
+    public enum Gate {
+        /** {@code 1 / (1 + e^{−z})}. */
+        SIGMOID,
+        /** Keras' {@code clip(0.2z + 0.5, 0, 1)}. */
+        HARD_SIGMOID
+    }
+
+    private RecurrentOps() {
+    }
+
+    private static INDArrayIndex[] block(long from, long to) {
+        return new INDArrayIndex[] {NDArrayIndex.all(), NDArrayIndex.interval(from, to)};
+    }
+
+    /** Applies the gate function in place on a (possibly strided) view. */
+    private static void gateInPlace(INDArray view, Gate gate) {
+        if (gate == Gate.SIGMOID) {
+            Transforms.sigmoid(view, false);
+        } else {
+            view.muli(0.2).addi(0.5);
+            Transforms.max(view, 0.0, false);
+            Transforms.min(view, 1.0, false);
+        }
+    }
+
+    /** σ'(·) of the gate blocks, from the activations {@code a} and pre-activations {@code z}. */
+    private static INDArray gateDerivative(INDArray a, INDArray z, Gate gate) {
+        if (gate == Gate.SIGMOID) {
+            return a.rsub(1.0).muli(a);
+        }
+        return z.gt(-2.5).castTo(z.dataType()).muli(z.lt(2.5).castTo(z.dataType())).muli(0.2);
+    }
+
+    private static void checkLstm(Tensor x, Tensor r, Tensor cPrev) {
+        if (x.rank() != 2 || r.rank() != 2 || cPrev.rank() != 2 || x.size(1) != 4 * cPrev.size(1)
+                || !java.util.Arrays.equals(x.shape(), r.shape()) || x.size(0) != cPrev.size(0)) {
+            throw new IllegalArgumentException("lstmCell needs x and r of shape [B, 4H] and c of shape [B, H], got "
+                    + java.util.Arrays.toString(x.shape()) + ", " + java.util.Arrays.toString(r.shape()) + ", "
+                    + java.util.Arrays.toString(cPrev.shape()));
+        }
+        if (x.dtype() != r.dtype() || x.dtype() != cPrev.dtype() || !x.isFloatingPoint()) {
+            throw new IllegalArgumentException("lstmCell needs floating-point operands of one type, got "
+                    + x.dtype() + ", " + r.dtype() + ", " + cPrev.dtype());
+        }
+    }
+
+    /**
+     * One fused LSTM step (see the class comment).
+     *
+     * @param x     projected input x_t·W + b, [B, 4H]
+     * @param r     recurrent part h_{t-1}·U, [B, 4H]
+     * @param cPrev previous cell state, [B, H]
+     * @param gate  the recurrent activation σ
+     * @return {@code {h, c}}, each [B, H]
+     */
+    public static Tensor[] lstmCell(Tensor x, Tensor r, Tensor cPrev, Gate gate) {
+        checkLstm(x, r, cPrev);
+        long units = cPrev.size(1);
+        INDArray act = x.value().add(r.value());
+        INDArray pre = gate == Gate.HARD_SIGMOID ? act.dup() : null;
+        gateInPlace(act.get(block(0, 2 * units)), gate);
+        Transforms.tanh(act.get(block(2 * units, 3 * units)), false);
+        gateInPlace(act.get(block(3 * units, 4 * units)), gate);
+        INDArray i = act.get(block(0, units));
+        INDArray f = act.get(block(units, 2 * units));
+        INDArray g = act.get(block(2 * units, 3 * units));
+        INDArray o = act.get(block(3 * units, 4 * units));
+        INDArray c = f.mul(cPrev.value()).addi(i.mul(g));
+        INDArray tc = Transforms.tanh(c, true);
+        INDArray h = o.mul(tc);
+        return ActiveTapes.recordMulti("lstmCell", new INDArray[] {h, c}, (ups, need) -> {
+            Tensor dh = ups[0] != null ? ups[0] : Tensor.constant(Nd4j.zeros(x.dtype(), cPrev.shape()));
+            Tensor dc = ups[1] != null ? ups[1] : Tensor.constant(Nd4j.zeros(x.dtype(), cPrev.shape()));
+            Tensor[] d = lstmCellGrad(x, r, cPrev, dh, dc, gate, new LstmCache(act, pre, c, tc));
+            return new Tensor[] {d[0], d[0], d[1]};
+        }, x, r, cPrev);
+    }
+
+    /** What the forward pass of a fused LSTM cell keeps for its backward pass. */
+    private record LstmCache(INDArray act, INDArray pre, INDArray c, INDArray tanhC) {
+    }
+
+    /**
+     * The fused first-order gradient of {@link #lstmCell}: {@code {dz, dc'}} (see the class
+     * comment) as one operation. Public for tests; use {@link #lstmCell}.
+     */
+    public static Tensor[] lstmCellGrad(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Gate gate) {
+        checkLstm(x, r, cPrev);
+        return lstmCellGrad(x, r, cPrev, dh, dc, gate, null);
+    }
+
+    private static Tensor[] lstmCellGrad(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Gate gate,
+                                         LstmCache cache) {
+        long units = cPrev.size(1);
+        INDArray act;
+        INDArray pre;
+        INDArray tc;
+        if (cache != null) {
+            act = cache.act();
+            pre = cache.pre();
+            tc = cache.tanhC();
+        } else {
+            act = x.value().add(r.value());
+            pre = act.dup();
+            gateInPlace(act.get(block(0, 2 * units)), gate);
+            Transforms.tanh(act.get(block(2 * units, 3 * units)), false);
+            gateInPlace(act.get(block(3 * units, 4 * units)), gate);
+            INDArray c = act.get(block(units, 2 * units)).mul(cPrev.value())
+                    .addi(act.get(block(0, units)).mul(act.get(block(2 * units, 3 * units))));
+            tc = Transforms.tanh(c, false);
+        }
+        INDArray i = act.get(block(0, units));
+        INDArray f = act.get(block(units, 2 * units));
+        INDArray g = act.get(block(2 * units, 3 * units));
+        INDArray o = act.get(block(3 * units, 4 * units));
+        INDArray dhv = dh.value();
+        // δc = dc + dh ⊙ o ⊙ (1 − τ²)
+        INDArray dcTot = tc.mul(tc).rsubi(1.0).muli(o).muli(dhv).addi(dc.value());
+        // σ' of all four blocks at once, then the tanh block's 1 − g² over it
+        INDArray deriv = gateDerivative(act, pre, gate);
+        deriv.get(block(2 * units, 3 * units)).assign(g.mul(g).rsubi(1.0));
+        // the partner of each block: g, c', i (times δc) and τ (times dh)
+        INDArray dz = Nd4j.create(act.dataType(), act.shape(), 'c');
+        dz.get(block(0, units)).assign(g.mul(dcTot));
+        dz.get(block(units, 2 * units)).assign(cPrev.value().mul(dcTot));
+        dz.get(block(2 * units, 3 * units)).assign(i.mul(dcTot));
+        dz.get(block(3 * units, 4 * units)).assign(tc.mul(dhv));
+        dz.muli(deriv);
+        INDArray dcPrev = dcTot.muli(f);
+        return ActiveTapes.recordMulti("lstmCellGrad", new INDArray[] {dz, dcPrev},
+                (ups, need) -> viaReference(ups, need, new Tensor[] {x, r, cPrev, dh, dc},
+                        ins -> lstmCellGradReference(ins[0], ins[1], ins[2], ins[3], ins[4], gate)),
+                x, r, cPrev, dh, dc);
+    }
+
+    /**
+     * The gradient of {@link #lstmCell} written in generic recorded operations: {@code {dz, dc'}}.
+     * It defines the higher-order derivatives of {@link #lstmCellGrad} and is the reference the
+     * tests compare the fused kernels with.
+     */
+    public static Tensor[] lstmCellGradReference(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Gate gate) {
+        long units = cPrev.size(1);
+        Tensor z = Ops.add(x, r);
+        Tensor zi = Ops.slice(z, 1, 0, units);
+        Tensor zf = Ops.slice(z, 1, units, 2 * units);
+        Tensor zg = Ops.slice(z, 1, 2 * units, 3 * units);
+        Tensor zo = Ops.slice(z, 1, 3 * units, 4 * units);
+        Tensor i = gate(zi, gate);
+        Tensor f = gate(zf, gate);
+        Tensor g = Ops.tanh(zg);
+        Tensor o = gate(zo, gate);
+        Tensor c = Ops.add(Ops.mul(f, cPrev), Ops.mul(i, g));
+        Tensor tc = Ops.tanh(c);
+        Tensor dcTot = Ops.add(dc, Ops.mul(Ops.mul(dh, o), Ops.addScalar(Ops.neg(Ops.square(tc)), 1.0)));
+        Tensor dzi = Ops.mul(Ops.mul(dcTot, g), gatePrime(zi, i, gate));
+        Tensor dzf = Ops.mul(Ops.mul(dcTot, cPrev), gatePrime(zf, f, gate));
+        Tensor dzg = Ops.mul(Ops.mul(dcTot, i), Ops.addScalar(Ops.neg(Ops.square(g)), 1.0));
+        Tensor dzo = Ops.mul(Ops.mul(dh, tc), gatePrime(zo, o, gate));
+        return new Tensor[] {Ops.concat(1, dzi, dzf, dzg, dzo), Ops.mul(dcTot, f)};
+    }
+
+    /** The generic forward LSTM cell, {@code {h, c}}: the reference for {@link #lstmCell}. */
+    public static Tensor[] lstmCellReference(Tensor x, Tensor r, Tensor cPrev, Gate gate) {
+        long units = cPrev.size(1);
+        Tensor z = Ops.add(x, r);
+        Tensor i = gate(Ops.slice(z, 1, 0, units), gate);
+        Tensor f = gate(Ops.slice(z, 1, units, 2 * units), gate);
+        Tensor g = Ops.tanh(Ops.slice(z, 1, 2 * units, 3 * units));
+        Tensor o = gate(Ops.slice(z, 1, 3 * units, 4 * units), gate);
+        Tensor c = Ops.add(Ops.mul(f, cPrev), Ops.mul(i, g));
+        return new Tensor[] {Ops.mul(o, Ops.tanh(c)), c};
+    }
+
+    private static Tensor gate(Tensor z, Gate gate) {
+        return gate == Gate.SIGMOID ? Ops.sigmoid(z) : Ops.hardSigmoid(z);
+    }
+
+    /** σ' as recorded operations: {@code a(1 − a)}, or the hard sigmoid's constant slope mask. */
+    private static Tensor gatePrime(Tensor z, Tensor a, Gate gate) {
+        if (gate == Gate.SIGMOID) {
+            return Ops.mul(a, Ops.addScalar(Ops.neg(a), 1.0));
+        }
+        INDArray zv = z.value();
+        return Tensor.constant(zv.gt(-2.5).castTo(zv.dataType()).muli(zv.lt(2.5).castTo(zv.dataType())).muli(0.2));
+    }
+
+    /** A function of several tensors with several results, in recorded operations. */
+    @FunctionalInterface
+    interface MultiFn {
+        Tensor[] apply(Tensor[] inputs);
+    }
+
+    /**
+     * The backward rule of a fused operation whose value equals {@code reference(inputs)}: the
+     * vector-Jacobian product of the reference, taken by a private tape while every outer tape keeps
+     * recording, so the result can be differentiated again.
+     */
+    static Tensor[] viaReference(Tensor[] upstream, boolean[] needed, Tensor[] inputs, MultiFn reference) {
+        List<Tensor> sources = new ArrayList<>();
+        for (int k = 0; k < inputs.length; k++) {
+            if (needed[k]) {
+                sources.add(inputs[k]);
+            }
+        }
+        List<Tensor> grads;
+        try (GradientTape tape = GradientTape.open(false, false)) {
+            for (Tensor s : sources) {
+                tape.watch(s);
+            }
+            Tensor[] outs = reference.apply(inputs);
+            Tensor total = null;
+            for (int k = 0; k < outs.length; k++) {
+                if (upstream[k] == null) {
+                    continue;
+                }
+                Tensor term = Ops.sum(Ops.mul(outs[k], upstream[k]), false);
+                total = total == null ? term : Ops.add(total, term);
+            }
+            tape.close();
+            grads = tape.gradient(total, sources, UnconnectedGradients.ZERO);
+        }
+        Tensor[] out = new Tensor[inputs.length];
+        int j = 0;
+        for (int k = 0; k < inputs.length; k++) {
+            if (needed[k]) {
+                out[k] = grads.get(j++);
+            }
+        }
+        return out;
+    }
+}

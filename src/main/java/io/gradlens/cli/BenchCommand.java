@@ -1,0 +1,74 @@
+package io.gradlens.cli;
+
+import io.gradlens.bench.BenchmarkSuite;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gradlens bench}: the benchmark suite (see bench/README.md), one JSON line per workload
+ * on stdout, in the schema the PyTorch peer prints; {@code bench/run.sh} runs both and compares.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run the benchmark workloads (warm-up, repeated runs, medians) and print JSON lines.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Fewer repeats and smaller sizes, to check that it runs.")
+    boolean quick;
+
+    @Option(names = "--only", split = ",", description = "Only these workloads (comma-separated).")
+    List<String> only;
+
+    @Option(names = "--threads", description = "Threads for large matrix products (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Default ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (the only format).")
+    String format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> args = new ArrayList<>(List.of("--format", format, "--seed", Long.toString(seed)));
+        if (quick) {
+            args.add("--quick");
+        }
+        if (only != null && !only.isEmpty()) {
+            args.add("--only");
+            args.add(String.join(",", only));
+        }
+        if (threads != null) {
+            args.add("--threads");
+            args.add(threads.toString());
+        }
+        BenchmarkSuite.Options options = BenchmarkSuite.Options.parse(args.toArray(String[]::new));
+        // The suite prints JSON lines itself; keep them on the command's own output stream.
+        PrintStream out = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                spec.commandLine().getOut().write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                spec.commandLine().getOut().write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flush() {
+                spec.commandLine().getOut().flush();
+            }
+        }, true, java.nio.charset.StandardCharsets.UTF_8);
+        BenchmarkSuite.run(options, out);
+        out.flush();
+        return 0;
+    }
+}
