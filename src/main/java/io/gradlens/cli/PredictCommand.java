@@ -121,7 +121,7 @@ public final class PredictCommand implements Callable<Integer> {
     private void print(Classifier classifier, String text, Integer label, int index) {
         List<String> tokens = classifier.tokens().tokens(text);
         int[] ids = classifier.tokens().vocabulary().encode(tokens);
-        INDArray probs = classifier.probabilities(Tensor.constant(Nd4j.createFromArray(new int[][] {ids})));
+        INDArray probs = classifier.outputs(Tensor.constant(Nd4j.createFromArray(new int[][] {ids})));
         Map<String, Object> line = new LinkedHashMap<>();
         if (index >= 0) {
             line.put("index", index);
@@ -130,11 +130,18 @@ public final class PredictCommand implements Callable<Integer> {
         line.put("text", text);
         line.put("tokens", tokens);
         line.put("token_ids", ids);
-        addPrediction(line, classifier, probs.getRow(0));
+        if (classifier.head() == Classifier.Head.LINEAR) {
+            line.put("outputs", nested(probs.slice(0)));
+        } else {
+            addPrediction(line, classifier, probs.getRow(0));
+        }
         spec.commandLine().getOut().println(Json.line(line));
     }
 
-    /** One line per example: its outputs (nested lists for multi-dimensional outputs) and, for classifiers, the prediction. */
+    /**
+     * One line per example: its outputs (nested lists for multi-dimensional outputs) and, for
+     * classifiers, the prediction.
+     */
     private void printOutputs(Classifier classifier, Tensor batch) {
         INDArray outputs = classifier.outputs(batch);
         for (int i = 0; i < outputs.size(0); i++) {

@@ -105,4 +105,25 @@ class ImportCommandTest {
         assertTrue(wrong.err().contains("array shape [2, 9, 3] does not fit the model input [batch, 10, 3]"),
                 wrong.err());
     }
+
+    @Test
+    void predictTextPrintsTheOutputsOfARegressionModel() throws Exception {
+        io.gradlens.nn.Sequential net = io.gradlens.nn.Sequential.builder(new long[] {-1}, DataType.FLOAT, 1)
+                .add("embedding", "embedding", java.util.Map.of("input_dim", 4, "output_dim", 3))
+                .add("lstm", "lstm", java.util.Map.of("units", 2))
+                .add("dense", "score", java.util.Map.of("units", 1))
+                .build();
+        io.gradlens.nn.Classifier model = new io.gradlens.nn.Classifier(net, new io.gradlens.nn.InputSpec.Tokens(
+                io.gradlens.data.Vocabulary.of(java.util.List.of("good", "bad"))), java.util.List.of("score"),
+                java.util.Map.of(), io.gradlens.nn.Classifier.Head.LINEAR);
+        Path bundle = tmp.resolve("score.gradlens");
+        io.gradlens.io.ModelBundle.write(model, bundle);
+        CliRun run = CliRun.of("predict", "--model", bundle.toString(), "--text", "good bad");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode line = JSON.readTree(run.out().strip());
+        double expected = model.outputs(io.gradlens.autodiff.Tensor.constant(
+                Nd4j.createFromArray(new int[][] {{2, 3}}))).getDouble(0, 0);
+        assertEquals(expected, line.get("outputs").get(0).asDouble(), 1e-6);
+        assertTrue(!line.has("probabilities"), run.out());
+    }
 }
