@@ -158,6 +158,10 @@ public final class MainWindow {
           io.gradlens.app.service.WorkspaceEntry>) c -> saliencyModel.compareChoices().setAll(
               workspace.entries().filtered(e ->
                   e.kind() == io.gradlens.app.service.WorkspaceEntry.Kind.MODEL)));
+      saliencyModel.modelNameProperty().bind(Bindings.createStringBinding(() -> {
+        var m = workbench.currentModelProperty().get();
+        return m == null ? "Current model" : m.name();
+      }, workbench.currentModelProperty()));
       saliencyTab = lazyTab("Saliency", () -> new SaliencyView(saliencyModel, prompt, errors));
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);

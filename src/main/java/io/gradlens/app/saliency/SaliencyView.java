@@ -260,8 +260,9 @@ public final class SaliencyView extends BorderPane implements Exportable {
     }
     DivergingColorScale scale = model.colorScaleProperty().get();
     showIn(primary, heatmap, imageHeatmap, r, scale);
-    primaryTitle.setText("Current model: predicts \u201c" + r.classNames().get(r.predictedClass())
-        + "\u201d");
+    primaryTitle.setText(model.modelNameProperty().get() + ": predicts \u201c"
+        + r.classNames().get(r.predictedClass()) + "\u201d, explaining \u201c"
+        + r.classNames().get(r.targetClass()) + "\u201d");
     SaliencyResult other = model.compareResultProperty().get();
     if (other != null) {
       showIn(secondary, compareHeatmap, compareImageHeatmap, other, scale);

@@ -73,6 +73,9 @@ public final class SaliencyViewModel {
   private final ReadOnlyObjectWrapper<SaliencyResult> compareResult =
       new ReadOnlyObjectWrapper<>(this, "compareResult");
 
+  private final javafx.beans.property.StringProperty modelName =
+      new javafx.beans.property.SimpleStringProperty(this, "modelName", "Current model");
+
   private TaskHandle running;
   private long generation;
 
@@ -132,6 +135,11 @@ public final class SaliencyViewModel {
    */
   public BooleanProperty normalizeProperty() {
     return normalize;
+  }
+
+  /** @return the current model's name, for titles in compare mode */
+  public javafx.beans.property.StringProperty modelNameProperty() {
+    return modelName;
   }
 
   /** @return models offered for comparison (kept up to date by the main window) */
