@@ -1,5 +1,6 @@
 package io.gradlens.app;
 
+import io.gradlens.app.service.DatasetEditService;
 import io.gradlens.app.service.EmptyWorkspaceService;
 import io.gradlens.app.service.TextSaliencyService;
 import io.gradlens.app.service.TrainingService;
@@ -13,9 +14,16 @@ import java.util.Optional;
  * @param workspace datasets and models (mandatory)
  * @param saliency text saliency, or {@code null} when not available
  * @param training training, or {@code null} when not available
+ * @param edits dataset edit lists, or {@code null} when not available
  */
 public record AppServices(WorkspaceService workspace, TextSaliencyService saliency,
-    TrainingService training) {
+    TrainingService training, DatasetEditService edits) {
+
+  /** Services without dataset edits. */
+  public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
+      TrainingService training) {
+    this(workspace, saliency, training, null);
+  }
 
   /** Checks the mandatory service. */
   public AppServices {
@@ -30,6 +38,11 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** @return the saliency service, if available */
   public Optional<TextSaliencyService> saliencyService() {
     return Optional.ofNullable(saliency);
+  }
+
+  /** @return the dataset edit service, if available */
+  public Optional<DatasetEditService> editService() {
+    return Optional.ofNullable(edits);
   }
 
   /** @return the training service, if available */

@@ -87,18 +87,18 @@ public final class DatasetEdits {
      *                              that does not exist, or an edit of the wrong kind for the dataset
      */
     public EditedDataset apply(Dataset dataset) {
+        if (isEmpty()) {
+            return new EditedDataset(dataset, IntStream.range(0, dataset.trainSize()).toArray(),
+                    IntStream.range(0, dataset.testSize()).toArray());
+        }
         if (dataset instanceof TextDataset text) {
             return applyToText(text);
         }
         if (dataset instanceof ImageDataset images) {
             return applyToImages(images);
         }
-        if (!isEmpty()) {
-            throw new DatasetEditException("dataset " + dataset.name()
-                    + " is a regression table: relabel, exclude and masks apply to text and image datasets");
-        }
-        return new EditedDataset(dataset, IntStream.range(0, dataset.trainSize()).toArray(),
-                IntStream.range(0, dataset.testSize()).toArray());
+        throw new DatasetEditException("dataset " + dataset.name()
+                + " is a regression table: relabel, exclude and masks apply to text and image datasets");
     }
 
     private EditedDataset applyToText(TextDataset dataset) {
