@@ -2,6 +2,7 @@ package io.gradlens.app;
 
 import io.gradlens.app.service.DatasetEditService;
 import io.gradlens.app.service.EmptyWorkspaceService;
+import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.TextSaliencyService;
 import io.gradlens.app.service.TrainingService;
 import io.gradlens.app.service.WorkspaceService;
@@ -15,14 +16,21 @@ import java.util.Optional;
  * @param saliency text saliency, or {@code null} when not available
  * @param training training, or {@code null} when not available
  * @param edits dataset edit lists, or {@code null} when not available
+ * @param influence training-example influence, or {@code null} when not available
  */
 public record AppServices(WorkspaceService workspace, TextSaliencyService saliency,
-    TrainingService training, DatasetEditService edits) {
+    TrainingService training, DatasetEditService edits, InfluenceService influence) {
+
+  /** Services without influence. */
+  public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
+      TrainingService training, DatasetEditService edits) {
+    this(workspace, saliency, training, edits, null);
+  }
 
   /** Services without dataset edits. */
   public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
       TrainingService training) {
-    this(workspace, saliency, training, null);
+    this(workspace, saliency, training, null, null);
   }
 
   /** Checks the mandatory service. */
@@ -43,6 +51,11 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** @return the dataset edit service, if available */
   public Optional<DatasetEditService> editService() {
     return Optional.ofNullable(edits);
+  }
+
+  /** @return the influence service, if available */
+  public Optional<InfluenceService> influenceService() {
+    return Optional.ofNullable(influence);
   }
 
   /** @return the training service, if available */

@@ -4,6 +4,9 @@ import io.gradlens.app.data.DataView;
 import io.gradlens.app.data.DataViewModel;
 import io.gradlens.app.error.ErrorDialog;
 import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.influence.InfluenceView;
+import io.gradlens.app.influence.InfluenceViewModel;
+import io.gradlens.app.influence.MislabelViewModel;
 import io.gradlens.app.saliency.SaliencyView;
 import io.gradlens.app.saliency.SaliencyViewModel;
 import io.gradlens.app.service.Example;
@@ -76,6 +79,8 @@ public final class MainWindow {
   private TrainingViewModel trainingModel;
   private Tab trainingTab;
   private Tab saliencyTab;
+  private InfluenceViewModel influenceModel;
+  private MislabelViewModel mislabelModel;
 
   /**
    * @param services the services to run against
@@ -166,12 +171,37 @@ public final class MainWindow {
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
+    services.influenceService().ifPresent(this::addInfluenceTab);
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
       if (saliencyModel != null) {
         saliencyModel.recompute();
       }
     });
+  }
+
+  /**
+   * The Influence tab: computes only while shown (its first query runs a precomputation), and
+   * after an edit of the dataset reloads the Data tab, which reads the dataset with its edits.
+   */
+  private void addInfluenceTab(io.gradlens.app.service.InfluenceService service) {
+    influenceModel = new InfluenceViewModel(service, runner, errors,
+        workbench.currentExampleProperty(), workbench.currentDatasetProperty());
+    mislabelModel = services.editService().map(edits -> new MislabelViewModel(service, edits,
+        runner, errors, workbench.currentDatasetProperty())).orElse(null);
+    if (mislabelModel != null) {
+      mislabelModel.setOnEdited(() -> {
+        dataModel.reload();
+        influenceModel.invalidate();
+      });
+    }
+    workbench.currentModelProperty().addListener((o, a, b) -> influenceModel.invalidate());
+    Tab tab = lazyTab("Influence", () -> new InfluenceView(influenceModel, mislabelModel, prompt,
+        errors));
+    tab.setId("tab-influence");
+    influenceModel.activeProperty().bind(mislabelModel == null ? tab.selectedProperty()
+        : tab.selectedProperty().and(mislabelModel.shownProperty().not()));
+    tabs.getTabs().add(tab);
   }
 
   /**
@@ -493,6 +523,16 @@ public final class MainWindow {
   /** @return the Training tab's view model, or null when training is unavailable */
   public TrainingViewModel trainingModel() {
     return trainingModel;
+  }
+
+  /** @return the Influence tab's example-mode view model, or null without influence */
+  public InfluenceViewModel influenceModel() {
+    return influenceModel;
+  }
+
+  /** @return the Influence tab's dataset-mode view model, or null without influence or edits */
+  public MislabelViewModel mislabelModel() {
+    return mislabelModel;
   }
 
   /** @return the analysis tab pane */

@@ -82,6 +82,7 @@ public final class Screenshots extends Application {
     shot(stage, "saliency-text.png");
     select(w, "Data");
     shot(stage, "data.png");
+    influence(w, stage);
 
     select(w, "Saliency");
     WorkspaceEntry lstm = fx(() -> w.workbench().currentModelProperty().get());
@@ -133,6 +134,28 @@ public final class Screenshots extends Application {
       return r != null && r.isImage() && !w.saliencyModel().busyProperty().get();
     });
     shot(stage, "saliency-image.png");
+  }
+
+  /** The Influence tab on the first test sentence, then its dataset mode with suspects ranked. */
+  private static void influence(MainWindow w, Stage stage) throws Exception {
+    select(w, "Influence");
+    waitFor("influence", () -> w.influenceModel().resultProperty().get() != null
+        && !w.influenceModel().busyProperty().get());
+    shot(stage, "influence.png");
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#influence-mode-dataset"))
+          .setSelected(true);
+      w.mislabelModel().rank();
+      return null;
+    });
+    waitFor("suspected mislabels", () -> !w.mislabelModel().suspects().isEmpty()
+        && !w.mislabelModel().busyProperty().get());
+    shot(stage, "influence-dataset.png");
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#influence-mode-example"))
+          .setSelected(true);
+      return null;
+    });
   }
 
   private static void select(MainWindow w, String tab) throws Exception {

@@ -10,11 +10,11 @@ public final class CoreServices {
 
   /**
    * @param workspace the shared state
-   * @return workspace, saliency, training and dataset-edit services over {@code workspace}
+   * @return workspace, saliency, training, dataset-edit and influence services over {@code workspace}
    */
   public static AppServices of(CoreWorkspace workspace) {
     return new AppServices(new CoreWorkspaceService(workspace),
         new CoreSaliencyService(workspace), new CoreTrainingService(workspace),
-        new CoreDatasetEditService(workspace));
+        new CoreDatasetEditService(workspace), new CoreInfluenceService(workspace));
   }
 }

@@ -106,6 +106,18 @@ public final class InfluenceIndex {
         return tracin;
     }
 
+    /**
+     * How faithfully the representer decomposition reproduces the model's logits on the test
+     * examples ({@link RepresenterPoints#fidelity}); null for TracIn, which decomposes nothing.
+     */
+    public RepresenterPoints.Fidelity testFidelity() {
+        if (representer == null) {
+            return null;
+        }
+        return representer.fidelity(new LastLayerFeatures(Nd4j.create(testFeatures), Nd4j.create(testLogits),
+                testLabels));
+    }
+
     /** The model's predicted class for test example {@code testIndex}. */
     public int predicted(int testIndex) {
         checkIndex(testIndex);
