@@ -158,7 +158,7 @@ public final class CoreInfluenceService implements InfluenceService {
           data.train().size()));
       index = method == InfluenceMethod.REPRESENTER
           ? InfluenceIndex.representer(model.network(), data.train(), data.test(),
-              RepresenterPoints.DEFAULT_LAMBDA)
+              RepresenterPoints.DEFAULT_LAMBDA, progress, cancel)
           : InfluenceIndex.tracin(model.network(), CheckpointRecorder.load(checkpoints(modelFile)),
               data.train(), data.test());
       cancel.throwIfCancelled();

@@ -95,7 +95,11 @@ final class ExampleInfluencePane extends BorderPane {
     hint.textProperty().bind(model.methodHintProperty());
     hint.visibleProperty().bind(model.methodHintProperty().isNotEmpty());
     hint.managedProperty().bind(hint.visibleProperty());
-    VBox box = new VBox(6, row, hint);
+    Label subject = new Label();
+    subject.setId("influence-subject");
+    subject.setStyle("-fx-font-weight: bold;");
+    subject.textProperty().bind(model.subjectProperty());
+    VBox box = new VBox(6, row, subject, hint);
     box.setPadding(new Insets(8));
     return box;
   }

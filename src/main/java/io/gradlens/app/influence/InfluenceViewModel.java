@@ -62,6 +62,7 @@ public final class InfluenceViewModel {
   private final ObservableList<RankedExample> proponents = FXCollections.observableArrayList();
   private final ObservableList<RankedExample> opponents = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper(this, "subject", "");
   private final ReadOnlyStringWrapper methodHint = new ReadOnlyStringWrapper(this, "hint", "");
   private final ReadOnlyStringWrapper fidelity = new ReadOnlyStringWrapper(this, "fidelity", "");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -129,6 +130,11 @@ public final class InfluenceViewModel {
     return status.getReadOnlyProperty();
   }
 
+  /** @return the explained example: id, gold label, prediction and text */
+  public ReadOnlyStringProperty subjectProperty() {
+    return subject.getReadOnlyProperty();
+  }
+
   /** @return why the selected method cannot run and how to make it possible; empty if it can */
   public ReadOnlyStringProperty methodHintProperty() {
     return methodHint.getReadOnlyProperty();
@@ -180,6 +186,7 @@ public final class InfluenceViewModel {
     methodHint.set(reason.orElse(""));
     Example e = example.getValue();
     WorkspaceEntry d = dataset.getValue();
+    subject.set(e == null ? "" : describe(e));
     if (reason.isPresent()) {
       clear(m.displayName() + " is not available for this model.");
       return;
@@ -214,6 +221,13 @@ public final class InfluenceViewModel {
             running = null;
           }
         }));
+  }
+
+  /** @return e.g. {@code test/3 · gold positive · predicted negative (0.81): “text”} */
+  static String describe(Example e) {
+    String prediction = e.hasPrediction() ? String.format(Locale.ROOT,
+        " \u00b7 predicted %s (%.2f)", e.prediction(), e.confidence()) : "";
+    return e.id() + " \u00b7 gold " + e.label() + prediction + ": \u201c" + e.text() + "\u201d";
   }
 
   private void clear(String message) {

@@ -72,6 +72,8 @@ class InfluenceViewModelTest {
     assertEquals("Representer fidelity r = 0.9900", model.fidelityProperty().get());
     assertTrue(model.statusProperty().get().contains("query 0.25 ms"),
         model.statusProperty().get());
+    assertEquals("test/1 \u00b7 gold positive \u00b7 predicted positive (0.90): \u201csentence 1\u201d",
+        model.subjectProperty().get());
   }
 
   @Test
