@@ -210,7 +210,11 @@ public final class InfluenceViewModel {
           settled[0] = true;
           if (mine == generation) {
             status.set("Failed: " + ErrorMessages.oneLine(failure));
-            errors.report("Influence", failure);
+            // Bad input (a model that does not fit the dataset while both are being switched, an
+            // excluded example) is said in the status line; only real failures open a dialog.
+            if (!(ErrorMessages.unwrap(failure) instanceof IllegalArgumentException)) {
+              errors.report("Influence", failure);
+            }
           }
         }, () -> {
           if (mine == generation) {

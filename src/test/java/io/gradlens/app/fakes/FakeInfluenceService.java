@@ -22,6 +22,8 @@ public final class FakeInfluenceService implements InfluenceService {
   public boolean checkpoints;
   /** Calls of {@link #explain}, as {@code datasetId|exampleId|method|top}. */
   public final List<String> explained = new ArrayList<>();
+  /** Thrown by {@link #explain} when set. */
+  public RuntimeException failure;
   /** Calls of {@link #suspects}. */
   public int ranked;
 
@@ -35,6 +37,9 @@ public final class FakeInfluenceService implements InfluenceService {
   public InfluenceResult explain(String datasetId, String exampleId, InfluenceMethod method,
       int top, ProgressListener progress, CancellationToken cancel) {
     explained.add(datasetId + "|" + exampleId + "|" + method.id() + "|" + top);
+    if (failure != null) {
+      throw failure;
+    }
     int t = Integer.parseInt(exampleId.substring(exampleId.indexOf('/') + 1));
     List<InfluentialExample> pro = new ArrayList<>();
     List<InfluentialExample> opp = new ArrayList<>();

@@ -101,4 +101,18 @@ class InfluenceViewModelTest {
     assertTrue(service.explained.isEmpty());
     assertTrue(model.statusProperty().get().startsWith("Select a test example"));
   }
+
+  @Test
+  void badInputIsSaidInTheStatusLineAndOnlyRealFailuresOpenADialog() {
+    model.activeProperty().set(true);
+    service.failure = new IllegalArgumentException("dataset mnist holds images but the model reads text");
+    example.set(example(1));
+    assertEquals("Failed: dataset mnist holds images but the model reads text",
+        model.statusProperty().get());
+    assertTrue(errors.reports().isEmpty());
+    service.failure = new IllegalStateException("native memory exhausted");
+    example.set(example(2));
+    assertEquals(1, errors.reports().size());
+    assertFalse(model.busyProperty().get());
+  }
 }
