@@ -48,11 +48,11 @@ public final class CoreInfluenceService implements InfluenceService {
 
   private final CoreWorkspace workspace;
   private final Path cacheRoot;
-  private final Map<MemoryKey, InfluenceIndex> memory = new LinkedHashMap<>(8, 0.75f, true) {
+  private final Map<MemoryKey, Prepared> memory = new LinkedHashMap<>(8, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<MemoryKey, InfluenceIndex> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<MemoryKey, Prepared> eldest) {
       return size() > MEMORY_SLOTS;
     }
   };
@@ -62,8 +62,22 @@ public final class CoreInfluenceService implements InfluenceService {
       InfluenceMethod method) {
   }
 
-  /** An index and whether it was reused. */
-  private record Lookup(InfluenceIndex index, EditedDataset data, boolean cached) {
+  /**
+   * An index with its fidelity figure, computed once (it reconstructs every test logit, some
+   * milliseconds, too much to repeat per query); NaN for TracIn.
+   */
+  private record Prepared(InfluenceIndex index, double fidelity) {
+    static Prepared of(InfluenceIndex index) {
+      RepresenterPoints.Fidelity f = index.testFidelity();
+      return new Prepared(index, f == null ? Double.NaN : f.pearson());
+    }
+  }
+
+  /** A prepared index, the dataset it was computed on, and whether it was reused. */
+  private record Lookup(Prepared prepared, EditedDataset data, boolean cached) {
+    InfluenceIndex index() {
+      return prepared.index();
+    }
   }
 
   /** Caches beside each model file ({@code <model>.influence/}), as the command line does. */
@@ -113,11 +127,9 @@ public final class CoreInfluenceService implements InfluenceService {
     double millis = (System.nanoTime() - t0) / 1e6;
     Dataset data = found.data().dataset();
     List<String> classes = classNames(data);
-    RepresenterPoints.Fidelity fidelity = index.testFidelity();
     return new InfluenceResult(method, exampleId, classes.get(explained),
         rows(ranking.proponents(), found.data()), rows(ranking.opponents(), found.data()),
-        fidelity == null ? Double.NaN : fidelity.pearson(), millis, index.precomputeSeconds(),
-        found.cached());
+        found.prepared().fidelity(), millis, index.precomputeSeconds(), found.cached());
   }
 
   @Override
@@ -141,7 +153,7 @@ public final class CoreInfluenceService implements InfluenceService {
     DatasetEdits edits = workspace.journal(datasetId).edits();
     MemoryKey key = new MemoryKey(model, datasetId, edits, method);
     synchronized (memory) {
-      InfluenceIndex known = memory.get(key);
+      Prepared known = memory.get(key);
       if (known != null) {
         return new Lookup(known, edited, true);
       }
@@ -164,10 +176,11 @@ public final class CoreInfluenceService implements InfluenceService {
       cancel.throwIfCancelled();
       save(index, diskDir);
     }
+    Prepared prepared = Prepared.of(index);
     synchronized (memory) {
-      memory.put(key, index);
+      memory.put(key, prepared);
     }
-    return new Lookup(index, edited, cached);
+    return new Lookup(prepared, edited, cached);
   }
 
   /**
