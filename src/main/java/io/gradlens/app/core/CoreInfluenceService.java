@@ -106,9 +106,10 @@ public final class CoreInfluenceService implements InfluenceService {
     }
     String where = source.map(p -> checkpoints(p).toString()).orElse("<model>.gradlens.checkpoints");
     return Optional.of("TracIn needs the checkpoints saved while the model trained, and this model "
-        + "has none (" + where + "/" + InfluenceCache.CHECKPOINT_INDEX + "). Train with a "
-        + "CheckpointRecorder and save its checkpoints beside the model file (docs/influence.md), "
-        + "or use representer points, which need only the final model.");
+        + "has none (" + where + "/" + InfluenceCache.CHECKPOINT_INDEX + "). Train it with "
+        + "\"bin/gradlens train \u2026 --checkpoint-every 1 --out M.gradlens\", which saves them "
+        + "beside the model, and open that model; or use representer points, which need only the "
+        + "final model.");
   }
 
   private static Path checkpoints(Path model) {

@@ -10,6 +10,7 @@ import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluentialExample;
 import io.gradlens.app.service.MislabelSuspects;
 import io.gradlens.app.service.WorkspaceEntry;
+import io.gradlens.cli.CliRun;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.edits.DatasetEdit;
 import io.gradlens.explain.influence.InfluenceData;
@@ -17,6 +18,7 @@ import io.gradlens.explain.influence.InfluenceIndex;
 import io.gradlens.explain.influence.InfluenceRanking;
 import io.gradlens.explain.influence.RepresenterPoints;
 import io.gradlens.nn.Classifier;
+import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import java.nio.file.Files;
@@ -142,5 +144,38 @@ class CoreInfluenceServiceTest {
     assertEquals(datasetId, s.datasetId());
     WorkspaceEntry entry = workspace.entry(datasetId).orElseThrow();
     assertEquals("tiny.tsv", entry.name());
+  }
+
+  @Test
+  void tracInUsesTheCheckpointsTheTrainCommandSavedBesideTheModel() throws Exception {
+    Path model = dir.resolve("tiny-lstm.gradlens");
+    Path data = dir.resolve("tiny.tsv");
+    CliRun train = CliRun.of("train", "--dataset", data.toString(), "--arch", "lstm", "--epochs",
+        "2", "--embedding-dim", "8", "--units", "8", "--batch-size", "16", "--lr", "0.05",
+        "--checkpoint-every", "1", "--out", model.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    Path checkpoints = Path.of(model + ".checkpoints");
+    List<CheckpointRecorder.Checkpoint> saved = CheckpointRecorder.load(checkpoints);
+    assertEquals(List.of(1, 2), saved.stream().map(CheckpointRecorder.Checkpoint::epoch).toList());
+    workspace.openModel(model);
+    assertTrue(service.unavailable(InfluenceMethod.TRACIN).isEmpty());
+
+    InfluenceResult r = service.explain(datasetId, "test/0", InfluenceMethod.TRACIN, 4,
+        ProgressListener.NONE, CancellationToken.NONE);
+    Classifier classifier = workspace.currentModel();
+    InfluenceData examples = InfluenceData.of(classifier, workspace.dataset(datasetId));
+    InfluenceIndex index = InfluenceIndex.tracin(classifier.network(), saved, examples.train(),
+        examples.test());
+    InfluenceRanking expected = index.explain(0, index.predicted(0), 4);
+    List<InfluenceRanking.Score> all = new ArrayList<>(expected.proponents());
+    all.addAll(expected.opponents());
+    List<InfluentialExample> shown = new ArrayList<>(r.proponents());
+    shown.addAll(r.opponents());
+    assertEquals(all.size(), shown.size());
+    for (int i = 0; i < all.size(); i++) {
+      assertEquals("train/" + all.get(i).trainIndex(), shown.get(i).exampleId());
+      assertEquals(all.get(i).score(), shown.get(i).score(), 1e-12);
+    }
+    assertTrue(Double.isNaN(r.fidelity()), "TracIn has no fidelity figure");
   }
 }
