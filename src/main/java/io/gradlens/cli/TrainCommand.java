@@ -110,6 +110,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "default), lexicon (VADER sentiment words may matter), decoy (the dataset's decoy masks).")
     String mask;
 
+    @Option(names = "--edits", description = "A dataset edit list (relabel, exclude, token/word/pixel masks) as the "
+            + "workbench saves it beside the dataset (*.gradlens-edits.tsv), applied before training; its masks are "
+            + "then what --mask dataset uses.")
+    Path edits;
+
     @Option(names = "--out", required = true, description = "The bundle to write (.gradlens).")
     Path out;
 
@@ -128,6 +133,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset data = DatasetArgument.load(dataset, seed);
+        if (edits != null) {
+            if (!java.nio.file.Files.isRegularFile(edits)) {
+                throw new IllegalArgumentException(edits + ": no such edit list");
+            }
+            data = io.gradlens.data.edits.DatasetEditFile.read(edits).apply(data).dataset();
+        }
         ExplanationPenalty penalty = mask != null || rrrLambda > 0
                 ? new ExplanationPenalty(rrrLambda, ExplanationPenalty.Target.fromCliName(rrrTarget),
                         ExplanationPenalty.Attribution.fromCliName(rrrAttribution)) : null;
@@ -209,6 +220,9 @@ public final class TrainCommand implements Callable<Integer> {
         h.put("rrr_target", rrrTarget);
         h.put("rrr_attribution", rrrAttribution);
         h.put("mask", mask);
+        if (edits != null) {
+            h.put("edits", edits.getFileName().toString());
+        }
         h.put("limit", limit);
         return h;
     }
