@@ -1,6 +1,8 @@
 package io.gradlens.app;
 
 import io.gradlens.app.service.EmptyWorkspaceService;
+import io.gradlens.app.service.SanityCheckService;
+import io.gradlens.app.service.SensitivityService;
 import io.gradlens.app.service.TextSaliencyService;
 import io.gradlens.app.service.TrainingService;
 import io.gradlens.app.service.WorkspaceService;
@@ -13,13 +15,21 @@ import java.util.Optional;
  * @param workspace datasets and models (mandatory)
  * @param saliency text saliency, or {@code null} when not available
  * @param training training, or {@code null} when not available
+ * @param sensitivity input sensitivity, or {@code null} when not available
+ * @param sanity the saliency sanity check, or {@code null} when not available
  */
 public record AppServices(WorkspaceService workspace, TextSaliencyService saliency,
-    TrainingService training) {
+    TrainingService training, SensitivityService sensitivity, SanityCheckService sanity) {
 
   /** Checks the mandatory service. */
   public AppServices {
     Objects.requireNonNull(workspace, "workspace");
+  }
+
+  /** Services without the sensitivity and sanity-check views. */
+  public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
+      TrainingService training) {
+    this(workspace, saliency, training, null, null);
   }
 
   /** @return the services of a build without the core: an honest, empty workspace */
@@ -30,6 +40,16 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** @return the saliency service, if available */
   public Optional<TextSaliencyService> saliencyService() {
     return Optional.ofNullable(saliency);
+  }
+
+  /** @return the input-sensitivity service, if available */
+  public Optional<SensitivityService> sensitivityService() {
+    return Optional.ofNullable(sensitivity);
+  }
+
+  /** @return the sanity-check service, if available */
+  public Optional<SanityCheckService> sanityService() {
+    return Optional.ofNullable(sanity);
   }
 
   /** @return the training service, if available */
