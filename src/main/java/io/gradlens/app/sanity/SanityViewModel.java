@@ -96,8 +96,9 @@ public final class SanityViewModel {
 
   /** Cancels a running check. */
   public void cancel() {
-    job.cancel();
-    message.set("Cancelled.");
+    if (job.cancel()) {
+      message.set("Cancelled.");
+    }
   }
 
   /** @return header of {@link #csvRows()} */

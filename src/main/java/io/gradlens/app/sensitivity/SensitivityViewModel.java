@@ -135,8 +135,9 @@ public final class SensitivityViewModel {
 
   /** Cancels a running computation. */
   public void cancel() {
-    job.cancel();
-    message.set("Cancelled.");
+    if (job.cancel()) {
+      message.set("Cancelled.");
+    }
   }
 
   /** @return the name of a target choice: "predicted" for null, else the class name */

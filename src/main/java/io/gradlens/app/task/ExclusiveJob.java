@@ -37,7 +37,7 @@ public final class ExclusiveJob {
     long mine = ++generation;
     busy.set(true);
     progress.set(-1);
-    running = runner.submit(title, (listener, cancel) -> work.compute((done, total, message) -> {
+    TaskHandle handle = runner.submit(title, (listener, cancel) -> work.compute((done, total, message) -> {
       listener.progress(done, total, message);
       double fraction = total > 0 ? (double) done / total : -1;
       runner.uiExecutor().execute(() -> {
@@ -59,16 +59,25 @@ public final class ExclusiveJob {
         running = null;
       }
     }));
+    if (mine == generation && busy.get()) {
+      running = handle;
+    }
   }
 
-  /** Cancels the running job; its callbacks do not run. */
-  public void cancel() {
-    if (running != null) {
-      running.cancel();
-      running = null;
-      generation++;
-      busy.set(false);
+  /**
+   * Cancels the running job; its callbacks do not run.
+   *
+   * @return whether a job was running
+   */
+  public boolean cancel() {
+    if (running == null) {
+      return false;
     }
+    running.cancel();
+    running = null;
+    generation++;
+    busy.set(false);
+    return true;
   }
 
   /** @return whether a job is running */
