@@ -35,8 +35,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Input sensitivity through {@link InputSensitivity}, the code behind {@code gradlens
  * sensitivity}: a price regression model is explained on the test rows of the dataset it was
- * trained on; an image classifier on the current dataset's test images, for log p of the chosen
- * (or predicted) class. Text models are refused: token ids have no gradient.
+ * trained on; an image classifier on the current dataset's test images (or, when it cannot read
+ * them, its training dataset's), for log p of the chosen (or predicted) class. Text models are refused: token ids have no gradient.
  */
 public final class CoreSensitivityService implements SensitivityService {
 
@@ -77,10 +77,13 @@ public final class CoreSensitivityService implements SensitivityService {
           + "model with numeric inputs: the price model or an image model (mnist-cnn). For text, "
           + "use the Saliency tab.");
     }
-    if (request.dataset() == null) {
+    // A dataset the model cannot read is replaced by the one it was trained on, when known.
+    WorkspaceEntry dataset = workspace.datasetFor(entry, request.dataset())
+        .orElse(request.dataset());
+    if (dataset == null) {
       throw new IllegalArgumentException("Select a dataset for " + entry.name());
     }
-    return classifier(entry, model, request, progress, cancel);
+    return classifier(entry, model, dataset, request, progress, cancel);
   }
 
   private SensitivityResult price(WorkspaceEntry entry, PriceModel model, int limit,
@@ -101,9 +104,9 @@ public final class CoreSensitivityService implements SensitivityService {
   }
 
   private SensitivityResult classifier(WorkspaceEntry entry, Classifier model,
-      SensitivityRequest request, ProgressListener progress, CancellationToken cancel)
-      throws IOException {
-    Dataset data = workspace.dataset(request.dataset().id());
+      WorkspaceEntry dataset, SensitivityRequest request, ProgressListener progress,
+      CancellationToken cancel) throws IOException {
+    Dataset data = workspace.dataset(dataset.id());
     AttributionInputs inputs = TestSplitInputs.of(model, data, request.rows());
     int cls = request.targetClass() == null ? -1 : request.targetClass();
     if (cls >= model.numClasses()) {

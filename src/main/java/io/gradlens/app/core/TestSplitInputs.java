@@ -57,7 +57,7 @@ final class TestSplitInputs {
   }
 
   private static ModelMismatchException mismatch(Classifier model, Dataset data, String holds) {
-    return new ModelMismatchException("The current model reads " + model.describeInput()
+    return new ModelMismatchException("The model reads " + model.describeInput()
         + ", but dataset \u201c" + data.name() + "\u201d holds " + holds
         + ". Select a fitting model or dataset.");
   }
