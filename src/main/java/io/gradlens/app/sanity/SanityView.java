@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -103,8 +104,8 @@ public final class SanityView extends BorderPane implements Exportable {
     progress.setId("sanity-progress");
     progress.progressProperty().bind(model.progressProperty());
     progress.visibleProperty().bind(model.busyProperty());
-    HBox bar = new HBox(8, new Label("Method"), method, new Label("Test examples"), examples,
-        new Label("Seed"), seed, run, cancel, progress);
+    HBox bar = new HBox(8, label("Method"), method, label("Test examples"), examples,
+        label("Seed"), seed, run, cancel, progress);
     bar.setAlignment(Pos.CENTER_LEFT);
     Label message = new Label();
     message.setId("sanity-message");
@@ -132,4 +133,12 @@ public final class SanityView extends BorderPane implements Exportable {
   public void exportInteractively(Window owner) {
     export.run(owner);
   }
+
+  /** A control caption that keeps its full text when the bar is narrow. */
+  private static Label label(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
+  }
+
 }

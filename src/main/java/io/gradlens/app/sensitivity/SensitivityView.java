@@ -30,6 +30,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -128,8 +129,8 @@ public final class SensitivityView extends BorderPane implements Exportable {
     exportTable.setId("sensitivity-export-table");
     exportTable.setOnAction(e -> tableExport.run(getScene().getWindow()));
     exportTable.disableProperty().bind(model.resultProperty().isNull());
-    HBox bar = new HBox(8, new Label("Model"), models, new Label("Test rows"), rows,
-        new Label("Class"), target, compute, cancel, progress, exportTable);
+    HBox bar = new HBox(8, label("Model"), models, label("Test rows"), rows,
+        label("Class"), target, compute, cancel, progress, exportTable);
     bar.setAlignment(Pos.CENTER_LEFT);
     Label message = new Label();
     message.setId("sensitivity-message");
@@ -196,4 +197,12 @@ public final class SensitivityView extends BorderPane implements Exportable {
   public void exportInteractively(Window owner) {
     chartExport.run(owner);
   }
+
+  /** A control caption that keeps its full text when the bar is narrow. */
+  private static Label label(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
+  }
+
 }
