@@ -169,7 +169,18 @@ public final class CoreWorkspace {
   /** Reads a {@code .gradlens} bundle, adds it and makes it current. */
   public WorkspaceEntry openModel(Path file) throws IOException {
     startNd4j();
-    Classifier model = ModelBundle.read(file);
+    Classifier model;
+    try {
+      model = ModelBundle.read(file);
+    } catch (IllegalArgumentException e) {
+      if (isPriceBundle(file)) {
+        addPriceModel(file);
+        throw new ModelMismatchException(file.getFileName() + " is a price regression model "
+            + "(inputs features and reference_price), not a classifier: it was added to the "
+            + "workspace; explain it in the Sensitivity tab.");
+      }
+      throw e;
+    }
     synchronized (this) {
       String id = "file:" + file.toAbsolutePath().normalize();
       WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
@@ -177,6 +188,24 @@ public final class CoreWorkspace {
       models.put(id, new ModelSlot(entry, model));
       currentModelId = id;
       return entry;
+    }
+  }
+
+  private static boolean isPriceBundle(Path file) {
+    try {
+      return "price".equals(ModelBundle.kind(file));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Lists a price model bundle (loaded when first explained); never the current model. */
+  private void addPriceModel(Path file) {
+    String id = "file:" + file.toAbsolutePath().normalize();
+    WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
+        WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.OPENED, file);
+    synchronized (this) {
+      models.put(id, new ModelSlot(entry, null));
     }
   }
 

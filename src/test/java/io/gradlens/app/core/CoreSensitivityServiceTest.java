@@ -18,11 +18,13 @@ import io.gradlens.nn.PriceModel;
 import io.gradlens.train.PriceModelTraining;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,6 +51,22 @@ class CoreSensitivityServiceTest {
     ModelMismatchException e = assertThrows(ModelMismatchException.class, () ->
         WORKSPACE.selectModel(entry("shipped:price-model")));
     assertTrue(e.getMessage().contains("Sensitivity tab"), e.getMessage());
+  }
+
+  @Test
+  void anOpenedPriceBundleIsListedNotCurrentAndCanBeExplained(@TempDir Path dir) throws Exception {
+    Path copy = Files.copy(PRICE_BUNDLE, dir.resolve("my-price.gradlens"));
+    CoreWorkspace workspace = new CoreWorkspace(null);
+    ModelMismatchException e = assertThrows(ModelMismatchException.class, () ->
+        workspace.openModel(copy));
+    assertTrue(e.getMessage().contains("Sensitivity tab"), e.getMessage());
+    assertTrue(workspace.currentModelEntry().isEmpty());
+    WorkspaceEntry listed = workspace.entries().stream()
+        .filter(x -> x.name().equals("my-price.gradlens")).findFirst().orElseThrow();
+    SensitivityResult r = new CoreSensitivityService(workspace).sensitivity(
+        new SensitivityRequest(listed, null, 10, null), ProgressListener.NONE,
+        CancellationToken.NONE);
+    assertEquals(price(10).features(), r.features());
   }
 
   @Test
