@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 
 /** {@code gradlens train}: trains a classifier and writes a bundle, one JSON line per epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a classifier on a dataset (built-in name or file) and save it as a .gradlens bundle.%n"
+        description = "Train a classifier on a dataset (built-in name or file) and save it as a .gradlens bundle "
+                + "(the tabular 'price' dataset trains the price regression model).%n"
                 + "Prints one JSON line per epoch: epoch, loss, accuracy, val_loss, val_accuracy "
                 + "(and classification_loss, saliency_loss with --rrr-lambda).")
 public final class TrainCommand implements Callable<Integer> {
@@ -138,6 +139,13 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(edits + ": no such edit list");
             }
             data = io.gradlens.data.edits.DatasetEditFile.read(edits).apply(data).dataset();
+        }
+        if (data instanceof io.gradlens.data.TabularDataset table) {
+            // A tabular dataset with the price layout trains the multi-input price model (--units hidden units).
+            PriceModelTrainingRun.run(table, units, epochs, batchSize, learningRate, seed, hyperparameters(), out,
+                    spec.commandLine().getOut());
+            spec.commandLine().getErr().println("wrote " + out);
+            return 0;
         }
         ExplanationPenalty penalty = mask != null || rrrLambda > 0
                 ? new ExplanationPenalty(rrrLambda, ExplanationPenalty.Target.fromCliName(rrrTarget),
