@@ -148,6 +148,12 @@ public final class NnOps {
      * came from, giving [N, H, W, C].
      */
     public static Tensor foldPatches(Tensor patches, PatchGeometry geometry) {
+        long[] expected = {geometry.n(), geometry.outH(), geometry.outW(), geometry.kh(), geometry.kw(),
+            geometry.channels()};
+        if (!Arrays.equals(patches.shape(), expected)) {
+            throw new IllegalArgumentException("foldPatches: patches of shape " + Arrays.toString(patches.shape())
+                    + " do not match the geometry " + Arrays.toString(expected));
+        }
         long rows = (long) geometry.n() * geometry.outH() * geometry.outW();
         INDArray value = WindowKernels.col2im(patches.value().reshape('c', rows, patches.length() / rows), geometry);
         return Ops.result("foldPatches", value, (g, need) -> new Tensor[] {patches(g, geometry)}, patches);

@@ -27,6 +27,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class WindowKernels {
 
+    /** Runs shorter than this are copied element by element rather than in bulk. */
+    private static final int SHORT_RUN = 16;
+
     private WindowKernels() {
     }
 
@@ -64,9 +67,18 @@ final class WindowKernels {
         INDArray source = dense(x);
         Buffer image = values(source);
         Buffer out = values(cols);
+        // a bulk copy has a fixed cost; runs of a few channels (e.g. C = 1 images) copy faster one by one
         if (out instanceof FloatBuffer o) {
             FloatBuffer in = (FloatBuffer) image;
-            visitRuns(g, (at, column, length) -> o.put(column, in, at, length));
+            visitRuns(g, (at, column, length) -> {
+                if (length < SHORT_RUN) {
+                    for (int t = 0; t < length; t++) {
+                        o.put(column + t, in.get(at + t));
+                    }
+                } else {
+                    o.put(column, in, at, length);
+                }
+            });
         } else {
             DoubleBuffer o = (DoubleBuffer) out;
             DoubleBuffer in = (DoubleBuffer) image;
