@@ -9,6 +9,10 @@ import io.gradlens.app.influence.InfluenceViewModel;
 import io.gradlens.app.influence.MislabelViewModel;
 import io.gradlens.app.saliency.SaliencyView;
 import io.gradlens.app.saliency.SaliencyViewModel;
+import io.gradlens.app.sanity.SanityView;
+import io.gradlens.app.sanity.SanityViewModel;
+import io.gradlens.app.sensitivity.SensitivityView;
+import io.gradlens.app.sensitivity.SensitivityViewModel;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.settings.AppSettings;
 import io.gradlens.app.settings.RecentFiles;
@@ -77,6 +81,8 @@ public final class MainWindow {
   private DataViewModel dataModel;
   private SaliencyViewModel saliencyModel;
   private TrainingViewModel trainingModel;
+  private SensitivityViewModel sensitivityModel;
+  private SanityViewModel sanityModel;
   private Tab trainingTab;
   private Tab saliencyTab;
   private InfluenceViewModel influenceModel;
@@ -171,12 +177,35 @@ public final class MainWindow {
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
+    addAnalysisTabs();
     services.influenceService().ifPresent(this::addInfluenceTab);
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
       if (saliencyModel != null) {
         saliencyModel.recompute();
       }
+    });
+  }
+
+  /** The Sensitivity and Sanity check tabs, when their services exist. */
+  private void addAnalysisTabs() {
+    services.sensitivityService().ifPresent(service -> {
+      sensitivityModel = new SensitivityViewModel(service, runner, errors,
+          workbench.currentDatasetProperty());
+      workspace.entries().addListener((javafx.collections.ListChangeListener<
+          io.gradlens.app.service.WorkspaceEntry>) c -> sensitivityModel.modelChoices().setAll(
+              workspace.entries().filtered(e ->
+                  e.kind() == io.gradlens.app.service.WorkspaceEntry.Kind.MODEL)));
+      Tab tab = lazyTab("Sensitivity", () -> new SensitivityView(sensitivityModel, prompt, errors));
+      tab.setId("tab-sensitivity");
+      tabs.getTabs().add(tab);
+    });
+    services.sanityService().ifPresent(service -> {
+      sanityModel = new SanityViewModel(service, runner, errors,
+          workbench.currentDatasetProperty());
+      Tab tab = lazyTab("Sanity check", () -> new SanityView(sanityModel, prompt, errors));
+      tab.setId("tab-sanity");
+      tabs.getTabs().add(tab);
     });
   }
 
@@ -533,6 +562,16 @@ public final class MainWindow {
   /** @return the Influence tab's dataset-mode view model, or null without influence or edits */
   public MislabelViewModel mislabelModel() {
     return mislabelModel;
+  }
+
+  /** @return the Sensitivity tab's view model, or null when sensitivity is unavailable */
+  public SensitivityViewModel sensitivityModel() {
+    return sensitivityModel;
+  }
+
+  /** @return the Sanity check tab's view model, or null when the check is unavailable */
+  public SanityViewModel sanityModel() {
+    return sanityModel;
   }
 
   /** @return the analysis tab pane */

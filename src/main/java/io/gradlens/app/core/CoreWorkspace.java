@@ -19,6 +19,7 @@ import io.gradlens.data.edits.Split;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
+import io.gradlens.nn.PriceModel;
 import io.gradlens.train.Batch;
 import io.gradlens.train.DatasetExamples;
 import io.gradlens.train.ExampleSet;
@@ -85,6 +86,7 @@ public final class CoreWorkspace {
   private static final class ModelSlot {
     final WorkspaceEntry entry;
     volatile Classifier loaded;
+    volatile PriceModel price;
 
     ModelSlot(WorkspaceEntry entry, Classifier loaded) {
       this.entry = entry;
@@ -202,7 +204,18 @@ public final class CoreWorkspace {
   /** Reads a {@code .gradlens} bundle, adds it and makes it current. */
   public WorkspaceEntry openModel(Path file) throws IOException {
     startNd4j();
-    Classifier model = ModelBundle.read(file);
+    Classifier model;
+    try {
+      model = ModelBundle.read(file);
+    } catch (IllegalArgumentException e) {
+      if (isPriceBundle(file)) {
+        addPriceModel(file);
+        throw new ModelMismatchException(file.getFileName() + " is a price regression model "
+            + "(inputs features and reference_price), not a classifier: it was added to the "
+            + "workspace; explain it in the Sensitivity tab.");
+      }
+      throw e;
+    }
     synchronized (this) {
       String id = "file:" + file.toAbsolutePath().normalize();
       WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
@@ -210,6 +223,24 @@ public final class CoreWorkspace {
       models.put(id, new ModelSlot(entry, model));
       currentModelId = id;
       return entry;
+    }
+  }
+
+  private static boolean isPriceBundle(Path file) {
+    try {
+      return "price".equals(ModelBundle.kind(file));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Lists a price model bundle (loaded when first explained); never the current model. */
+  private void addPriceModel(Path file) {
+    String id = "file:" + file.toAbsolutePath().normalize();
+    WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
+        WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.OPENED, file);
+    synchronized (this) {
+      models.put(id, new ModelSlot(entry, null));
     }
   }
 
@@ -263,12 +294,68 @@ public final class CoreWorkspace {
       synchronized (slot) {
         m = slot.loaded;
         if (m == null) {
+          if (isPriceModel(slot)) {
+            throw new ModelMismatchException("\u201c" + slot.entry.name() + "\u201d is a price "
+                + "regression model (inputs features and reference_price), not a classifier: "
+                + "explain it in the Sensitivity tab.");
+          }
           m = ModelBundle.read(slot.entry.source());
           slot.loaded = m;
         }
       }
     }
     return m;
+  }
+
+  /** @return true when the model with this id is a price regression model (bundle kind price) */
+  public boolean isPriceModel(String id) throws IOException {
+    ModelSlot slot;
+    synchronized (this) {
+      slot = models.get(id);
+    }
+    return slot != null && isPriceModel(slot);
+  }
+
+  private static boolean isPriceModel(ModelSlot slot) throws IOException {
+    return slot.price != null || slot.loaded == null && slot.entry.source() != null
+        && "price".equals(ModelBundle.kind(slot.entry.source()));
+  }
+
+  /**
+   * @return the price regression model with this id, loading its bundle on first use
+   * @throws IllegalArgumentException when the id names no price model
+   */
+  public PriceModel priceModel(String id) throws IOException {
+    ModelSlot slot;
+    synchronized (this) {
+      slot = models.get(id);
+    }
+    if (slot == null || !isPriceModel(slot)) {
+      throw new IllegalArgumentException("Not a price model: " + id);
+    }
+    startNd4j();
+    synchronized (slot) {
+      if (slot.price == null) {
+        slot.price = ModelBundle.readPriceModel(slot.entry.source());
+      }
+      return slot.price;
+    }
+  }
+
+  /** @return the first shipped price model, the Sensitivity tab's example */
+  public Optional<WorkspaceEntry> firstPriceModel() throws IOException {
+    for (WorkspaceEntry e : entries()) {
+      if (e.kind() == WorkspaceEntry.Kind.MODEL && e.origin() == WorkspaceEntry.Origin.BUILT_IN
+          && isPriceModel(e.id())) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return a built-in dataset by name (tabular ones included), loaded on each call */
+  public static Dataset builtInDataset(String name) throws IOException {
+    return BuiltInDatasets.load(name, DATASET_SEED);
   }
 
   /** @return the dataset with this id and its edits applied, loading it on first use */

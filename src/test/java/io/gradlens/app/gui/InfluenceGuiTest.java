@@ -77,8 +77,8 @@ class InfluenceGuiTest {
   @Start
   void start(Stage stage) throws IOException {
     prompt = new FixedFilePrompt();
-    window = new MainWindow(new AppServices(new CoreWorkspaceService(WORKSPACE), null, null,
-        new CoreDatasetEditService(WORKSPACE), INFLUENCE),
+    window = new MainWindow(new AppServices(new CoreWorkspaceService(WORKSPACE), null, null)
+        .withEdits(new CoreDatasetEditService(WORKSPACE)).withInfluence(INFLUENCE),
         new SettingsStore(Files.createTempDirectory("gradlens-home")), new FxTaskRunner(), prompt);
     window.show(stage);
   }
