@@ -136,8 +136,8 @@ public final class CoreTrainingService implements TrainingService {
     provenance.put("trained_in", "GradLens workbench");
     Classifier model = new Classifier(network, prepared.input(), prepared.classes(), provenance);
     WorkspaceEntry trained = workspace.addTrained(model, arch + " on " + entry.name()
-        + (penalty == null ? "" : String.format(java.util.Locale.ROOT, ", \u03bb=%g %s", penalty.lambda(),
-            penalty.attribution().cliName())));
+        + (penalty == null ? "" : ", \u03bb=" + java.math.BigDecimal.valueOf(penalty.lambda())
+            .stripTrailingZeros().toPlainString() + " " + penalty.attribution().cliName()));
     return new TrainingResult(trained, config.epochs(), last[0]);
   }
 
