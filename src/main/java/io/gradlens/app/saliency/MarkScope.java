@@ -8,7 +8,7 @@ public enum MarkScope {
    * Everywhere: the clicked word in every text of both splits, or the painted pixels in every
    * image. The useful default for a shortcut word such as a planted decoy token.
    */
-  EVERYWHERE("Everywhere (word / every image)");
+  EVERYWHERE("Everywhere");
 
   private final String displayName;
 

@@ -68,7 +68,14 @@ public final class MaskMarkingPane extends VBox {
     status.textProperty().bind(model.statusProperty());
     Label title = new Label("Fix the reasons");
     title.setStyle("-fx-font-weight: bold");
-    getChildren().addAll(title, marking, new HBox(4, new Label("Applies to"), scope), marks,
+    Label appliesTo = new Label("Applies to");
+    appliesTo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    scope.setTooltip(new Tooltip("Everywhere: the clicked word in every text, or the painted "
+        + "pixels in every image (the right scope for a shortcut word). This example only: these "
+        + "positions of this text or image."));
+    HBox scopeRow = new HBox(4, appliesTo, scope);
+    scopeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    getChildren().addAll(title, marking, scopeRow, marks,
         new HBox(4, undo, redo), retrainButton, status);
   }
 
