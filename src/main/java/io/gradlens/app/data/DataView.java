@@ -54,6 +54,7 @@ public final class DataView extends BorderPane implements Exportable {
     Label accuracyChange = new Label();
     accuracyChange.setId("accuracy-change");
     accuracyChange.setStyle("-fx-font-weight: bold");
+    accuracyChange.setWrapText(true);
     accuracyChange.textProperty().bind(model.accuracyChangeProperty());
     accuracyChange.visibleProperty().bind(model.accuracyChangeProperty().isNotEmpty());
     accuracyChange.managedProperty().bind(accuracyChange.visibleProperty());
