@@ -145,6 +145,30 @@ class MaskMarkingModelTest {
   }
 
   @Test
+  void brushStrokesMarkPixelsOfThisImageOrOfEveryImage() throws Exception {
+    CoreWorkspace workspace = new CoreWorkspace(null, dir.resolve("image-edits"));
+    CoreDatasetEditService images = new CoreDatasetEditService(workspace);
+    MaskMarkingModel marking = new MaskMarkingModel(images, new ImmediateTaskRunner(), errors);
+    String digits = "builtin:digits";
+    marking.show(digits, "test/0", List.of(), 64);
+    marking.scopeProperty().set(MarkScope.THIS_EXAMPLE);
+    marking.paintPixels(new int[] {1, 0});
+    marking.scopeProperty().set(MarkScope.EVERYWHERE);
+    marking.paintPixels(new int[] {63});
+    assertEquals(List.of(new DatasetEdit.MaskPixels(images.reference(digits, "test/0"),
+        new int[] {0, 1}), new DatasetEdit.MaskPixels(null, new int[] {63})),
+        images.edits(digits).edits());
+    boolean[] first = marking.markedPixelsProperty().get();
+    assertTrue(first[0] && first[1] && first[63] && !first[2]);
+    marking.show(digits, "test/1", List.of(), 64);
+    boolean[] second = marking.markedPixelsProperty().get();
+    assertTrue(!second[0] && !second[1] && second[63]);
+    marking.undo();
+    assertFalse(marking.markedPixelsProperty().get()[63]);
+    assertTrue(errors.reports().isEmpty(), errors.reports().toString());
+  }
+
+  @Test
   void pixelMarksOfOneImageAndOfEveryImage() {
     var ref = new io.gradlens.data.edits.ExampleRef(Split.TEST, 3, 42L);
     DatasetEdits edits = DatasetEdits.of(List.of(
