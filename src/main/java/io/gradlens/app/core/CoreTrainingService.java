@@ -81,8 +81,7 @@ public final class CoreTrainingService implements TrainingService {
     Optimizer optimizer = switch (config.optimizer()) {
       case ADAM -> new Adam(config.learningRate());
       case SGD -> new Sgd(config.learningRate());
-      case MOMENTUM -> throw new IllegalArgumentException(
-          "SGD with momentum is not in the core yet; choose SGD or Adam");
+      case MOMENTUM -> new Sgd(config.learningRate(), 0.9);
     };
     long start = System.nanoTime();
     EpochMetrics[] last = new EpochMetrics[1];

@@ -64,8 +64,8 @@ class FixReasonsGuiTest {
     Path home = Files.createTempDirectory("gradlens-home");
     window = new MainWindow(new AppServices(new CoreWorkspaceService(workspace),
         new CoreSaliencyService(workspace), new CoreTrainingService(workspace,
-            new DatasetPreparation.Options(2000, 1, 20, 0)),
-        new CoreDatasetEditService(workspace)),
+            new DatasetPreparation.Options(2000, 1, 20, 0)))
+        .withEdits(new CoreDatasetEditService(workspace)),
         new SettingsStore(home), new FxTaskRunner(), new FixedFilePrompt());
     window.show(stage);
   }
