@@ -87,6 +87,8 @@ public final class MainWindow {
   private Tab saliencyTab;
   private InfluenceViewModel influenceModel;
   private MislabelViewModel mislabelModel;
+  private FixReasonsLoop fixReasons;
+  private io.gradlens.app.saliency.MaskMarkingModel markingModel;
 
   /**
    * @param services the services to run against
@@ -150,6 +152,9 @@ public final class MainWindow {
     services.trainingService().ifPresent(service -> {
       trainingModel = new TrainingViewModel(service, runner, errors, System::nanoTime);
       trainingModel.setOnTrained(result -> {
+        if (fixReasons != null) {
+          fixReasons.trained(result);
+        }
         workspace.refresh();
         workspace.select(result.model());
       });
@@ -173,7 +178,7 @@ public final class MainWindow {
         var m = workbench.currentModelProperty().get();
         return m == null ? "Current model" : m.name();
       }, workbench.currentModelProperty()));
-      saliencyTab = lazyTab("Saliency", () -> new SaliencyView(saliencyModel, prompt, errors));
+      saliencyTab = lazyTab("Saliency", this::saliencyView);
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
@@ -207,6 +212,32 @@ public final class MainWindow {
       tab.setId("tab-sanity");
       tabs.getTabs().add(tab);
     });
+  }
+
+  /** The Saliency view, with the fix-the-reasons controls when edits and training exist. */
+  private SaliencyView saliencyView() {
+    SaliencyView view = new SaliencyView(saliencyModel, prompt, errors);
+    services.editService().ifPresent(edits -> {
+      if (trainingModel == null) {
+        return;
+      }
+      fixReasons = new FixReasonsLoop(workbench, trainingModel, saliencyModel, dataModel,
+          this::showTraining);
+      markingModel = new io.gradlens.app.saliency.MaskMarkingModel(edits, runner, errors);
+      Runnable showMarks = () -> {
+        var r = saliencyModel.resultProperty().get();
+        var d = workbench.currentDatasetProperty().get();
+        Example e = workbench.currentExampleProperty().get();
+        if (r != null && d != null && e != null) {
+          markingModel.show(d.id(), e.id(), r.isImage() ? List.of() : r.tokens(),
+              r.isImage() ? r.image().height() * r.image().width() : 0);
+        }
+      };
+      saliencyModel.resultProperty().addListener((o, a, b) -> showMarks.run());
+      showMarks.run();
+      view.enableMarking(markingModel, fixReasons::retrainWithConstraint);
+    });
+    return view;
   }
 
   /**
@@ -547,6 +578,11 @@ public final class MainWindow {
   /** @return the Saliency tab's view model, or null when saliency is unavailable */
   public SaliencyViewModel saliencyModel() {
     return saliencyModel;
+  }
+
+  /** @return the marking state of the fix-the-reasons loop, or null before the Saliency tab */
+  public io.gradlens.app.saliency.MaskMarkingModel markingModel() {
+    return markingModel;
   }
 
   /** @return the Training tab's view model, or null when training is unavailable */
