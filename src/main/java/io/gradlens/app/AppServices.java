@@ -2,6 +2,7 @@ package io.gradlens.app;
 
 import io.gradlens.app.service.DatasetEditService;
 import io.gradlens.app.service.EmptyWorkspaceService;
+import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.SanityCheckService;
 import io.gradlens.app.service.SensitivityService;
 import io.gradlens.app.service.TextSaliencyService;
@@ -21,10 +22,11 @@ import java.util.Optional;
  * @param edits dataset edit lists, or {@code null} when not available
  * @param sensitivity input sensitivity, or {@code null} when not available
  * @param sanity the saliency sanity check, or {@code null} when not available
+ * @param influence training-example influence, or {@code null} when not available
  */
 public record AppServices(WorkspaceService workspace, TextSaliencyService saliency,
     TrainingService training, DatasetEditService edits, SensitivityService sensitivity,
-    SanityCheckService sanity) {
+    SanityCheckService sanity, InfluenceService influence) {
 
   /** Checks the mandatory service. */
   public AppServices {
@@ -34,7 +36,7 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** Services with workspace, saliency and training only. */
   public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
       TrainingService training) {
-    this(workspace, saliency, training, null, null, null);
+    this(workspace, saliency, training, null, null, null, null);
   }
 
   /** @return the services of a build without the core: an honest, empty workspace */
@@ -44,17 +46,22 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
 
   /** @return these services with {@code service} for dataset edits */
   public AppServices withEdits(DatasetEditService service) {
-    return new AppServices(workspace, saliency, training, service, sensitivity, sanity);
+    return new AppServices(workspace, saliency, training, service, sensitivity, sanity, influence);
   }
 
   /** @return these services with {@code service} for input sensitivity */
   public AppServices withSensitivity(SensitivityService service) {
-    return new AppServices(workspace, saliency, training, edits, service, sanity);
+    return new AppServices(workspace, saliency, training, edits, service, sanity, influence);
   }
 
   /** @return these services with {@code service} for the sanity check */
   public AppServices withSanity(SanityCheckService service) {
-    return new AppServices(workspace, saliency, training, edits, sensitivity, service);
+    return new AppServices(workspace, saliency, training, edits, sensitivity, service, influence);
+  }
+
+  /** @return these services with {@code service} for training-example influence */
+  public AppServices withInfluence(InfluenceService service) {
+    return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, service);
   }
 
   /** @return the saliency service, if available */
@@ -75,6 +82,11 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** @return the sanity-check service, if available */
   public Optional<SanityCheckService> sanityService() {
     return Optional.ofNullable(sanity);
+  }
+
+  /** @return the influence service, if available */
+  public Optional<InfluenceService> influenceService() {
+    return Optional.ofNullable(influence);
   }
 
   /** @return the training service, if available */

@@ -4,6 +4,9 @@ import io.gradlens.app.data.DataView;
 import io.gradlens.app.data.DataViewModel;
 import io.gradlens.app.error.ErrorDialog;
 import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.influence.InfluenceView;
+import io.gradlens.app.influence.InfluenceViewModel;
+import io.gradlens.app.influence.MislabelViewModel;
 import io.gradlens.app.saliency.SaliencyView;
 import io.gradlens.app.saliency.SaliencyViewModel;
 import io.gradlens.app.sanity.SanityView;
@@ -82,6 +85,8 @@ public final class MainWindow {
   private SanityViewModel sanityModel;
   private Tab trainingTab;
   private Tab saliencyTab;
+  private InfluenceViewModel influenceModel;
+  private MislabelViewModel mislabelModel;
   private FixReasonsLoop fixReasons;
   private io.gradlens.app.saliency.MaskMarkingModel markingModel;
 
@@ -178,6 +183,7 @@ public final class MainWindow {
       tabs.getTabs().add(saliencyTab);
     });
     addAnalysisTabs();
+    services.influenceService().ifPresent(this::addInfluenceTab);
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
       if (saliencyModel != null) {
@@ -232,6 +238,30 @@ public final class MainWindow {
       view.enableMarking(markingModel, fixReasons::retrainWithConstraint);
     });
     return view;
+  }
+
+  /**
+   * The Influence tab: computes only while shown (its first query runs a precomputation), and
+   * after an edit of the dataset reloads the Data tab, which reads the dataset with its edits.
+   */
+  private void addInfluenceTab(io.gradlens.app.service.InfluenceService service) {
+    influenceModel = new InfluenceViewModel(service, runner, errors,
+        workbench.currentExampleProperty(), workbench.currentDatasetProperty());
+    mislabelModel = services.editService().map(edits -> new MislabelViewModel(service, edits,
+        runner, errors, workbench.currentDatasetProperty())).orElse(null);
+    if (mislabelModel != null) {
+      mislabelModel.setOnEdited(() -> {
+        dataModel.reload();
+        influenceModel.invalidate();
+      });
+    }
+    workbench.currentModelProperty().addListener((o, a, b) -> influenceModel.invalidate());
+    Tab tab = lazyTab("Influence", () -> new InfluenceView(influenceModel, mislabelModel, prompt,
+        errors));
+    tab.setId("tab-influence");
+    influenceModel.activeProperty().bind(mislabelModel == null ? tab.selectedProperty()
+        : tab.selectedProperty().and(mislabelModel.shownProperty().not()));
+    tabs.getTabs().add(tab);
   }
 
   /**
@@ -558,6 +588,16 @@ public final class MainWindow {
   /** @return the Training tab's view model, or null when training is unavailable */
   public TrainingViewModel trainingModel() {
     return trainingModel;
+  }
+
+  /** @return the Influence tab's example-mode view model, or null without influence */
+  public InfluenceViewModel influenceModel() {
+    return influenceModel;
+  }
+
+  /** @return the Influence tab's dataset-mode view model, or null without influence or edits */
+  public MislabelViewModel mislabelModel() {
+    return mislabelModel;
   }
 
   /** @return the Sensitivity tab's view model, or null when sensitivity is unavailable */

@@ -88,6 +88,7 @@ public final class Screenshots extends Application {
     shot(stage, "saliency-text.png");
     select(w, "Data");
     shot(stage, "data.png");
+    influence(w, stage);
 
     select(w, "Saliency");
     WorkspaceEntry lstm = fx(() -> w.workbench().currentModelProperty().get());
@@ -161,6 +162,28 @@ public final class Screenshots extends Application {
     waitFor("sanity check", () -> w.sanityModel().resultProperty().get() != null
         && !w.sanityModel().busyProperty().get());
     shot(stage, "sanity.png");
+  }
+
+  /** The Influence tab on the first test sentence, then its dataset mode with suspects ranked. */
+  private static void influence(MainWindow w, Stage stage) throws Exception {
+    select(w, "Influence");
+    waitFor("influence", () -> w.influenceModel().resultProperty().get() != null
+        && !w.influenceModel().busyProperty().get());
+    shot(stage, "influence.png");
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#influence-mode-dataset"))
+          .setSelected(true);
+      w.mislabelModel().rank();
+      return null;
+    });
+    waitFor("suspected mislabels", () -> !w.mislabelModel().suspects().isEmpty()
+        && !w.mislabelModel().busyProperty().get());
+    shot(stage, "influence-dataset.png");
+    fx(() -> {
+      ((javafx.scene.control.ToggleButton) stage.getScene().lookup("#influence-mode-example"))
+          .setSelected(true);
+      return null;
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.data.Dataset;
+import io.gradlens.explain.influence.InfluenceCache;
 import io.gradlens.explain.influence.InfluenceData;
 import io.gradlens.explain.influence.InfluenceIndex;
 import io.gradlens.explain.influence.InfluenceRanking;
@@ -15,13 +16,9 @@ import io.gradlens.nn.Classifier;
 import io.gradlens.train.CheckpointRecorder;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,10 +130,10 @@ public final class InfluenceCommand implements Callable<Integer> {
         List<CheckpointRecorder.Checkpoint> cps = null;
         byte[] checkpointKey = new byte[0];
         if (method.equals(TracIn.METHOD)) {
-            Path dir = checkpoints != null ? checkpoints : Path.of(model + ".checkpoints");
-            if (Files.isRegularFile(dir.resolve("index.json"))) {
+            Path dir = checkpoints != null ? checkpoints : InfluenceCache.defaultCheckpoints(model);
+            if (InfluenceCache.hasCheckpoints(dir)) {
                 cps = CheckpointRecorder.load(dir);
-                checkpointKey = digestFolder(dir);
+                checkpointKey = InfluenceCache.digestFolder(dir);
             } else if (checkpoints != null) {
                 throw new IllegalArgumentException("no checkpoint index.json in " + checkpoints);
             } else {
@@ -147,8 +144,8 @@ public final class InfluenceCommand implements Callable<Integer> {
                 cps = List.of(new CheckpointRecorder.Checkpoint(0, 1.0, w));
             }
         }
-        String key = key(Files.readAllBytes(model), checkpointKey);
-        Path cache = (cacheDir != null ? cacheDir : Path.of(model + ".influence")).resolve(key);
+        String key = InfluenceCache.key(Files.readAllBytes(model), dataset, datasetSeed, method, lambda, checkpointKey);
+        Path cache = (cacheDir != null ? cacheDir : InfluenceCache.defaultRoot(model)).resolve(key);
         InfluenceIndex index = noCache ? null : InfluenceIndex.load(cache, method);
         boolean cached = index != null;
         if (index == null) {
@@ -236,37 +233,6 @@ public final class InfluenceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--class " + j + " is out of range 0.." + (classes - 1));
         }
         return j;
-    }
-
-    private String key(byte[] modelBytes, byte[] checkpointDigest) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(modelBytes);
-            String params = "v1|" + dataset + "|" + datasetSeed + "|" + method + "|"
-                    + (method.equals(RepresenterPoints.METHOD) ? Double.toString(lambda) : "last-layer");
-            sha.update(params.getBytes(StandardCharsets.UTF_8));
-            sha.update(checkpointDigest);
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 24);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] digestFolder(Path dir) throws IOException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<Path> files;
-            try (var s = Files.list(dir)) {
-                files = s.filter(Files::isRegularFile).sorted().toList();
-            }
-            for (Path f : files) {
-                sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(f));
-            }
-            return sha.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Runs the command on its own (the {@code gradlens} root command registers it as a sub-command). */

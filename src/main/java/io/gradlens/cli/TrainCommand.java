@@ -5,12 +5,14 @@ import io.gradlens.data.Dataset;
 import io.gradlens.data.DatasetsDirectory;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TextDataset;
+import io.gradlens.explain.influence.InfluenceCache;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.nn.Sequential;
 import io.gradlens.train.Adam;
 import io.gradlens.train.Architectures;
+import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.train.DatasetPreparation;
 import io.gradlens.train.ExampleSet;
 import io.gradlens.train.ExplanationPenalty;
@@ -124,6 +126,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The bundle to write (.gradlens).")
     Path out;
 
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "Save the weights and learning rate "
+            + "after every K-th epoch into <out>.checkpoints/ (what TracIn needs; 0: none). Default ${DEFAULT-VALUE}.")
+    int checkpointEvery;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -178,7 +184,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = new TrainingConfig(epochs, batchSize, seed, !noShuffle, penalty);
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "training");
-        new Trainer(config, opt).fit(network, prepared.train, prepared.validation, new TrainingListener() {
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be 0 (none) or positive, got " + checkpointEvery);
+        }
+        TrainingListener progress = new TrainingListener() {
             @Override
             public void onBatch(int epoch, int batch, int batches, StepResult result) {
                 bar.update((long) (epoch - 1) * batches + batch, (long) epochs * batches,
@@ -199,7 +208,11 @@ public final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.line(line));
                 spec.commandLine().getOut().flush();
             }
-        }, CancellationToken.NONE);
+        };
+        CheckpointRecorder checkpoints = checkpointEvery > 0
+                ? new CheckpointRecorder(network, opt, checkpointEvery, progress) : null;
+        new Trainer(config, opt).fit(network, prepared.train, prepared.validation,
+                checkpoints != null ? checkpoints : progress, CancellationToken.NONE);
         bar.clear();
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("dataset", data.name());
@@ -214,6 +227,11 @@ public final class TrainCommand implements Callable<Integer> {
         provenance.put("training_seconds", (System.nanoTime() - start) / 1e9);
         ModelBundle.write(new Classifier(network, prepared.input, prepared.classes, provenance), out);
         spec.commandLine().getErr().println("wrote " + out);
+        if (checkpoints != null) {
+            Path dir = InfluenceCache.defaultCheckpoints(out);
+            checkpoints.save(dir);
+            spec.commandLine().getErr().println("wrote " + checkpoints.checkpoints().size() + " checkpoints to " + dir);
+        }
         return 0;
     }
 

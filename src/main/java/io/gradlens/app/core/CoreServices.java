@@ -17,6 +17,7 @@ public final class CoreServices {
         new CoreSaliencyService(workspace), new CoreTrainingService(workspace))
         .withEdits(new CoreDatasetEditService(workspace))
         .withSensitivity(new CoreSensitivityService(workspace))
-        .withSanity(new CoreSanityCheckService(workspace));
+        .withSanity(new CoreSanityCheckService(workspace))
+        .withInfluence(new CoreInfluenceService(workspace));
   }
 }

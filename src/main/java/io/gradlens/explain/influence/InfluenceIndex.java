@@ -4,6 +4,8 @@ import io.gradlens.io.Npz;
 import io.gradlens.nn.Sequential;
 import io.gradlens.train.CheckpointRecorder.Checkpoint;
 import io.gradlens.train.ExampleSet;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +54,22 @@ public final class InfluenceIndex {
 
     /** Precomputes representer points with L2 weight {@code lambda} (see {@link RepresenterPoints#fit}). */
     public static InfluenceIndex representer(Sequential model, ExampleSet train, ExampleSet test, double lambda) {
+        return representer(model, train, test, lambda, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * As {@link #representer(Sequential, ExampleSet, ExampleSet, double)}, reporting the feature
+     * passes to {@code progress} and stopping within one batch or 25 refit iterations of a cancel.
+     *
+     * @throws CancellationToken.CancelledException when cancelled
+     */
+    public static InfluenceIndex representer(Sequential model, ExampleSet train, ExampleSet test, double lambda,
+                                             ProgressListener progress, CancellationToken cancel) {
         long t0 = System.nanoTime();
-        LastLayerFeatures f = LastLayerFeatures.compute(model, train);
-        RepresenterPoints rp = RepresenterPoints.fit(f, lambda, LastLayerFeatures.lastLayerWeights(model));
-        LastLayerFeatures t = LastLayerFeatures.compute(model, test);
+        LastLayerFeatures f = LastLayerFeatures.compute(model, train, progress, cancel);
+        progress.progress(0, 0, "Refitting the last layer (representer points)");
+        RepresenterPoints rp = RepresenterPoints.fit(f, lambda, LastLayerFeatures.lastLayerWeights(model), cancel);
+        LastLayerFeatures t = LastLayerFeatures.compute(model, test, progress, cancel);
         return new InfluenceIndex(RepresenterPoints.METHOD, rp, null, rows(t.features()), null, null, rows(t.logits()),
                 t.labels(), (System.nanoTime() - t0) / 1e9);
     }
@@ -104,6 +118,18 @@ public final class InfluenceIndex {
     /** The TracIn state, or null for representer points. */
     public TracIn tracIn() {
         return tracin;
+    }
+
+    /**
+     * How faithfully the representer decomposition reproduces the model's logits on the test
+     * examples ({@link RepresenterPoints#fidelity}); null for TracIn, which decomposes nothing.
+     */
+    public RepresenterPoints.Fidelity testFidelity() {
+        if (representer == null) {
+            return null;
+        }
+        return representer.fidelity(new LastLayerFeatures(Nd4j.create(testFeatures), Nd4j.create(testLogits),
+                testLabels));
     }
 
     /** The model's predicted class for test example {@code testIndex}. */

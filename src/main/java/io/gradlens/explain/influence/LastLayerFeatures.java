@@ -6,6 +6,8 @@ import io.gradlens.nn.ForwardContext;
 import io.gradlens.nn.Layer;
 import io.gradlens.nn.Sequential;
 import io.gradlens.train.ExampleSet;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -78,6 +80,17 @@ public record LastLayerFeatures(INDArray features, INDArray logits, int[] labels
      * last dense layer and that layer's pre-activation output.
      */
     public static LastLayerFeatures compute(Sequential model, ExampleSet data) {
+        return compute(model, data, ProgressListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * As {@link #compute(Sequential, ExampleSet)}, reporting each batch to {@code progress} and
+     * checking {@code cancel} before it.
+     *
+     * @throws CancellationToken.CancelledException when cancelled
+     */
+    public static LastLayerFeatures compute(Sequential model, ExampleSet data, ProgressListener progress,
+                                            CancellationToken cancel) {
         int n = data.size();
         int last = model.layers().size() - 1;
         INDArray theta = lastLayerWeights(model);
@@ -85,6 +98,7 @@ public record LastLayerFeatures(INDArray features, INDArray logits, int[] labels
         INDArray features = Nd4j.ones(DataType.DOUBLE, n, d + 1);
         int[] labels = new int[n];
         for (int from = 0; from < n; from += BATCH) {
+            cancel.throwIfCancelled();
             int to = Math.min(n, from + BATCH);
             io.gradlens.train.Batch batch = data.range(from, to);
             Tensor f = model.forward(asModelType(model, batch.input()), ForwardContext.inference(), 0, last);
@@ -95,6 +109,7 @@ public record LastLayerFeatures(INDArray features, INDArray logits, int[] labels
             features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
                     org.nd4j.linalg.indexing.NDArrayIndex.interval(0, d)).assign(f.value().castTo(DataType.DOUBLE));
             System.arraycopy(batch.labels(), 0, labels, from, to - from);
+            progress.progress(to, n, String.format(java.util.Locale.ROOT, "Last-layer features %,d/%,d", to, n));
         }
         return new LastLayerFeatures(features, features.mmul(theta), labels);
     }

@@ -1,5 +1,6 @@
 package io.gradlens.explain.influence;
 
+import io.gradlens.util.CancellationToken;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -86,6 +87,17 @@ public final class RepresenterPoints {
      * @param start  the starting Θ [d + 1, C] (the model's own last layer), or null for zeros
      */
     public static RepresenterPoints fit(LastLayerFeatures train, double lambda, INDArray start) {
+        return fit(train, lambda, start, CancellationToken.NONE);
+    }
+
+    /**
+     * As {@link #fit(LastLayerFeatures, double, INDArray)}, checking {@code cancel} every 25
+     * iterations.
+     *
+     * @throws CancellationToken.CancelledException when cancelled
+     */
+    public static RepresenterPoints fit(LastLayerFeatures train, double lambda, INDArray start,
+                                        CancellationToken cancel) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("the representer L2 weight λ must be a positive number, got " + lambda);
         }
@@ -112,6 +124,7 @@ public final class RepresenterPoints {
             theta = y.subi(g.divi(lipschitz));
             iteration++;
             if (iteration % 25 == 0) {
+                cancel.throwIfCancelled();
                 INDArray gt = gradient(f, p, theta, lambda, n);
                 gradNorm = gt.norm2Number().doubleValue();
                 if (gradNorm <= tolerance * Math.max(1e-12, 2 * lambda * theta.norm2Number().doubleValue())) {
