@@ -86,6 +86,17 @@ public final class Lstm extends RecurrentLayer {
         return new State(h, c);
     }
 
+    /** With the fused cell's activations, the hand-derived adjoint ({@link LstmStepLinearization}). */
+    @Override
+    protected StepLinearizer linearizer() {
+        RecurrentOps.Gate gate = fusedGate();
+        if (gate == null) {
+            return super.linearizer();
+        }
+        org.nd4j.linalg.api.ndarray.INDArray recurrentT = recurrentKernel.value().transpose().dup('c');
+        return (projectedInput, h, c) -> new LstmStepLinearization(recurrentT, projectedInput, h, c, gate);
+    }
+
     /** The gate of the fused cell, or null when the activations need the generic path. */
     private RecurrentOps.Gate fusedGate() {
         if (activation != Activation.TANH) {

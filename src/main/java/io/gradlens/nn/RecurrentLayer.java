@@ -48,6 +48,39 @@ public abstract class RecurrentLayer implements Layer {
     /** One step from the projected input {@code xt} [B, gates·H] and the previous state. */
     protected abstract State step(Tensor xt, State previous);
 
+    /**
+     * Makes the linearisations of this layer's steps for one {@link RecurrentTrace}; called once per
+     * trace, so it may precompute from the weights. The default differentiates {@link #step} with the
+     * tape ({@link TapedStepLinearization}); a cell with a hand-derived adjoint overrides it.
+     */
+    protected StepLinearizer linearizer() {
+        return (projectedInput, h, c) -> new TapedStepLinearization(this, projectedInput, h, c);
+    }
+
+    /** Linearises one step at its recorded inputs. */
+    @FunctionalInterface
+    protected interface StepLinearizer {
+        /**
+         * @param projectedInput x_t·kernel + bias, [1, gates·H]
+         * @param h              h_{t-1}, [1, H]
+         * @param c              c_{t-1}, [1, H], or null for cells without a cell state
+         */
+        StepLinearization at(INDArray projectedInput, INDArray h, INDArray c);
+    }
+
+    /**
+     * Runs this layer over one sequence x [1, T, E] without recording and keeps every step, so that
+     * batches of cotangents can be pulled back through it step by step (see {@link RecurrentTrace}).
+     * Padding is not handled: x must be a sequence without padded steps.
+     */
+    public RecurrentTrace trace(INDArray x) {
+        if (x.rank() != 3 || x.size(2) != kernel().size(0)) {
+            throw new IllegalArgumentException(type() + " layer '" + name + "' expects [1, time, "
+                    + kernel().size(0) + "], got " + Arrays.toString(x.shape()));
+        }
+        return new RecurrentTrace(this, x);
+    }
+
     /** Whether the state has a cell part (LSTM). */
     protected boolean hasCell() {
         return false;
