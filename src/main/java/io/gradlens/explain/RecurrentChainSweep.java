@@ -113,29 +113,29 @@ final class RecurrentChainSweep {
                 // row t = s enters, seeded with ∂r/∂h_s; row r of the batch is map row t1 − r
                 dh[layers - 1].putRow(t1 - s, Nd4j.create(seeds[s]).castTo(dh[layers - 1].dataType()));
             }
-            INDArray carry = null;
+            StepLinearization.Cotangents above = null;
             for (int l = layers - 1; l >= 0; l--) {
                 INDArray dhActive = dh[l].get(NDArrayIndex.interval(0, active), NDArrayIndex.all());
                 INDArray dcActive = dc[l] == null ? null
                         : dc[l].get(NDArrayIndex.interval(0, active), NDArrayIndex.all());
-                if (carry != null) {
-                    dhActive.addi(carry);
-                    carry.close();
+                if (above != null) {
+                    // the upper layer's input at step s is this layer's h_s
+                    dhActive.addi(above.input());
+                    above.close();
                 }
                 StepLinearization.Cotangents back = chain.get(l).step(s).pullBack(dhActive, dcActive);
-                carry = chain.get(l).inputCotangent(back.projectedInput());
                 dhActive.assign(back.h());
                 if (dcActive != null) {
                     dcActive.assign(back.c());
                 }
-                // Scope of one step: its cotangents are dead once copied into the carried state; free
-                // them now rather than when the collector happens to find their small Java wrappers.
-                back.close();
+                above = back;
             }
-            INDArray norms = carry.norm2(1);
+            INDArray norms = above.input().norm2(1);
             double[] column = norms.toDoubleVector();
             norms.close();
-            carry.close();
+            // Scope of one step: its cotangents are dead once copied into the carried state; free them
+            // now rather than when the collector happens to find their small Java wrappers.
+            above.close();
             for (int r = 0; r < active; r++) {
                 map[t1 - r][s] = column[r];
             }

@@ -88,13 +88,16 @@ public final class Lstm extends RecurrentLayer {
 
     /** With the fused cell's activations, the hand-derived adjoint ({@link LstmStepLinearization}). */
     @Override
-    protected StepLinearizer linearizer() {
+    protected StepLinearizer linearizer(org.nd4j.linalg.api.ndarray.INDArray kernelT,
+                                        org.nd4j.linalg.api.ndarray.INDArray projected,
+                                        org.nd4j.linalg.api.ndarray.INDArray hPrev,
+                                        org.nd4j.linalg.api.ndarray.INDArray cPrev) {
         RecurrentOps.Gate gate = fusedGate();
         if (gate == null) {
-            return super.linearizer();
+            return super.linearizer(kernelT, projected, hPrev, cPrev);
         }
-        org.nd4j.linalg.api.ndarray.INDArray recurrentT = recurrentKernel.value().transpose().dup('c');
-        return (projectedInput, h, c) -> new LstmStepLinearization(recurrentT, projectedInput, h, c, gate);
+        return LstmStepLinearization.linearizer(kernel.value(), recurrentKernel.value(), projected, hPrev, cPrev,
+                gate);
     }
 
     /** The gate of the fused cell, or null when the activations need the generic path. */

@@ -49,23 +49,26 @@ public abstract class RecurrentLayer implements Layer {
     protected abstract State step(Tensor xt, State previous);
 
     /**
-     * Makes the linearisations of this layer's steps for one {@link RecurrentTrace}; called once per
-     * trace, so it may precompute from the weights. The default differentiates {@link #step} with the
-     * tape ({@link TapedStepLinearization}); a cell with a hand-derived adjoint overrides it.
+     * Makes the linearisations of this layer's steps around one recorded pass; called once per
+     * {@link RecurrentTrace}, so it may precompute for all steps at once. The default differentiates
+     * {@link #step} with the tape ({@link TapedStepLinearization}); a cell with a hand-derived adjoint
+     * overrides it.
+     *
+     * @param kernelT   the input kernel transposed, [gates·H, E]
+     * @param projected x_t·kernel + bias for every t, [T, gates·H]
+     * @param hPrev     h_{t-1} for every t (row 0 the initial zeros), [T, H]
+     * @param cPrev     c_{t-1} likewise, or null for cells without a cell state
      */
-    protected StepLinearizer linearizer() {
-        return (projectedInput, h, c) -> new TapedStepLinearization(this, projectedInput, h, c);
+    protected StepLinearizer linearizer(INDArray kernelT, INDArray projected, INDArray hPrev, INDArray cPrev) {
+        return t -> new TapedStepLinearization(this, kernelT, projected.getRow(t, true), hPrev.getRow(t, true),
+                cPrev == null ? null : cPrev.getRow(t, true));
     }
 
-    /** Linearises one step at its recorded inputs. */
+    /** The linearisation of each step of one recorded pass. */
     @FunctionalInterface
     protected interface StepLinearizer {
-        /**
-         * @param projectedInput x_t·kernel + bias, [1, gates·H]
-         * @param h              h_{t-1}, [1, H]
-         * @param c              c_{t-1}, [1, H], or null for cells without a cell state
-         */
-        StepLinearization at(INDArray projectedInput, INDArray h, INDArray c);
+        /** The linearisation of step t. */
+        StepLinearization at(int t);
     }
 
     /**

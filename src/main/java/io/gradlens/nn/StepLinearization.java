@@ -1,5 +1,6 @@
 package io.gradlens.nn;
 
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,38 +16,30 @@ public interface StepLinearization {
      *
      * @param dh cotangents of h_t, [K, H]
      * @param dc cotangents of c_t, [K, H], or {@code null} when they are zero or the cell has no c
-     * @return the cotangents of the projected input and of the previous state; the caller owns
-     *     (and may close) these arrays
+     * @return the cotangents of the step's input x_t and of the previous state; the caller owns
+     *     them and may {@link Cotangents#close() close} them
      */
     Cotangents pullBack(INDArray dh, INDArray dc);
 
     /**
      * Cotangents of a step's inputs.
      *
-     * @param projectedInput of the projected input {@code x_t·kernel + bias}, [K, gates·H]
-     * @param h              of h_{t-1}, [K, H]
-     * @param c              of c_{t-1}, [K, H], or {@code null} for cells without a cell state
+     * @param input   of the layer's input x_t, [K, E]
+     * @param h       of h_{t-1}, [K, H]
+     * @param c       of c_{t-1}, [K, H], or {@code null} for cells without a cell state
+     * @param storage the arrays that hold the three (they may be views of these)
      */
-    record Cotangents(INDArray projectedInput, INDArray h, INDArray c) {
+    record Cotangents(INDArray input, INDArray h, INDArray c, List<INDArray> storage) {
 
         /**
-         * Releases the native memory of the three arrays now instead of when the garbage collector
-         * finds them (they must not be used afterwards). Views and arrays already released are
-         * skipped, and an array that two fields share is released once.
+         * Releases the native memory of the storage now instead of when the garbage collector finds
+         * its small Java wrappers; the cotangents must not be used afterwards.
          */
         public void close() {
-            release(projectedInput);
-            if (h != projectedInput) {
-                release(h);
-            }
-            if (c != null && c != projectedInput && c != h) {
-                release(c);
-            }
-        }
-
-        private static void release(INDArray a) {
-            if (!a.wasClosed() && a.closeable()) {
-                a.close();
+            for (INDArray a : storage) {
+                if (!a.wasClosed() && a.closeable()) {
+                    a.close();
+                }
             }
         }
     }

@@ -16,18 +16,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class TapedStepLinearization implements StepLinearization {
 
     private final RecurrentLayer layer;
+    private final INDArray kernelT;
     private final INDArray projectedInput;
     private final INDArray h;
     private final INDArray c;
 
     /**
      * @param layer          the cell
+     * @param kernelT        the input kernel transposed, [gates·H, E]
      * @param projectedInput x_t·kernel + bias, [1, gates·H]
      * @param h              h_{t-1}, [1, H]
      * @param c              c_{t-1}, [1, H], or null
      */
-    TapedStepLinearization(RecurrentLayer layer, INDArray projectedInput, INDArray h, INDArray c) {
+    TapedStepLinearization(RecurrentLayer layer, INDArray kernelT, INDArray projectedInput, INDArray h,
+                           INDArray c) {
         this.layer = layer;
+        this.kernelT = kernelT;
         this.projectedInput = projectedInput;
         this.h = h;
         this.c = c;
@@ -53,7 +57,13 @@ final class TapedStepLinearization implements StepLinearization {
             grads = tape.gradient(target, cPrev == null ? List.of(x, hPrev) : List.of(x, hPrev, cPrev),
                     UnconnectedGradients.ZERO);
         }
-        return new Cotangents(grads.get(0).value(), grads.get(1).value(),
-                cPrev == null ? null : grads.get(2).value());
+        INDArray input = grads.get(0).value().mmul(kernelT);
+        INDArray dhPrev = grads.get(1).value();
+        INDArray dcPrev = cPrev == null ? null : grads.get(2).value();
+        List<INDArray> storage = new java.util.ArrayList<>(List.of(grads.get(0).value(), input, dhPrev));
+        if (dcPrev != null) {
+            storage.add(dcPrev);
+        }
+        return new Cotangents(input, dhPrev, dcPrev, storage);
     }
 }
