@@ -29,9 +29,21 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * inference), lie between the embedding and the mapped layer: then the whole chain is pulled back
  * step by step, top layer first (the cotangent of an upper layer's input at step s joins the
  * recurrent cotangent of the lower layer's h_s).
+ *
+ * <p><b>Scaling of rows.</b> Far from its seed a row's cotangents vanish geometrically (the very
+ * effect the map shows); in float32 they would reach the subnormal range after a few hundred steps,
+ * where they lose precision and every arithmetic operation on them is many times slower. Since a
+ * pull-back is linear, each row is carried multiplied by a power of two 2^-e_r, renormalised when
+ * its largest entry leaves [2^-20, 2^20]; column s of the row is the computed norm times 2^e_r, in
+ * double precision. Multiplying by a power of two is exact, so this changes no digit of a normal
+ * result.
  */
 final class RecurrentChainSweep {
 
+    /**
+     * A row whose largest cotangent leaves [2^-{@value}, 2^{@value}] is rescaled by a power of two.
+     */
+    private static final int RESCALE_EXPONENT = 20;
     /** Steps between progress reports inside one sweep. */
     private static final int PROGRESS_EVERY = 64;
 
@@ -104,6 +116,8 @@ final class RecurrentChainSweep {
             dh[l] = Nd4j.zeros(h.dataType(), rows, h.size(1));
             dc[l] = trace.hasCell() ? Nd4j.zeros(h.dataType(), rows, h.size(1)) : null;
         }
+        // row r's cotangents are carried multiplied by 2^-exponent[r]
+        int[] exponent = new int[rows];
         long work = 0;
         long totalWork = (long) rows * (t1 + 1) - (long) rows * (rows - 1) / 2;
         for (int s = t1; s >= 0; s--) {
@@ -137,8 +151,9 @@ final class RecurrentChainSweep {
             // now rather than when the collector happens to find their small Java wrappers.
             above.close();
             for (int r = 0; r < active; r++) {
-                map[t1 - r][s] = column[r];
+                map[t1 - r][s] = Math.scalb(column[r], exponent[r]);
             }
+            rescale(dh, dc, active, exponent);
             work += active;
             if (s > 0 && (t1 - s + 1) % PROGRESS_EVERY == 0) {
                 progress.report(t0 + (int) (rows * work / totalWork), top.steps());
@@ -149,6 +164,47 @@ final class RecurrentChainSweep {
             if (dc[l] != null) {
                 dc[l].close();
             }
+        }
+    }
+
+    /** Renormalises by a power of two every active row whose largest cotangent drifted far from 1. */
+    private static void rescale(INDArray[] dh, INDArray[] dc, int active, int[] exponent) {
+        double[] max = new double[active];
+        List<INDArray> carried = new ArrayList<>();
+        for (int l = 0; l < dh.length; l++) {
+            for (INDArray a : new INDArray[] {dh[l], dc[l]}) {
+                if (a == null) {
+                    continue;
+                }
+                INDArray view = a.get(NDArrayIndex.interval(0, active), NDArrayIndex.all());
+                carried.add(view);
+                INDArray amax = view.amax(1);
+                double[] m = amax.toDoubleVector();
+                amax.close();
+                for (int r = 0; r < active; r++) {
+                    max[r] = Math.max(max[r], m[r]);
+                }
+            }
+        }
+        double[] factor = new double[active];
+        boolean any = false;
+        for (int r = 0; r < active; r++) {
+            factor[r] = 1.0;
+            if (max[r] > 0) {
+                int e = Math.getExponent(max[r]);
+                if (Math.abs(e) > RESCALE_EXPONENT) {
+                    factor[r] = Math.scalb(1.0, -e);
+                    exponent[r] += e;
+                    any = true;
+                }
+            }
+        }
+        if (any) {
+            INDArray f = Nd4j.create(factor, new long[] {active, 1}, 'c').castTo(dh[0].dataType());
+            for (INDArray view : carried) {
+                view.muliColumnVector(f);
+            }
+            f.close();
         }
     }
 

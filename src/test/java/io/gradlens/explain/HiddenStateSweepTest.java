@@ -1,6 +1,7 @@
 package io.gradlens.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.autodiff.GradientTape;
 import io.gradlens.autodiff.Ops;
@@ -66,6 +67,13 @@ class HiddenStateSweepTest {
         }
     }
 
+    private static Sequential oneLayerIn(DataType dtype, long seed) {
+        return Sequential.builder(new long[] {-1}, dtype, seed)
+                .add("embedding", "embedding", Map.of("input_dim", 12, "output_dim", 5))
+                .add("simple_rnn", "rnn", Map.of("units", 6, "return_sequences", true))
+                .build();
+    }
+
     private static Sequential oneLayer(String cell, Map<String, Object> config, long seed) {
         Map<String, Object> c = new LinkedHashMap<>(config);
         c.put("units", 6);
@@ -107,6 +115,25 @@ class HiddenStateSweepTest {
                 .build();
         assertSweepEqualsPerRow(net, "upper", HiddenReduction.mean(), "lstm-dropout-gru-lstm stack");
         assertSweepEqualsPerRow(net, "middle", HiddenReduction.norm(), "lstm-dropout-gru, middle layer");
+    }
+
+    @Test
+    void vanishingGradientsKeepTheirDigitsInFloat32() {
+        // a strongly contracting recurrence: each step shrinks the cotangent about 10⁴-fold, so
+        // ∂r(h_10)/∂x_0 falls far below float32's smallest normal number (1.2e-38)
+        Sequential f32 = oneLayerIn(DataType.FLOAT, 40);
+        Sequential f64 = oneLayerIn(DataType.DOUBLE, 40);
+        for (Sequential net : List.of(f32, f64)) {
+            Tensor u = net.layer(1).parameters().get("recurrent_kernel");
+            u.assign(u.value().mul(2e-5));
+        }
+        HiddenStateGradientMap single = swept(f32, "rnn", HiddenReduction.mean(), 0);
+        double[][] exact = perRowMap(f64, "rnn", HiddenReduction.mean());
+        int t = IDS.length - 1;
+        assertTrue(exact[t][0] < 1e-40, "the test needs entries below the float32 range, got " + exact[t][0]);
+        for (int s = 0; s <= t; s++) {
+            assertEquals(exact[t][s], single.at(t, s), 1e-4 * exact[t][s], "G[" + t + "][" + s + "] in float32");
+        }
     }
 
     @Test
