@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p><b>How.</b> Every {@link Tensor} reports its value's size; after each {@value #CHECK_BYTES}
  * bytes the resident size of the process is read ({@link Pointer#physicalBytes()}, about 2 µs).
- * When the resident size minus the committed Java heap exceeds the native budget, and at least a
+ * When the resident size minus the Java heap in use exceeds the native budget, and at least a
  * quarter of the budget has been allocated since the last collection (so a legitimately large
  * working set does not cause a collection per check), a garbage collection is requested; ND4J's
  * deallocator then frees the buffers of the collected wrappers. The budget is JavaCPP's {@link
@@ -82,9 +82,14 @@ public final class NativeMemory {
         budget = bytes;
     }
 
-    /** The resident size of the process outside the committed Java heap, in bytes. */
+    /**
+     * The resident size of the process minus the Java heap in use, in bytes: native buffers plus the
+     * JVM's own memory and heap pages touched but free. (Subtracting the committed heap instead would
+     * count committed pages that were never touched and so hide native memory.)
+     */
     public static long nativeResidentBytes() {
-        return Pointer.physicalBytes() - Runtime.getRuntime().totalMemory();
+        Runtime r = Runtime.getRuntime();
+        return Pointer.physicalBytes() - (r.totalMemory() - r.freeMemory());
     }
 
     /** How many collections the budget has requested so far. */
