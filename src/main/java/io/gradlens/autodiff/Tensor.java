@@ -47,6 +47,7 @@ public final class Tensor {
             throw new IllegalArgumentException("a tensor needs a value, got null");
         }
         this.value = value;
+        NativeMemory.track(value);
         this.id = SEQUENCE.incrementAndGet();
         this.kind = kind;
         this.name = name;

@@ -3,6 +3,7 @@ package io.gradlens.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gradlens.autodiff.Engine;
 import io.gradlens.autodiff.GradientTape;
+import io.gradlens.autodiff.NativeMemory;
 import io.gradlens.autodiff.OpProfile;
 import io.gradlens.autodiff.Ops;
 import io.gradlens.autodiff.Tensor;
@@ -102,10 +103,18 @@ public final class BenchmarkSuite {
         List<Workload> workloads();
     }
 
-    /** Command-line options, shared with the PyTorch peer. */
-    public record Options(boolean quick, List<String> only, int threads, long seed) {
-        /** Parses {@code --quick}, {@code --only a,b}, {@code --threads N}, {@code --seed S}. */
+    /**
+     * Command-line options, shared with the PyTorch peer except {@code rounds}: how many times the
+     * selected workloads run one after another in this JVM (each round prepares them afresh), to show
+     * that memory stays bounded over a long session.
+     */
+    public record Options(boolean quick, List<String> only, int threads, long seed, int rounds) {
+        /**
+         * Parses {@code --quick}, {@code --only a,b}, {@code --threads N}, {@code --seed S} and
+         * {@code --rounds R}.
+         */
         public static Options parse(String... args) {
+            int rounds = 1;
             boolean quick = false;
             List<String> only = null;
             int threads = Engine.defaultThreads();
@@ -123,6 +132,7 @@ public final class BenchmarkSuite {
                     case "--only" -> only = Arrays.asList((value != null ? value : args[++i]).split(","));
                     case "--threads" -> threads = Integer.parseInt(value != null ? value : args[++i]);
                     case "--seed" -> seed = Long.parseLong(value != null ? value : args[++i]);
+                    case "--rounds" -> rounds = Integer.parseInt(value != null ? value : args[++i]);
                     case "--format" -> {
                         String f = value != null ? value : args[++i];
                         if (!"jsonl".equals(f)) {
@@ -130,7 +140,7 @@ public final class BenchmarkSuite {
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + "; use --quick, --only a,b, --threads N, --seed S");
+                            + "; use --quick, --only a,b, --threads N, --seed S, --rounds R");
                 }
             }
             if (only != null) {
@@ -140,7 +150,10 @@ public final class BenchmarkSuite {
                     }
                 }
             }
-            return new Options(quick, only, threads, seed);
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
+            }
+            return new Options(quick, only, threads, seed, rounds);
         }
 
         boolean wants(String workload) {
@@ -177,6 +190,15 @@ public final class BenchmarkSuite {
             external.putAll(REGISTERED);
         }
         ObjectMapper json = new ObjectMapper();
+        for (int round = 1; round <= options.rounds(); round++) {
+            runRound(options, external, json, out, round);
+            System.err.println("[gradlens bench] after round " + round + ": peak resident " + Math.round(
+                    ExplainWorkloads.vmHwmMb()) + " MB, " + NativeMemory.describe());
+        }
+    }
+
+    private static void runRound(Options options, Map<String, Workload> external, ObjectMapper json,
+                                 PrintStream out, int round) throws Exception {
         for (String name : WORKLOADS) {
             if (!options.wants(name)) {
                 continue;
@@ -195,6 +217,11 @@ public final class BenchmarkSuite {
                 prepared = builtIn(name, options);
             }
             Map<String, Object> line = measure(name, prepared, options);
+            if (options.rounds() > 1) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> extra = (Map<String, Object>) line.get("extra");
+                extra.put("round", round);
+            }
             out.println(json.writeValueAsString(line));
             out.flush();
         }
@@ -233,6 +260,10 @@ public final class BenchmarkSuite {
         extra.put("loadavg_1min_before", load);
         extra.put("cpu_count", Runtime.getRuntime().availableProcessors());
         extra.put("java_version", System.getProperty("java.version"));
+        // the process so far (VmHWM is the high-water mark since the JVM started)
+        extra.put("process_peak_rss_mb", Math.round(ExplainWorkloads.vmHwmMb()));
+        extra.put("process_rss_mb_after", NativeMemory.describe().get("resident_mb"));
+        extra.put("budget_collections", NativeMemory.collections());
         if (options.quick()) {
             extra.put("quick", true);
         }
@@ -299,6 +330,7 @@ public final class BenchmarkSuite {
         System.err.println("[gradlens bench] jvm " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + " max heap " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MB; options " + options);
+        System.err.println("[gradlens bench] native memory " + NativeMemory.describe());
     }
 
     // ---- built-in workloads ---------------------------------------------------------------------

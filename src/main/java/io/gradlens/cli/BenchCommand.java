@@ -29,6 +29,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Default ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "Run the selected workloads this many times in one JVM (memory check). Default ${DEFAULT-VALUE}.")
+    int rounds;
+
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (the only format).")
     String format;
 
@@ -37,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--format", format, "--seed", Long.toString(seed)));
+        List<String> args = new ArrayList<>(List.of("--format", format, "--seed", Long.toString(seed),
+                "--rounds", Integer.toString(rounds)));
         if (quick) {
             args.add("--quick");
         }

@@ -34,14 +34,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * and Bengio 2013 (<a href="https://arxiv.org/abs/1211.5063">arXiv:1211.5063</a>), applied to a
  * trained model's actual inputs.
  *
- * <p><b>Scaling.</b> Row t needs its own backward pass. Rows are computed in chunks: the sequence
- * is replicated K times in a batch, row k of the batch is seeded at its own step t_k (one
+ * <p><b>Scaling.</b> Row t needs its own vector-Jacobian product. When only recurrent layers (or
+ * dropout) lie between the embedding and the mapped layer, the forward pass is run once and every
+ * row is pulled back together in one reverse sweep through the recurrence, one cotangent row per map
+ * row ({@link RecurrentChainSweep}): T(T+1)/2 row-steps of backward algebra and memory of a few
+ * [K, H] arrays. Otherwise (e.g. a convolution first) rows are computed in chunks: the sequence is
+ * replicated K times in a batch, row k of the batch is seeded at its own step t_k (one
  * vector-Jacobian product whose target is {@code Σ_k ⟨∂r/∂h, h_{t_k}[k]⟩}), and the forward runs
- * only up to the chunk's last step, since h_t depends on x_0..x_t alone. One backward pass yields
- * K rows. K adapts per chunk so that K × (last step + 1) row-steps stay within a memory budget
- * (about 6 gates' worth of activations per unit plus 2 copies of the input per row-step), or is fixed by the caller;
- * K = 1 computes one row per pass. Progress goes to a {@link ProgressListener} and cancellation
- * is checked once per chunk.
+ * only up to the chunk's last step where h_t depends on x_0..x_t alone. In both cases K, the rows per
+ * pass, adapts to a memory budget or is fixed by the caller; K = 1 computes one row per pass.
+ * Progress goes to a {@link ProgressListener} and cancellation is checked once per chunk (and per
+ * step inside a sweep).
  */
 public final class HiddenStateGradients {
 
@@ -109,26 +112,83 @@ public final class HiddenStateGradients {
             throw new IllegalArgumentException(shown.size() + " tokens for " + steps + " ids");
         }
         INDArray x = network.forward(Embedding.ids(new int[][] {ids}), ForwardContext.inference(), 0, 1).value();
-        long e = x.size(2);
-        // the full forward once: r(h_t) and the seeds ∂r/∂h_t
-        ForwardContext full = ForwardContext.inference();
-        network.forward(Tensor.constant(x), full, 1, rnnIndex + 1);
-        List<Tensor> hs = full.states(rnn.name() + "/h");
         int units = rnn.units();
         if (reduction.kind().equals("unit") && reduction.unit() >= units) {
             throw new IllegalArgumentException("unit " + reduction.unit() + " does not exist: layer '" + rnn.name()
                     + "' has " + units + " units (0.." + (units - 1) + ")");
         }
+        RecurrentChainSweep sweep = RecurrentChainSweep.trace(network, rnnIndex, x);
+        List<INDArray> hs;
+        if (sweep != null) {
+            hs = new ArrayList<>(steps);
+            for (int t = 0; t < steps; t++) {
+                hs.add(sweep.mapped().hidden(t));
+            }
+        } else {
+            // the full forward once: r(h_t) and the seeds ∂r/∂h_t
+            ForwardContext full = ForwardContext.inference();
+            network.forward(Tensor.constant(x), full, 1, rnnIndex + 1);
+            hs = full.states(rnn.name() + "/h").stream().map(Tensor::value).toList();
+        }
         double[] hidden = new double[steps];
         double[][] seeds = new double[steps][];
         for (int t = 0; t < steps; t++) {
-            double[] h = hs.get(t).value().castTo(DataType.DOUBLE).toDoubleVector();
+            double[] h = hs.get(t).castTo(DataType.DOUBLE).toDoubleVector();
             hidden[t] = reduction.apply(h);
             seeds[t] = reduction.seed(h);
         }
-        boolean causalPrefix = causalBetween(network, 1, rnnIndex);
-        long bytesPerRowStep = (6L * units * gates(rnn) + 2L * e) * x.dataType().width();
         double[][] map = new double[steps][steps];
+        int passes = sweep != null
+                ? sweepRows(sweep, steps, x.dataType().width(), seeds, map, rnn.name(), progress, cancel)
+                : replicatedRows(network, rnnIndex, rnn, x, seeds, map, progress, cancel);
+        double[] curve = new double[steps];
+        for (int t = 0; t < steps; t++) {
+            double s = 0;
+            for (double v : map[t]) {
+                s += v * v;
+            }
+            curve[t] = Math.sqrt(s);
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("layer", rnn.name());
+        params.put("reduce", reduction.toString());
+        params.put("method", sweep != null ? "reverse sweep" : "replicated tape");
+        params.put("rows_per_pass", rowsPerPass > 0 ? rowsPerPass : "auto");
+        params.put("passes", passes);
+        params.put("budget_bytes", budgetBytes);
+        return new HiddenStateGradientMap(shown, ids, rnn.name(), reduction.toString(), hidden, curve, map, params);
+    }
+
+    /** Bands of rows by {@link RecurrentChainSweep}, each band one reverse sweep; returns the sweeps run. */
+    private int sweepRows(RecurrentChainSweep sweep, int steps, int width, double[][] seeds, double[][] map,
+                          String name, ProgressListener progress, CancellationToken cancel) {
+        int k = rowsPerPass > 0 ? rowsPerPass
+                : (int) Math.max(1, Math.min(steps, budgetBytes / sweep.bytesPerRow(width)));
+        int passes = 0;
+        for (int t0 = 0; t0 < steps; t0 += k) {
+            cancel.throwIfCancelled();
+            int t1 = Math.min(steps, t0 + k) - 1;
+            sweep.rows(t0, t1, seeds, map, cancel, (done, total) -> progress.progress(done, total,
+                    rowsMessage(name, done, total)));
+            passes++;
+            progress.progress(t1 + 1, steps, rowsMessage(name, t1 + 1, steps));
+        }
+        return passes;
+    }
+
+    private static String rowsMessage(String layer, int done, int total) {
+        return "hidden-state gradients of '" + layer + "': " + done + " of " + total + " rows";
+    }
+
+    /**
+     * Chunks of rows from replicated sequences under one tape each (any layers before the mapped
+     * one); returns the passes run.
+     */
+    private int replicatedRows(Sequential network, int rnnIndex, RecurrentLayer rnn, INDArray x, double[][] seeds,
+                               double[][] map, ProgressListener progress, CancellationToken cancel) {
+        int steps = (int) x.size(1);
+        boolean causalPrefix = causalBetween(network, 1, rnnIndex);
+        long bytesPerRowStep = (6L * rnn.units() * gates(rnn) + 2L * x.size(2)) * x.dataType().width();
         int t0 = 0;
         int passes = 0;
         while (t0 < steps) {
@@ -147,24 +207,9 @@ public final class HiddenStateGradients {
                 System.gc();
             }
             t0 = t1 + 1;
-            progress.progress(t0, steps, "hidden-state gradients of '" + rnn.name() + "': " + t0 + " of " + steps
-                    + " rows");
+            progress.progress(t0, steps, rowsMessage(rnn.name(), t0, steps));
         }
-        double[] curve = new double[steps];
-        for (int t = 0; t < steps; t++) {
-            double s = 0;
-            for (double v : map[t]) {
-                s += v * v;
-            }
-            curve[t] = Math.sqrt(s);
-        }
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("layer", rnn.name());
-        params.put("reduce", reduction.toString());
-        params.put("rows_per_pass", rowsPerPass > 0 ? rowsPerPass : "auto");
-        params.put("passes", passes);
-        params.put("budget_bytes", budgetBytes);
-        return new HiddenStateGradientMap(shown, ids, rnn.name(), reduction.toString(), hidden, curve, map, params);
+        return passes;
     }
 
     /**

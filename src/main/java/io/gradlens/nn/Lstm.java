@@ -104,6 +104,20 @@ public final class Lstm extends RecurrentLayer {
         return LstmSequence.apply(projected, recurrentKernel, mask, gate);
     }
 
+    /** With the fused cell's activations, the hand-derived adjoint ({@link LstmStepLinearization}). */
+    @Override
+    protected StepLinearizer linearizer(org.nd4j.linalg.api.ndarray.INDArray kernelT,
+                                        org.nd4j.linalg.api.ndarray.INDArray projected,
+                                        org.nd4j.linalg.api.ndarray.INDArray hPrev,
+                                        org.nd4j.linalg.api.ndarray.INDArray cPrev) {
+        RecurrentOps.Gate gate = fusedGate();
+        if (gate == null) {
+            return super.linearizer(kernelT, projected, hPrev, cPrev);
+        }
+        return LstmStepLinearization.linearizer(kernel.value(), recurrentKernel.value(), projected, hPrev, cPrev,
+                gate);
+    }
+
     /** The gate of the fused cell, or null when the activations need the generic path. */
     private RecurrentOps.Gate fusedGate() {
         if (activation != Activation.TANH) {

@@ -49,6 +49,42 @@ public abstract class RecurrentLayer implements Layer {
     /** One step from the projected input {@code xt} [B, gates·H] and the previous state. */
     protected abstract State step(Tensor xt, State previous);
 
+    /**
+     * Makes the linearisations of this layer's steps around one recorded pass; called once per
+     * {@link RecurrentTrace}, so it may precompute for all steps at once. The default differentiates
+     * {@link #step} with the tape ({@link TapedStepLinearization}); a cell with a hand-derived adjoint
+     * overrides it.
+     *
+     * @param kernelT   the input kernel transposed, [gates·H, E]
+     * @param projected x_t·kernel + bias for every t, [T, gates·H]
+     * @param hPrev     h_{t-1} for every t (row 0 the initial zeros), [T, H]
+     * @param cPrev     c_{t-1} likewise, or null for cells without a cell state
+     */
+    protected StepLinearizer linearizer(INDArray kernelT, INDArray projected, INDArray hPrev, INDArray cPrev) {
+        return t -> new TapedStepLinearization(this, kernelT, projected.getRow(t, true), hPrev.getRow(t, true),
+                cPrev == null ? null : cPrev.getRow(t, true));
+    }
+
+    /** The linearisation of each step of one recorded pass. */
+    @FunctionalInterface
+    protected interface StepLinearizer {
+        /** The linearisation of step t. */
+        StepLinearization at(int t);
+    }
+
+    /**
+     * Runs this layer over one sequence x [1, T, E] without recording and keeps every step, so that
+     * batches of cotangents can be pulled back through it step by step (see {@link RecurrentTrace}).
+     * Padding is not handled: x must be a sequence without padded steps.
+     */
+    public RecurrentTrace trace(INDArray x) {
+        if (x.rank() != 3 || x.size(2) != kernel().size(0)) {
+            throw new IllegalArgumentException(type() + " layer '" + name + "' expects [1, time, "
+                    + kernel().size(0) + "], got " + Arrays.toString(x.shape()));
+        }
+        return new RecurrentTrace(this, x);
+    }
+
     /** Whether the state has a cell part (LSTM). */
     protected boolean hasCell() {
         return false;

@@ -19,7 +19,10 @@ class BenchmarkSuiteTest {
         assertEquals(List.of("saliency_b1", "gemm_2048"), o.only());
         assertEquals(3, o.threads());
         assertEquals(7, o.seed());
+        assertEquals(1, o.rounds());
+        assertEquals(2, BenchmarkSuite.Options.parse("--rounds", "2").rounds());
         assertThrows(IllegalArgumentException.class, () -> BenchmarkSuite.Options.parse("--only", "nope"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkSuite.Options.parse("--rounds", "0"));
     }
 
     @Test
