@@ -61,7 +61,8 @@ public final class CoreWorkspace {
 
   private final Map<String, DatasetSlot> datasets = new LinkedHashMap<>();
   private final Map<String, ModelSlot> models = new LinkedHashMap<>();
-  private final Map<String, float[]> imagesByCaption = new ConcurrentHashMap<>();
+  private final Map<String, io.gradlens.app.service.SaliencyResult.ImageInput> imagesByCaption =
+      new ConcurrentHashMap<>();
   private final Path editsDir;
   private volatile String currentModelId;
   private int trainedCount;
@@ -487,6 +488,12 @@ public final class CoreWorkspace {
 
   /** @return the pixels of an image example by its caption, if it was listed */
   public Optional<float[]> imageByCaption(String caption) {
+    return imageInputByCaption(caption).map(io.gradlens.app.service.SaliencyResult.ImageInput::pixels);
+  }
+
+  /** @return an image example's pixels with their shape, by its caption, if it was listed */
+  public Optional<io.gradlens.app.service.SaliencyResult.ImageInput> imageInputByCaption(
+      String caption) {
     return Optional.ofNullable(imagesByCaption.get(caption));
   }
 
@@ -568,7 +575,8 @@ public final class CoreWorkspace {
     List<Example> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String caption = entry.name() + " test image #" + origin[i];
-      imagesByCaption.put(caption, data.test().pixels()[i]);
+      imagesByCaption.put(caption, new io.gradlens.app.service.SaliencyResult.ImageInput(
+          data.height(), data.width(), data.channels(), data.test().pixels()[i]));
       out.add(new Example("test/" + origin[i], caption, data.classNames().get(data.test().labels()[i]),
           predicted[i], confidence[i]));
     }

@@ -22,6 +22,12 @@ public final class CoreWorkspaceService implements WorkspaceService {
   }
 
   @Override
+  public java.util.Optional<io.gradlens.app.service.SaliencyResult.ImageInput> image(
+      io.gradlens.app.service.Example example) {
+    return workspace.imageInputByCaption(example.text());
+  }
+
+  @Override
   public List<WorkspaceEntry> entries() {
     return workspace.entries();
   }

@@ -100,10 +100,13 @@ public final class DataView extends BorderPane implements Exportable {
     return pane;
   }
 
+  private final java.util.Map<String, javafx.scene.image.Image> thumbnails = new java.util.HashMap<>();
+
   private TableView<Example> buildTable() {
     table.setId("data-table");
     TableColumn<Example, String> text = new TableColumn<>("Text");
     text.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().text()));
+    text.setCellFactory(col -> new ThumbnailCell());
     text.setPrefWidth(420);
     TableColumn<Example, String> label = new TableColumn<>("Label");
     label.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
@@ -162,5 +165,30 @@ public final class DataView extends BorderPane implements Exportable {
   @Override
   public void exportInteractively(Window owner) {
     export.run(owner);
+  }
+
+  /**
+   * The Text column: the text, or for an image example its caption beside a thumbnail (twice the
+   * image's size, at most 56 pixels high). Thumbnails are drawn once per example and kept while the
+   * example is listed.
+   */
+  private final class ThumbnailCell extends javafx.scene.control.TableCell<Example, String> {
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      Example example = empty || getTableRow() == null ? null : getTableRow().getItem();
+      setText(empty ? null : item);
+      setGraphic(example == null ? null : thumbnails.computeIfAbsent(example.id(), id ->
+          model.image(example).map(io.gradlens.app.heatmap.Thumbnails::of).orElse(null)) == null
+          ? null : thumbnailView(thumbnails.get(example.id())));
+    }
+  }
+
+  private static javafx.scene.image.ImageView thumbnailView(javafx.scene.image.Image image) {
+    javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(image);
+    view.setFitHeight(Math.min(56, image.getHeight() * 2));
+    view.setPreserveRatio(true);
+    view.setSmooth(false);
+    return view;
   }
 }

@@ -76,6 +76,11 @@ public final class DataViewModel {
     maxConfidence.addListener(o -> refilter());
   }
 
+  /** @return the pixels of an image example for its thumbnail; empty for texts */
+  public java.util.Optional<io.gradlens.app.service.SaliencyResult.ImageInput> image(Example example) {
+    return workspace.image(example);
+  }
+
   /** Loads a dataset's examples in the background, replacing the current ones on success. */
   public void load(WorkspaceEntry entry) {
     if (loading != null) {

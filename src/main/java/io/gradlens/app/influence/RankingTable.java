@@ -64,7 +64,7 @@ final class RankingTable {
         setText(null);
         setGraphic(null);
       } else if (item.image() != null) {
-        ImageView view = new ImageView(Thumbnails.of(item.image()));
+        ImageView view = new ImageView(io.gradlens.app.heatmap.Thumbnails.of(item.image()));
         view.setFitHeight(item.image().height() * THUMBNAIL_SCALE);
         view.setPreserveRatio(true);
         setGraphic(view);

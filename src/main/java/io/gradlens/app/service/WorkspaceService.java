@@ -66,4 +66,12 @@ public interface WorkspaceService {
       ProgressListener progress, CancellationToken cancel) throws Exception {
     return Optional.empty();
   }
+
+  /**
+   * The pixels of an image example, for a thumbnail; empty for texts (and where the service keeps
+   * no pixels).
+   */
+  default Optional<SaliencyResult.ImageInput> image(Example example) {
+    return Optional.empty();
+  }
 }

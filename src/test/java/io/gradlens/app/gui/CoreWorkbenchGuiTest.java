@@ -247,6 +247,11 @@ class CoreWorkbenchGuiTest {
     for (String id : List.of("#image-original", "#image-heatmap", "#image-overlay")) {
       assertTrue(robot.lookup(id).tryQuery().isPresent(), id);
     }
+    showTab(robot, "Data");
+    Fx.waitUntil(SLOW, "thumbnails in the data table", () -> Fx.get(() -> robot.lookup("#data-table")
+        .lookup(".table-cell").queryAll().stream().anyMatch(cell -> cell instanceof
+            javafx.scene.control.TableCell<?, ?> c && c.getGraphic() instanceof javafx.scene.image.ImageView v
+            && v.getImage().getWidth() == 28)));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.gradlens.app.influence;
+package io.gradlens.app.heatmap;
 
 import io.gradlens.app.service.SaliencyResult;
 import javafx.scene.image.Image;
@@ -6,14 +6,14 @@ import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 
-/** Small images of training examples for table cells. */
-final class Thumbnails {
+/** Small images of examples for table cells (Data and Influence tabs). */
+public final class Thumbnails {
 
   private Thumbnails() {
   }
 
   /** @return the image at its own size (gray for one channel, RGB for three), values in [0, 1] */
-  static Image of(SaliencyResult.ImageInput input) {
+  public static Image of(SaliencyResult.ImageInput input) {
     WritableImage image = new WritableImage(input.width(), input.height());
     PixelWriter out = image.getPixelWriter();
     float[] p = input.pixels();
