@@ -4,6 +4,8 @@ import io.gradlens.app.data.DataView;
 import io.gradlens.app.data.DataViewModel;
 import io.gradlens.app.error.ErrorDialog;
 import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.hidden.HiddenStateView;
+import io.gradlens.app.hidden.HiddenStateViewModel;
 import io.gradlens.app.saliency.SaliencyView;
 import io.gradlens.app.saliency.SaliencyViewModel;
 import io.gradlens.app.service.Example;
@@ -74,6 +76,7 @@ public final class MainWindow {
   private DataViewModel dataModel;
   private SaliencyViewModel saliencyModel;
   private TrainingViewModel trainingModel;
+  private HiddenStateViewModel hiddenStateModel;
   private Tab trainingTab;
   private Tab saliencyTab;
 
@@ -166,12 +169,38 @@ public final class MainWindow {
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
+    services.hiddenStateService().ifPresent(this::addHiddenStateTab);
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
       if (saliencyModel != null) {
         saliencyModel.recompute();
       }
     });
+  }
+
+  /**
+   * The Hidden state tab: maps the current example while the tab is shown; a new model or
+   * dataset drops the dataset-sample curves, which belonged to the old ones.
+   */
+  private void addHiddenStateTab(io.gradlens.app.service.HiddenStateService service) {
+    ObservableValue<String> text = Bindings.createStringBinding(() -> {
+      Example e = workbench.currentExampleProperty().get();
+      return e == null ? null : e.text();
+    }, workbench.currentExampleProperty());
+    hiddenStateModel = new HiddenStateViewModel(service, runner, errors, text,
+        () -> dataModel.allExamples().stream().map(Example::text).toList(),
+        () -> workbench.currentDatasetProperty().get() == null ? "no dataset"
+            : workbench.currentDatasetProperty().get().name(), System::nanoTime);
+    Tab tab = lazyTab("Hidden state", () -> new HiddenStateView(hiddenStateModel, prompt,
+        errors));
+    tab.setId("tab-hidden-state");
+    hiddenStateModel.activeProperty().bind(tab.selectedProperty());
+    workbench.currentModelProperty().addListener((o, a, b) -> {
+      hiddenStateModel.clearDataset();
+      hiddenStateModel.invalidate();
+    });
+    workbench.currentDatasetProperty().addListener((o, a, b) -> hiddenStateModel.clearDataset());
+    tabs.getTabs().add(tab);
   }
 
   /**
@@ -488,6 +517,11 @@ public final class MainWindow {
   /** @return the Saliency tab's view model, or null when saliency is unavailable */
   public SaliencyViewModel saliencyModel() {
     return saliencyModel;
+  }
+
+  /** @return the Hidden state tab's view model, or null when it is unavailable */
+  public HiddenStateViewModel hiddenStateModel() {
+    return hiddenStateModel;
   }
 
   /** @return the Training tab's view model, or null when training is unavailable */

@@ -10,10 +10,11 @@ public final class CoreServices {
 
   /**
    * @param workspace the shared state
-   * @return workspace, saliency and training services over {@code workspace}
+   * @return workspace, saliency, training and hidden-state services over {@code workspace}
    */
   public static AppServices of(CoreWorkspace workspace) {
     return new AppServices(new CoreWorkspaceService(workspace),
-        new CoreSaliencyService(workspace), new CoreTrainingService(workspace));
+        new CoreSaliencyService(workspace), new CoreTrainingService(workspace),
+        new CoreHiddenStateService(workspace));
   }
 }
