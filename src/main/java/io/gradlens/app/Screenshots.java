@@ -82,6 +82,7 @@ public final class Screenshots extends Application {
     shot(stage, "saliency-text.png");
     select(w, "Data");
     shot(stage, "data.png");
+    hiddenState(w, stage);
 
     select(w, "Saliency");
     WorkspaceEntry lstm = fx(() -> w.workbench().currentModelProperty().get());
@@ -135,6 +136,23 @@ public final class Screenshots extends Application {
     shot(stage, "saliency-image.png");
   }
 
+  /** The Hidden state tab: a sentence's map with its last row selected, and a dataset band. */
+  private static void hiddenState(MainWindow w, Stage stage) throws Exception {
+    select(w, "Hidden state");
+    var hidden = w.hiddenStateModel();
+    waitFor("hidden-state map", () -> hidden.resultProperty().get() != null
+        && !hidden.busyProperty().get());
+    fx(() -> {
+      hidden.selectedRowProperty().set(hidden.resultProperty().get().steps() - 1);
+      hidden.sampleSizeProperty().set(50);
+      hidden.computeDataset();
+      return null;
+    });
+    waitFor("hidden-state dataset curves", () -> hidden.datasetCurvesProperty().get() != null
+        && !hidden.busyProperty().get());
+    shot(stage, "hidden-state.png");
+  }
+
   private static void select(MainWindow w, String tab) throws Exception {
     fx(() -> {
       w.tabs().getSelectionModel().select(w.tabs().getTabs().stream()
@@ -153,7 +171,17 @@ public final class Screenshots extends Application {
   }
 
   private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    waitFor(TIMEOUT_SECONDS, what, condition);
+  }
+
+  /**
+   * Polls {@code condition} on the FX thread every 250 ms until it holds.
+   *
+   * @throws IllegalStateException after {@code seconds}
+   */
+  public static void waitFor(int seconds, String what, Callable<Boolean> condition)
+      throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!fx(condition)) {
       if (System.nanoTime() > end) {
         throw new IllegalStateException("timed out waiting for " + what);
@@ -162,7 +190,8 @@ public final class Screenshots extends Application {
     }
   }
 
-  private static <T> T fx(Callable<T> action) throws Exception {
+  /** @return {@code action}'s value, computed on the FX thread (waits up to 60 s) */
+  public static <T> T fx(Callable<T> action) throws Exception {
     CompletableFuture<T> f = new CompletableFuture<>();
     Platform.runLater(() -> {
       try {

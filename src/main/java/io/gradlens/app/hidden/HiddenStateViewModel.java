@@ -277,7 +277,7 @@ public final class HiddenStateViewModel {
    *
    * @return the drawn texts, in drawing order
    */
-  static List<String> sample(List<String> texts, int count, long seed) {
+  public static List<String> sample(List<String> texts, int count, long seed) {
     List<String> order = new ArrayList<>(texts);
     Collections.shuffle(order, new Random(seed));
     return List.copyOf(order.subList(0, Math.min(count, order.size())));
