@@ -31,7 +31,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The T&times;T hidden-state gradient map G[t][s] as a zoomable heatmap: input step s across,
- * hidden state t down, a logarithmic colour scale with its legend, crosshairs and a read-out of
+ * hidden state t down (cell (t, s) centred on integer coordinates), a logarithmic colour scale with its legend, crosshairs and a read-out of
  * the cell under the mouse ("t, s, value, token s"), and the selected row outlined. The map is
  * rendered once into a {@link MapPyramid}; the exact values stay in the result for read-outs and
  * clicks. Call only on the FX thread.
@@ -117,10 +117,11 @@ public final class HiddenMapChart extends ChartViewer {
     pyramid = MapPyramid.of(r.map(), scale);
     int n = r.steps();
     chart.setNotify(false);
-    inputAxis.setDefaultAutoRange(new org.jfree.data.Range(0, n));
-    hiddenAxis.setDefaultAutoRange(new org.jfree.data.Range(0, n));
-    inputAxis.setRange(0, n);
-    hiddenAxis.setRange(0, n);
+    org.jfree.data.Range all = new org.jfree.data.Range(-0.5, n - 0.5);
+    inputAxis.setDefaultAutoRange(all);
+    hiddenAxis.setDefaultAutoRange(all);
+    inputAxis.setRange(all);
+    hiddenAxis.setRange(all);
     legend = legend(scale, bounds);
     chart.addSubtitle(legend);
     image.setPyramid(pyramid);
@@ -188,7 +189,7 @@ public final class HiddenMapChart extends ChartViewer {
       rowMarker = null;
     }
     if (result != null && t >= 0 && t < result.steps()) {
-      rowMarker = new IntervalMarker(t, t + 1);
+      rowMarker = new IntervalMarker(t - 0.5, t + 0.5);
       rowMarker.setPaint(new Color(0, 0, 0, 0));
       rowMarker.setOutlinePaint(new Color(0xE6, 0x55, 0x0D));
       rowMarker.setOutlineStroke(new BasicStroke(2f));
@@ -209,8 +210,8 @@ public final class HiddenMapChart extends ChartViewer {
     if (!area.contains(x, y)) {
       return Optional.empty();
     }
-    int s = (int) Math.floor(inputAxis.java2DToValue(x, area, plot.getDomainAxisEdge()));
-    int t = (int) Math.floor(hiddenAxis.java2DToValue(y, area, plot.getRangeAxisEdge()));
+    int s = (int) Math.floor(inputAxis.java2DToValue(x, area, plot.getDomainAxisEdge()) + 0.5);
+    int t = (int) Math.floor(hiddenAxis.java2DToValue(y, area, plot.getRangeAxisEdge()) + 0.5);
     if (s < 0 || t < 0 || s >= result.steps() || t >= result.steps()) {
       return Optional.empty();
     }
@@ -221,8 +222,8 @@ public final class HiddenMapChart extends ChartViewer {
   public double[] cellCentre(int t, int s) {
     Rectangle2D area = getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
     return new double[] {
-        inputAxis.valueToJava2D(s + 0.5, area, plot.getDomainAxisEdge()),
-        hiddenAxis.valueToJava2D(t + 0.5, area, plot.getRangeAxisEdge())};
+        inputAxis.valueToJava2D(s, area, plot.getDomainAxisEdge()),
+        hiddenAxis.valueToJava2D(t, area, plot.getRangeAxisEdge())};
   }
 
   /** @return the read-out of cell (t, s): "t, s, value, token s" */
@@ -247,8 +248,8 @@ public final class HiddenMapChart extends ChartViewer {
     }
     int t = cell.get()[0];
     int s = cell.get()[1];
-    plot.setDomainCrosshairValue(s + 0.5, false);
-    plot.setRangeCrosshairValue(t + 0.5, false);
+    plot.setDomainCrosshairValue(s, false);
+    plot.setRangeCrosshairValue(t, false);
     plot.setDomainCrosshairVisible(true);
     plot.setRangeCrosshairVisible(true);
     String text = cellText(t, s);

@@ -81,6 +81,8 @@ public final class HiddenStateViewModel {
 
   private TaskHandle running;
   private long generation;
+  /** Whether the newest run delivered a result or a failure (else it was cancelled). */
+  private boolean concluded;
   private boolean stale = true;
 
   /**
@@ -236,7 +238,13 @@ public final class HiddenStateViewModel {
           for (int i = 0; i < texts.size(); i++) {
             cancel.throwIfCancelled();
             // Only the curves are kept: a long document's T×T map would hold gigabytes of 50.
-            HiddenStateResult r = service.map(texts.get(i), ProgressListener.NONE, cancel);
+            int done = i;
+            HiddenStateResult r = service.map(texts.get(i), (rows, total, m) -> {
+              if (total > 0) {
+                out.progress(done * total + rows, (long) texts.size() * total,
+                    "hidden-state curves: sequence " + (done + 1) + " of " + texts.size());
+              }
+            }, cancel);
             hidden.add(r.hidden());
             curves.add(r.curve());
             out.progress(i + 1, texts.size(), "hidden-state curves: " + (i + 1) + " of "
@@ -290,6 +298,7 @@ public final class HiddenStateViewModel {
     }
     busy.set(true);
     progress.set(-1);
+    concluded = false;
     return ++generation;
   }
 
@@ -309,6 +318,7 @@ public final class HiddenStateViewModel {
   }
 
   private void finished(long start, String what) {
+    concluded = true;
     double millis = (clock.getAsLong() - start) / 1e6;
     lastMillis.set(millis);
     status.set(what + String.format(Locale.ROOT, " \u2014 %.1f s", millis / 1000));
@@ -319,6 +329,7 @@ public final class HiddenStateViewModel {
     if (mine != generation) {
       return;
     }
+    concluded = true;
     if (e instanceof HiddenStateService.NoRecurrentLayerException) {
       result.set(null);
       datasetCurves.set(null);
@@ -332,6 +343,11 @@ public final class HiddenStateViewModel {
 
   private void ended(long mine) {
     if (mine == generation) {
+      if (!concluded) {
+        // Cancelled elsewhere (the status bar's Cancel): say so, and map again when asked.
+        status.set("Cancelled.");
+        stale = true;
+      }
       busy.set(false);
       progress.set(0);
       running = null;

@@ -12,8 +12,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 
 /**
- * Draws a {@link MapPyramid} under an XY plot: cell (t, s) covers [s, s + 1) on the domain axis
- * and [t, t + 1) on the range axis. Only the visible cells are drawn, from the pyramid level that
+ * Draws a {@link MapPyramid} under an XY plot: cell (t, s) is centred on (s, t), covering
+ * [s − ½, s + ½) on the domain axis and [t − ½, t + ½) on the range axis, so integer ticks label
+ * cells. Only the visible cells are drawn, from the pyramid level that
  * matches the zoom, so zooming and panning stay smooth for T in the thousands (feeding the cells
  * to an {@code XYBlockRenderer} would draw T² rectangles per frame).
  */
@@ -38,10 +39,10 @@ final class MapImageAnnotation extends AbstractXYAnnotation {
     int n = pyramid.steps();
     RectangleEdge xEdge = plot.getDomainAxisEdge();
     RectangleEdge yEdge = plot.getRangeAxisEdge();
-    int s0 = clamp((int) Math.floor(domainAxis.getLowerBound()), n);
-    int s1 = clamp((int) Math.ceil(domainAxis.getUpperBound()), n);
-    int t0 = clamp((int) Math.floor(rangeAxis.getLowerBound()), n);
-    int t1 = clamp((int) Math.ceil(rangeAxis.getUpperBound()), n);
+    int s0 = clamp((int) Math.floor(domainAxis.getLowerBound() + 0.5), n);
+    int s1 = clamp((int) Math.ceil(domainAxis.getUpperBound() + 0.5), n);
+    int t0 = clamp((int) Math.floor(rangeAxis.getLowerBound() + 0.5), n);
+    int t1 = clamp((int) Math.ceil(rangeAxis.getUpperBound() + 0.5), n);
     if (s1 <= s0 || t1 <= t0) {
       return;
     }
@@ -55,10 +56,10 @@ final class MapImageAnnotation extends AbstractXYAnnotation {
     int px1 = Math.min(image.getWidth(), (s1 + f - 1) / f);
     int py0 = t0 / f;
     int py1 = Math.min(image.getHeight(), (t1 + f - 1) / f);
-    double xa = domainAxis.valueToJava2D(px0 * f, dataArea, xEdge);
-    double xb = domainAxis.valueToJava2D(Math.min(n, px1 * f), dataArea, xEdge);
-    double ya = rangeAxis.valueToJava2D(py0 * f, dataArea, yEdge);
-    double yb = rangeAxis.valueToJava2D(Math.min(n, py1 * f), dataArea, yEdge);
+    double xa = domainAxis.valueToJava2D(px0 * f - 0.5, dataArea, xEdge);
+    double xb = domainAxis.valueToJava2D(Math.min(n, px1 * f) - 0.5, dataArea, xEdge);
+    double ya = rangeAxis.valueToJava2D(py0 * f - 0.5, dataArea, yEdge);
+    double yb = rangeAxis.valueToJava2D(Math.min(n, py1 * f) - 0.5, dataArea, yEdge);
     Shape clip = g2.getClip();
     Object interpolation = g2.getRenderingHint(RenderingHints.KEY_INTERPOLATION);
     g2.clip(dataArea);

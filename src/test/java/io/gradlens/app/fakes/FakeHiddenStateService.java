@@ -16,6 +16,12 @@ public final class FakeHiddenStateService implements HiddenStateService {
 
   private final AtomicInteger calls = new AtomicInteger();
   private volatile boolean recurrent = true;
+  private volatile boolean cancelledMidway;
+
+  /** Makes subsequent calls end as if cancelled from outside (e.g. the status bar's Cancel). */
+  public void setCancelledMidway(boolean cancelled) {
+    cancelledMidway = cancelled;
+  }
 
   /** Makes subsequent calls report a model without a recurrent layer (or not). */
   public void setRecurrent(boolean hasRecurrentLayer) {
@@ -37,6 +43,9 @@ public final class FakeHiddenStateService implements HiddenStateService {
       throws Exception {
     calls.incrementAndGet();
     cancel.throwIfCancelled();
+    if (cancelledMidway) {
+      throw new CancellationToken.CancelledException();
+    }
     if (!recurrent) {
       throw new NoRecurrentLayerException("fake-cnn has no recurrent layer");
     }

@@ -143,4 +143,20 @@ class HiddenStateViewModelTest {
     assertEquals(shown, model.resultProperty().get());
     assertFalse(model.busyProperty().get());
   }
+
+  @Test
+  void aCancelFromOutsideSaysCancelledAndMapsAgainWhenShownNextTime() {
+    model.activeProperty().set(true);
+    HiddenStateResult shown = model.resultProperty().get();
+    service.setCancelledMidway(true);
+    text.set("p q r");
+    assertEquals("Cancelled.", model.statusProperty().get());
+    assertFalse(model.busyProperty().get());
+    assertEquals(shown, model.resultProperty().get(), "the previous map stays");
+    service.setCancelledMidway(false);
+    model.activeProperty().set(false);
+    model.activeProperty().set(true);
+    assertEquals(3, model.resultProperty().get().steps());
+    assertTrue(errors.reports().isEmpty());
+  }
 }
