@@ -53,6 +53,7 @@ public final class HiddenMapChart extends ChartViewer {
   private HiddenStateResult result;
   private MapPyramid pyramid;
   private IntConsumer onRowClicked = t -> { };
+  private boolean tooltipInstalled;
 
   /** Creates an empty map. */
   public HiddenMapChart() {
@@ -82,7 +83,6 @@ public final class HiddenMapChart extends ChartViewer {
     getCanvas().setTooltipEnabled(false);
     tooltip.setShowDelay(Duration.millis(150));
     tooltip.setHideDelay(Duration.ZERO);
-    Tooltip.install(getCanvas(), tooltip);
     getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, this::hovered);
     getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       if (e.isStillSincePress()) {
@@ -243,7 +243,10 @@ public final class HiddenMapChart extends ChartViewer {
       plot.setDomainCrosshairVisible(false);
       plot.setRangeCrosshairVisible(false);
       hover.set("");
-      tooltip.setText("");
+      if (tooltipInstalled) {
+        Tooltip.uninstall(getCanvas(), tooltip);
+        tooltipInstalled = false;
+      }
       return;
     }
     int t = cell.get()[0];
@@ -255,6 +258,11 @@ public final class HiddenMapChart extends ChartViewer {
     String text = cellText(t, s);
     hover.set(text);
     tooltip.setText(text.replace(", ", "\n"));
+    if (!tooltipInstalled) {
+      // Only over cells: an empty tooltip elsewhere would show an empty box.
+      Tooltip.install(getCanvas(), tooltip);
+      tooltipInstalled = true;
+    }
   }
 
   /** @return the read-out of the cell under the mouse, empty outside the map */
