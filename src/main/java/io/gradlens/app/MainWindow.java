@@ -191,7 +191,7 @@ public final class MainWindow {
         () -> dataModel.allExamples().stream().map(Example::text).toList(),
         () -> workbench.currentDatasetProperty().get() == null ? "no dataset"
             : workbench.currentDatasetProperty().get().name(), System::nanoTime);
-    Tab tab = lazyTab("Hidden state", () -> new HiddenStateView(hiddenStateModel, prompt,
+    Tab tab = lazyTab("Hidden state", () -> new HiddenStateView(hiddenStateModel, runner, prompt,
         errors));
     tab.setId("tab-hidden-state");
     hiddenStateModel.activeProperty().bind(tab.selectedProperty());

@@ -141,7 +141,9 @@ public final class Screenshots extends Application {
     select(w, "Hidden state");
     var hidden = w.hiddenStateModel();
     waitFor("hidden-state map", () -> hidden.resultProperty().get() != null
-        && !hidden.busyProperty().get());
+        && !hidden.busyProperty().get() && w.tabs().getSelectionModel().getSelectedItem()
+        .getContent() instanceof io.gradlens.app.hidden.HiddenStateView v
+        && v.mapChart().result() == hidden.resultProperty().get());
     fx(() -> {
       hidden.selectedRowProperty().set(hidden.resultProperty().get().steps() - 1);
       hidden.sampleSizeProperty().set(50);

@@ -97,25 +97,48 @@ public final class HiddenMapChart extends ChartViewer {
     onRowClicked = action;
   }
 
-  /** Shows a map (renders its image once) and resets the zoom; null clears. */
+  /**
+   * A map rendered for display: its image pyramid and log colour bounds. Building one costs about
+   * T² colour look-ups, so for long documents it is built off the FX thread; it touches no node.
+   *
+   * @param result the map's values
+   * @param pyramid the rendered images
+   * @param bounds lower and upper bound of the log colour scale
+   */
+  public record Rendered(HiddenStateResult result, MapPyramid pyramid, double[] bounds) {
+
+    /** Renders {@code r} (safe off the FX thread). */
+    public static Rendered of(HiddenStateResult r) {
+      double[] bounds = logBounds(r);
+      return new Rendered(r, MapPyramid.of(r.map(), SequentialColorScale.log(bounds[0],
+          bounds[1])), bounds);
+    }
+  }
+
+  /** Renders and shows a map on the FX thread (short maps, tests); null clears. */
   public void setResult(HiddenStateResult r) {
-    result = r;
+    show(r == null ? null : Rendered.of(r));
+  }
+
+  /** Shows a rendered map and resets the zoom; null clears. */
+  public void show(Rendered rendered) {
+    result = rendered == null ? null : rendered.result();
     setSelectedRow(-1);
     if (legend != null) {
       chart.removeSubtitle(legend);
       legend = null;
     }
-    if (r == null) {
+    if (rendered == null) {
       pyramid = null;
       image.setPyramid(null);
       inputAxis.setRange(0, 1);
       hiddenAxis.setRange(0, 1);
       return;
     }
-    double[] bounds = logBounds(r);
+    double[] bounds = rendered.bounds();
     SequentialColorScale scale = SequentialColorScale.log(bounds[0], bounds[1]);
-    pyramid = MapPyramid.of(r.map(), scale);
-    int n = r.steps();
+    pyramid = rendered.pyramid();
+    int n = result.steps();
     chart.setNotify(false);
     org.jfree.data.Range all = new org.jfree.data.Range(-0.5, n - 0.5);
     inputAxis.setDefaultAutoRange(all);

@@ -10,6 +10,9 @@ import io.gradlens.app.export.CsvWriter;
 import io.gradlens.app.export.ExportFormat;
 import io.gradlens.app.heatmap.TokenHeatmapView;
 import io.gradlens.app.service.HiddenStateResult;
+import io.gradlens.app.task.TaskCallbacks;
+import io.gradlens.app.task.TaskHandle;
+import io.gradlens.app.task.TaskRunner;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -71,11 +74,15 @@ public final class HiddenStateView extends BorderPane implements Exportable {
     }
   }
 
+  /** Most tokens in the strip: thousands of labels would block the FX thread for seconds. */
+  static final int STRIP_MAX = 200;
   private static final int MAP_EXPORT_SIDE = 820;
   private static final int CURVE_EXPORT_WIDTH = 820;
   private static final int CURVE_EXPORT_HEIGHT = 400;
 
   private final HiddenStateViewModel model;
+  private final TaskRunner runner;
+  private final ErrorReporter errors;
   private final HiddenMapChart map = new HiddenMapChart();
   private final StepChart hiddenChart = new StepChart("Mean hidden state per timestep",
       "r(h_t) = mean over units");
@@ -87,14 +94,23 @@ public final class HiddenStateView extends BorderPane implements Exportable {
   private final ChoiceBox<Target> exportTarget = new ChoiceBox<>();
   private final Map<Target, ExportAction> exports = new EnumMap<>(Target.class);
   private double lastRenderMillis;
+  private double lastMapMillis;
+  private TaskHandle rendering;
+  private HiddenStateResult stripResult;
+  private double[] stripScores;
+  private TokenWindow stripWindow = new TokenWindow(0, 0);
 
   /**
    * @param model the view model
+   * @param runner renders the map's image off the FX thread
    * @param prompt asks for export targets
    * @param errors reports export failures
    */
-  public HiddenStateView(HiddenStateViewModel model, FilePrompt prompt, ErrorReporter errors) {
+  public HiddenStateView(HiddenStateViewModel model, TaskRunner runner, FilePrompt prompt,
+      ErrorReporter errors) {
     this.model = model;
+    this.runner = runner;
+    this.errors = errors;
     setId("hidden-state-view");
     hiddenChart.setId("hidden-chart");
     curveChart.setId("hidden-curve-chart");
@@ -111,7 +127,8 @@ public final class HiddenStateView extends BorderPane implements Exportable {
     setCenter(center());
     setBottom(bottom());
     map.setOnRowClicked(t -> model.selectedRowProperty().set(t));
-    tokens.setOnTokenClicked((index, token) -> model.selectedRowProperty().set(index));
+    tokens.setOnTokenClicked((index, token) ->
+        model.selectedRowProperty().set(stripWindow.start() + index));
     model.resultProperty().addListener((o, a, b) -> showResult());
     model.datasetCurvesProperty().addListener((o, a, b) -> showDataset());
     model.highlightedProperty().addListener((o, a, b) -> showSelection());
@@ -254,16 +271,40 @@ public final class HiddenStateView extends BorderPane implements Exportable {
   private void showResult() {
     long start = System.nanoTime();
     HiddenStateResult r = model.resultProperty().get();
-    map.setResult(r);
+    renderMap(r);
     hiddenChart.setExample("this example", r == null ? null : r.hidden());
     curveChart.setExample("this example", r == null ? null : r.curve());
     if (r == null) {
+      stripResult = null;
       tokens.showMessage("");
-    } else {
-      tokens.setTokens(r.tokens(), new double[r.steps()], DivergingColorScale.withHalfRange(1));
     }
     showSelection();
     lastRenderMillis = (System.nanoTime() - start) / 1e6;
+  }
+
+  /**
+   * Renders the map's image pyramid in the background (T² colours: about a second for a
+   * 1,400-token document) and shows it when it is still the current result.
+   */
+  private void renderMap(HiddenStateResult r) {
+    if (rendering != null) {
+      rendering.cancel();
+      rendering = null;
+    }
+    map.show(null);
+    if (r == null) {
+      return;
+    }
+    long start = System.nanoTime();
+    rendering = runner.submit("Rendering the hidden-state map",
+        (progress, cancel) -> HiddenMapChart.Rendered.of(r),
+        TaskCallbacks.of(rendered -> {
+          if (model.resultProperty().get() == r) {
+            map.show(rendered);
+            map.setSelectedRow(model.selectedRowProperty().get());
+            lastMapMillis = (System.nanoTime() - start) / 1e6;
+          }
+        }, e -> errors.report("Hidden-state map", e)));
   }
 
   private void showDataset() {
@@ -283,8 +324,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
       rowLabel.setText(r == null ? "" : "Click a row t of the map (or a token) to see which"
           + " input tokens h_t depends on most.");
       if (r != null) {
-        tokens.setTokens(r.tokens(), new double[r.steps()],
-            DivergingColorScale.withHalfRange(1));
+        showTokens(r, new double[r.steps()], DivergingColorScale.withHalfRange(1));
       }
       return;
     }
@@ -298,8 +338,32 @@ public final class HiddenStateView extends BorderPane implements Exportable {
       text.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "s = %d \u201c%s\u201d"
           + " (%.3g)", s, r.tokens().get(s), r.at(t, s)));
     }
+    TokenWindow window = TokenWindow.of(r.steps(), t, STRIP_MAX);
+    if (window.end() - window.start() < r.steps()) {
+      text.append(String.format(Locale.ROOT, " (the strip shows tokens %d\u2013%d of %d)",
+          window.start(), window.end() - 1, r.steps()));
+    }
     rowLabel.setText(top.isEmpty() ? text + "no input (row is all zero)" : text.toString());
-    tokens.setTokens(r.tokens(), scores, DivergingColorScale.fitting(scores));
+    showTokens(r, scores, DivergingColorScale.fitting(scores));
+  }
+
+  /** Sets the token strip unless it already shows exactly these scores (1,000s of labels). */
+  private void showTokens(HiddenStateResult r, double[] scores, DivergingColorScale scale) {
+    TokenWindow window = TokenWindow.of(r.steps(), model.selectedRowProperty().get(), STRIP_MAX);
+    if (r == stripResult && window.equals(stripWindow)
+        && java.util.Arrays.equals(scores, stripScores)) {
+      return;
+    }
+    stripResult = r;
+    stripScores = scores;
+    stripWindow = window;
+    tokens.setTokens(r.tokens().subList(window.start(), window.end()),
+        java.util.Arrays.copyOfRange(scores, window.start(), window.end()), scale);
+  }
+
+  /** @return the tokens the strip shows (all but for long documents) */
+  public TokenWindow stripWindow() {
+    return stripWindow;
   }
 
   private void showMessage() {
@@ -333,9 +397,14 @@ public final class HiddenStateView extends BorderPane implements Exportable {
     return tokens;
   }
 
-  /** @return milliseconds the last result took to render (image, charts, token strip) */
+  /** @return FX-thread milliseconds the last result took to show (charts, token strip) */
   public double lastRenderMillis() {
     return lastRenderMillis;
+  }
+
+  /** @return milliseconds from the last result to its map on screen (background rendering) */
+  public double lastMapMillis() {
+    return lastMapMillis;
   }
 
   /** Selects what File ▸ Export… and the export buttons write. */

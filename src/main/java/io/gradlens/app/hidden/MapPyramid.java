@@ -13,7 +13,7 @@ import java.util.List;
  * picks the level whose pixels are about one screen pixel, so a redraw costs about one
  * data-area of pixels whatever T is.
  */
-final class MapPyramid {
+public final class MapPyramid {
 
   /** Levels stop once an image is this small. */
   private static final int SMALLEST = 64;

@@ -89,9 +89,12 @@ class HiddenStateGuiTest {
       return e != null && e.hasPrediction();
     });
     showTab(robot);
-    Fx.waitUntil(SLOW, "map shown", () -> model().resultProperty().get() != null
+    Fx.waitUntil(SLOW, "map computed", () -> model().resultProperty().get() != null
         && !model().busyProperty().get());
-    return robot.lookup("#hidden-state-view").queryAs(HiddenStateView.class);
+    HiddenStateView view = robot.lookup("#hidden-state-view").queryAs(HiddenStateView.class);
+    Fx.waitUntil(SLOW, "map rendered", () ->
+        view.mapChart().result() == model().resultProperty().get());
+    return view;
   }
 
   private void showTab(FxRobot robot) {

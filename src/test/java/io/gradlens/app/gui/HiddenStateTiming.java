@@ -40,32 +40,48 @@ import org.jfree.data.xy.DefaultXYZDataset;
 public final class HiddenStateTiming extends Application {
 
   private static int targetTokens = 1400;
+  private static boolean coreMode = true;
 
   /** Plain main class (JavaFX on the classpath refuses an Application subclass as main). */
   public static final class Run {
     private Run() {
     }
 
-    /** @param args optional target token count */
+    /** @param args target token count, then {@code core} (default) or {@code render} */
     public static void main(String[] args) {
       if (args.length > 0) {
         targetTokens = Integer.parseInt(args[0]);
       }
+      coreMode = args.length < 2 || args[1].equals("core");
       Application.launch(HiddenStateTiming.class);
     }
   }
 
   @Override
   public void start(Stage stage) throws Exception {
+    if (!coreMode) {
+      startRenderOnly(stage);
+      return;
+    }
     MainWindow window = new MainWindow(CoreServices.of(new CoreWorkspace(
         CoreWorkspace.defaultModelsDir())), new SettingsStore(Files.createTempDirectory("hst")),
         new FxTaskRunner(), new io.gradlens.app.fakes.FixedFilePrompt());
     window.show(stage);
     stage.setWidth(1280);
     stage.setHeight(800);
+    inBackground(() -> run(window));
+  }
+
+  /** A step of the script, run off the FX thread. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code step} on a daemon thread, then exits (with status 1 on failure). */
+  private static void inBackground(Step step) {
     Thread script = new Thread(() -> {
       try {
-        run(window);
+        step.run();
         Platform.exit();
       } catch (Throwable t) {
         t.printStackTrace();
@@ -111,19 +127,72 @@ public final class HiddenStateTiming extends Application {
     });
     waitFor(3600, "long map", () -> model.completedRunsProperty().get() > runs
         && !model.busyProperty().get());
-    // One more pulse so that the chart has been painted.
-    fx(() -> null);
-    double endToEnd = (System.nanoTime() - start) / 1e6;
     HiddenStateView view = fx(() -> (HiddenStateView) w.tabs().getSelectionModel()
         .getSelectedItem().getContent());
-    log("T = %d: end to end %.0f ms; core computation %.0f ms; FX rendering (image pyramid,"
-        + " charts, token strip) %.0f ms", fx(() -> model.resultProperty().get().steps()),
-        endToEnd, fx(() -> model.lastMillisProperty().get()), fx(view::lastRenderMillis));
-    HiddenMapChart map = view.mapChart();
+    waitFor(600, "map rendered", () -> view.mapChart().result() == model.resultProperty().get());
+    fx(() -> null); // one more pulse: the chart has been painted
+    double endToEnd = (System.nanoTime() - start) / 1e6;
+    log("T = %d: computed and shown %.0f ms after selection; core computation %.0f ms; FX"
+        + " thread (charts, token strip) %.0f ms; map image in the background %.0f ms",
+        fx(() -> model.resultProperty().get().steps()), endToEnd,
+        fx(() -> model.lastMillisProperty().get()), fx(view::lastRenderMillis),
+        fx(view::lastMapMillis));
+    measureMap(view.mapChart(), tokens, fx(() -> model.resultProperty().get().map()));
+  }
+
+  /**
+   * The GUI path without the core: a fake service returns a T×T map at once, so the FX and
+   * rendering costs of a long document can be measured in seconds.
+   */
+  private static void startRenderOnly(Stage stage) {
+    io.gradlens.app.fakes.FakeHiddenStateService service =
+        new io.gradlens.app.fakes.FakeHiddenStateService();
+    javafx.beans.property.SimpleStringProperty text =
+        new javafx.beans.property.SimpleStringProperty();
+    FxTaskRunner runner = new FxTaskRunner();
+    HiddenStateViewModel model = new HiddenStateViewModel(service, runner,
+        (action, e) -> e.printStackTrace(), text, List::of, () -> "none", System::nanoTime);
+    HiddenStateView view = new HiddenStateView(model, runner,
+        new io.gradlens.app.fakes.FixedFilePrompt(), (action, e) -> e.printStackTrace());
+    stage.setScene(new javafx.scene.Scene(view, 1280, 800));
+    stage.show();
+    model.activeProperty().set(true);
+    StringBuilder words = new StringBuilder();
+    for (int i = 0; i < targetTokens; i++) {
+      words.append(i % 2 == 0 ? "word " : "longer ");
+    }
+    inBackground(() -> {
+      // Warm up on a short text first, as in the app, where the tab shows a sentence first.
+      fx(() -> {
+        text.set("a short warm up text of a few words");
+        return null;
+      });
+      waitFor(600, "warm-up map", () -> model.resultProperty().get() != null
+          && view.mapChart().result() == model.resultProperty().get());
+      long start = System.nanoTime();
+      fx(() -> {
+        text.set(words.toString());
+        return null;
+      });
+      waitFor(600, "map rendered", () -> model.resultProperty().get() != null
+          && model.resultProperty().get().steps() == targetTokens
+          && view.mapChart().result() == model.resultProperty().get());
+      fx(() -> null);
+      log("render only, T = %d: result to map on screen %.0f ms after the text (fake service"
+          + " %.0f ms); FX thread (charts, token strip) %.0f ms; map image in the background"
+          + " %.0f ms", targetTokens, (System.nanoTime() - start) / 1e6,
+          fx(() -> model.lastMillisProperty().get()), fx(view::lastRenderMillis),
+          fx(view::lastMapMillis));
+      measureMap(view.mapChart(), targetTokens, fx(() -> model.resultProperty().get().map()));
+    });
+  }
+
+  private static void measureMap(HiddenMapChart map, int tokens, double[][] values)
+      throws Exception {
     log("map canvas %.0f x %.0f px", fx(() -> map.getCanvas().getWidth()),
         fx(() -> map.getCanvas().getHeight()));
     zoom(map, tokens);
-    blockRendererOnce(fx(() -> model.resultProperty().get().map()));
+    blockRendererOnce(values);
   }
 
   /** Zooms the map in 12 steps of 0.7× around its centre and back out, timing each redraw. */
