@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Rebuilds the models that ship with the workbench (assets/models/*.gradlens) through the CLI.
 #
-#   tools/build-assets.sh            # both bundles
+#   tools/build-assets.sh            # all bundles
 #   tools/build-assets.sh sentiment  # only the sentiment LSTM
 #   tools/build-assets.sh mnist      # only the MNIST CNN
+#   tools/build-assets.sh price      # only the price regression model (Sensitivity tab)
 #
 # Seeds are fixed, so a rebuild on the same machine gives the same bundles. On 2 cores each model
 # takes a few minutes. Each run prints one JSON line per epoch (val_accuracy is the test split).
@@ -29,5 +30,11 @@ if [ "$what" = all ] || [ "$what" = mnist ]; then
   # (conv 32 - pool - conv 64 - pool - dense 64), 2 epochs over the first 8,000 training images.
   "$root/bin/gradlens" train --dataset mnist --arch cnn --hidden 64 --epochs 2 --batch-size 64 \
     --optimizer adam --lr 0.002 --limit 8000 --seed 7 --out "$out/mnist-cnn.gradlens"
+fi
+if [ "$what" = all ] || [ "$what" = price ]; then
+  # The multi-input price model on the built-in tabular `price` dataset:
+  # out = (hidden(features) + 1) * reference_price, hidden = Dense(1) . Dense(8, tanh); Adam 0.01.
+  "$root/bin/gradlens" train --dataset price --units 8 --epochs 60 --batch-size 32 --lr 0.01 --seed 7 \
+    --out "$out/price-model.gradlens"
 fi
 ls -l "$out"

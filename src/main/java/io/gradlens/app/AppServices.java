@@ -1,7 +1,10 @@
 package io.gradlens.app;
 
+import io.gradlens.app.service.DatasetEditService;
 import io.gradlens.app.service.EmptyWorkspaceService;
 import io.gradlens.app.service.HiddenStateService;
+import io.gradlens.app.service.SanityCheckService;
+import io.gradlens.app.service.SensitivityService;
 import io.gradlens.app.service.TextSaliencyService;
 import io.gradlens.app.service.TrainingService;
 import io.gradlens.app.service.WorkspaceService;
@@ -9,25 +12,31 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The services the workbench runs against. Tabs whose service is absent are not created.
+ * The services the workbench runs against. Tabs whose service is absent are not created. Build it
+ * with the three-argument constructor and add optional services with the {@code with…} methods, so
+ * that call sites do not change when a view is added.
  *
  * @param workspace datasets and models (mandatory)
  * @param saliency text saliency, or {@code null} when not available
  * @param training training, or {@code null} when not available
+ * @param edits dataset edit lists, or {@code null} when not available
+ * @param sensitivity input sensitivity, or {@code null} when not available
+ * @param sanity the saliency sanity check, or {@code null} when not available
  * @param hiddenState hidden-state gradients over time, or {@code null} when not available
  */
 public record AppServices(WorkspaceService workspace, TextSaliencyService saliency,
-    TrainingService training, HiddenStateService hiddenState) {
-
-  /** Services without hidden-state gradients. */
-  public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
-      TrainingService training) {
-    this(workspace, saliency, training, null);
-  }
+    TrainingService training, DatasetEditService edits, SensitivityService sensitivity,
+    SanityCheckService sanity, HiddenStateService hiddenState) {
 
   /** Checks the mandatory service. */
   public AppServices {
     Objects.requireNonNull(workspace, "workspace");
+  }
+
+  /** Services with workspace, saliency and training only. */
+  public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
+      TrainingService training) {
+    this(workspace, saliency, training, null, null, null, null);
   }
 
   /** @return the services of a build without the core: an honest, empty workspace */
@@ -35,14 +44,52 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
     return new AppServices(new EmptyWorkspaceService(), null, null);
   }
 
-  /** @return the saliency service, if available */
-  public Optional<TextSaliencyService> saliencyService() {
-    return Optional.ofNullable(saliency);
+  /** @return these services with {@code service} for dataset edits */
+  public AppServices withEdits(DatasetEditService service) {
+    return new AppServices(workspace, saliency, training, service, sensitivity, sanity,
+        hiddenState);
+  }
+
+  /** @return these services with {@code service} for input sensitivity */
+  public AppServices withSensitivity(SensitivityService service) {
+    return new AppServices(workspace, saliency, training, edits, service, sanity,
+        hiddenState);
+  }
+
+  /** @return these services with {@code service} for the sanity check */
+  public AppServices withSanity(SanityCheckService service) {
+    return new AppServices(workspace, saliency, training, edits, sensitivity, service,
+        hiddenState);
+  }
+
+  /** @return these services with {@code service} for hidden-state gradients */
+  public AppServices withHiddenState(HiddenStateService service) {
+    return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, service);
   }
 
   /** @return the hidden-state service, if available */
   public Optional<HiddenStateService> hiddenStateService() {
     return Optional.ofNullable(hiddenState);
+  }
+
+  /** @return the saliency service, if available */
+  public Optional<TextSaliencyService> saliencyService() {
+    return Optional.ofNullable(saliency);
+  }
+
+  /** @return the dataset edit service, if available */
+  public Optional<DatasetEditService> editService() {
+    return Optional.ofNullable(edits);
+  }
+
+  /** @return the input-sensitivity service, if available */
+  public Optional<SensitivityService> sensitivityService() {
+    return Optional.ofNullable(sensitivity);
+  }
+
+  /** @return the sanity-check service, if available */
+  public Optional<SanityCheckService> sanityService() {
+    return Optional.ofNullable(sanity);
   }
 
   /** @return the training service, if available */

@@ -8,6 +8,10 @@ import io.gradlens.app.hidden.HiddenStateView;
 import io.gradlens.app.hidden.HiddenStateViewModel;
 import io.gradlens.app.saliency.SaliencyView;
 import io.gradlens.app.saliency.SaliencyViewModel;
+import io.gradlens.app.sanity.SanityView;
+import io.gradlens.app.sanity.SanityViewModel;
+import io.gradlens.app.sensitivity.SensitivityView;
+import io.gradlens.app.sensitivity.SensitivityViewModel;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.settings.AppSettings;
 import io.gradlens.app.settings.RecentFiles;
@@ -77,6 +81,8 @@ public final class MainWindow {
   private SaliencyViewModel saliencyModel;
   private TrainingViewModel trainingModel;
   private HiddenStateViewModel hiddenStateModel;
+  private SensitivityViewModel sensitivityModel;
+  private SanityViewModel sanityModel;
   private Tab trainingTab;
   private Tab saliencyTab;
 
@@ -170,11 +176,34 @@ public final class MainWindow {
       tabs.getTabs().add(saliencyTab);
     });
     services.hiddenStateService().ifPresent(this::addHiddenStateTab);
+    addAnalysisTabs();
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
       if (saliencyModel != null) {
         saliencyModel.recompute();
       }
+    });
+  }
+
+  /** The Sensitivity and Sanity check tabs, when their services exist. */
+  private void addAnalysisTabs() {
+    services.sensitivityService().ifPresent(service -> {
+      sensitivityModel = new SensitivityViewModel(service, runner, errors,
+          workbench.currentDatasetProperty());
+      workspace.entries().addListener((javafx.collections.ListChangeListener<
+          io.gradlens.app.service.WorkspaceEntry>) c -> sensitivityModel.modelChoices().setAll(
+              workspace.entries().filtered(e ->
+                  e.kind() == io.gradlens.app.service.WorkspaceEntry.Kind.MODEL)));
+      Tab tab = lazyTab("Sensitivity", () -> new SensitivityView(sensitivityModel, prompt, errors));
+      tab.setId("tab-sensitivity");
+      tabs.getTabs().add(tab);
+    });
+    services.sanityService().ifPresent(service -> {
+      sanityModel = new SanityViewModel(service, runner, errors,
+          workbench.currentDatasetProperty());
+      Tab tab = lazyTab("Sanity check", () -> new SanityView(sanityModel, prompt, errors));
+      tab.setId("tab-sanity");
+      tabs.getTabs().add(tab);
     });
   }
 
@@ -527,6 +556,16 @@ public final class MainWindow {
   /** @return the Training tab's view model, or null when training is unavailable */
   public TrainingViewModel trainingModel() {
     return trainingModel;
+  }
+
+  /** @return the Sensitivity tab's view model, or null when sensitivity is unavailable */
+  public SensitivityViewModel sensitivityModel() {
+    return sensitivityModel;
+  }
+
+  /** @return the Sanity check tab's view model, or null when the check is unavailable */
+  public SanityViewModel sanityModel() {
+    return sanityModel;
   }
 
   /** @return the analysis tab pane */

@@ -134,6 +134,28 @@ public final class Screenshots extends Application {
       return r != null && r.isImage() && !w.saliencyModel().busyProperty().get();
     });
     shot(stage, "saliency-image.png");
+    analysisShots(w, stage);
+  }
+
+  /** The Sensitivity tab on the shipped price model; the Sanity check tab on the current model. */
+  private static void analysisShots(MainWindow w, Stage stage) throws Exception {
+    select(w, "Sensitivity");
+    waitFor("the example price model", () -> w.sensitivityModel().modelProperty().get() != null);
+    fx(() -> {
+      w.sensitivityModel().compute();
+      return null;
+    });
+    waitFor("sensitivity", () -> w.sensitivityModel().resultProperty().get() != null
+        && !w.sensitivityModel().busyProperty().get());
+    shot(stage, "sensitivity.png");
+    select(w, "Sanity check");
+    fx(() -> {
+      w.sanityModel().run();
+      return null;
+    });
+    waitFor("sanity check", () -> w.sanityModel().resultProperty().get() != null
+        && !w.sanityModel().busyProperty().get());
+    shot(stage, "sanity.png");
   }
 
   /** The Hidden state tab: a sentence's map with its last row selected, and a dataset band. */

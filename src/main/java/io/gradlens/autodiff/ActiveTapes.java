@@ -29,6 +29,7 @@ final class ActiveTapes {
     static Tensor record(String op, org.nd4j.linalg.api.ndarray.INDArray value, BackwardRule rule,
                          Tensor... inputs) {
         Engine.countOperation();
+        OpProfile.charge(op);
         Tensor out = new Tensor(value, Tensor.Kind.RESULT, null, op);
         List<GradientTape> tapes = TAPES.get();
         if (tapes.isEmpty() || !out.isFloatingPoint()) {
@@ -49,6 +50,7 @@ final class ActiveTapes {
     static Tensor[] recordMulti(String op, org.nd4j.linalg.api.ndarray.INDArray[] values, MultiBackwardRule rule,
                                 Tensor... inputs) {
         Engine.countOperation();
+        OpProfile.charge(op);
         Tensor[] outs = new Tensor[values.length];
         for (int k = 0; k < values.length; k++) {
             outs[k] = new Tensor(values[k], Tensor.Kind.RESULT, null, op);

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -139,12 +138,8 @@ public final class NnOps {
      */
     public static Tensor patches(Tensor x, PatchGeometry geometry) {
         geometry.check(x.shape());
-        INDArray nchw = x.value().permute(0, 3, 1, 2).dup('c');
-        INDArray col = Nd4j.create(x.dtype(), geometry.n(), geometry.channels(), geometry.kh(), geometry.kw(),
-                geometry.outH(), geometry.outW());
-        Convolution.im2col(nchw, geometry.kh(), geometry.kw(), geometry.sh(), geometry.sw(), 0, 0,
-                geometry.dh(), geometry.dw(), false, col);
-        INDArray value = col.permute(0, 4, 5, 2, 3, 1).dup('c');
+        INDArray value = WindowKernels.im2col(x.value(), geometry).reshape('c', geometry.n(), geometry.outH(),
+                geometry.outW(), geometry.kh(), geometry.kw(), geometry.channels());
         return Ops.result("patches", value, (g, need) -> new Tensor[] {foldPatches(g, geometry)}, x);
     }
 
@@ -153,12 +148,14 @@ public final class NnOps {
      * came from, giving [N, H, W, C].
      */
     public static Tensor foldPatches(Tensor patches, PatchGeometry geometry) {
-        INDArray col = patches.value().permute(0, 5, 3, 4, 1, 2).dup('c');
-        INDArray image = Nd4j.create(patches.dtype(), geometry.n(), geometry.channels(), geometry.height(),
-                geometry.width());
-        Convolution.col2im(col, image, geometry.sh(), geometry.sw(), 0, 0, geometry.height(), geometry.width(),
-                geometry.dh(), geometry.dw());
-        INDArray value = image.permute(0, 2, 3, 1).dup('c');
+        long[] expected = {geometry.n(), geometry.outH(), geometry.outW(), geometry.kh(), geometry.kw(),
+            geometry.channels()};
+        if (!Arrays.equals(patches.shape(), expected)) {
+            throw new IllegalArgumentException("foldPatches: patches of shape " + Arrays.toString(patches.shape())
+                    + " do not match the geometry " + Arrays.toString(expected));
+        }
+        long rows = (long) geometry.n() * geometry.outH() * geometry.outW();
+        INDArray value = WindowKernels.col2im(patches.value().reshape('c', rows, patches.length() / rows), geometry);
         return Ops.result("foldPatches", value, (g, need) -> new Tensor[] {patches(g, geometry)}, patches);
     }
 

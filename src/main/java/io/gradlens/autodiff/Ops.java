@@ -27,7 +27,7 @@ public final class Ops {
         return ActiveTapes.record(op, value, rule, inputs);
     }
 
-    private static void sameType(String op, Tensor a, Tensor b) {
+    static void sameType(String op, Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException(op + ": operands have different types " + a.dtype() + " and "
                     + b.dtype() + " (" + a.describe() + ", " + b.describe() + ")");

@@ -3,6 +3,7 @@ package io.gradlens.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gradlens.autodiff.Engine;
 import io.gradlens.autodiff.GradientTape;
+import io.gradlens.autodiff.OpProfile;
 import io.gradlens.autodiff.Ops;
 import io.gradlens.autodiff.Tensor;
 import io.gradlens.nn.Embedding;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
@@ -210,6 +212,9 @@ public final class BenchmarkSuite {
             prepared.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
+        if (Boolean.getBoolean("gradlens.profileOps")) {
+            printProfile(name, prepared);
+        }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double median = percentile(sorted, 50);
@@ -233,6 +238,23 @@ public final class BenchmarkSuite {
         }
         line.put("extra", extra);
         return line;
+    }
+
+    /**
+     * One extra, untimed run under {@link OpProfile}, its per-operation breakdown on stderr
+     * (enabled with {@code -Dgradlens.profileOps=true}, e.g. through {@code JAVA_OPTS}).
+     */
+    private static void printProfile(String name, Prepared prepared) throws Exception {
+        OpProfile.start();
+        long t0 = System.nanoTime();
+        prepared.run();
+        double total = (System.nanoTime() - t0) / 1e6;
+        List<OpProfile.Entry> entries = OpProfile.stop();
+        System.err.printf(Locale.ROOT, "[gradlens bench] profile of one %s run: %.1f ms%n", name, total);
+        for (OpProfile.Entry e : entries) {
+            System.err.printf(Locale.ROOT, "[gradlens bench]   %-22s %6d calls %9.2f ms %5.1f%%%n", e.op(), e.calls(),
+                    e.millis(), 100.0 * e.millis() / total);
+        }
     }
 
     /** Linear interpolation between order statistics, as NumPy's default percentile. */

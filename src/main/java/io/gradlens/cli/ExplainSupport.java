@@ -50,6 +50,52 @@ final class ExplainSupport {
     }
 
     /** The examples of a split, checked against the model. */
+    /**
+     * The rows of a NumPy batch ({@link io.gradlens.io.NpyInputs} checks it against the model): token
+     * id rows lose their trailing padding, images and numeric rows are taken as they are.
+     */
+    static Examples fromNpy(Classifier model, Path file) throws IOException {
+        org.nd4j.linalg.api.ndarray.INDArray batch = io.gradlens.io.NpyInputs.read(file, model).value();
+        int n = (int) batch.size(0);
+        int[] indices = java.util.stream.IntStream.range(0, n).toArray();
+        Integer[] labels = new Integer[n];
+        if (model.isText()) {
+            Vocabulary vocabulary = model.tokens().vocabulary();
+            List<List<String>> tokens = new ArrayList<>();
+            List<int[]> ids = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int[] row = batch.getRow(i).toIntVector();
+                int length = row.length;
+                while (length > 0 && row[length - 1] == Vocabulary.PAD) {
+                    length--;
+                }
+                if (length == 0) {
+                    throw new IllegalArgumentException(file + ": row " + i + " holds only padding (id 0)");
+                }
+                int[] kept = Arrays.copyOf(row, length);
+                ids.add(kept);
+                tokens.add(Arrays.stream(kept).mapToObj(vocabulary::token).toList());
+            }
+            return new Examples(new AttributionInputs.Tokens(tokens, ids), indices, labels);
+        }
+        List<float[]> floatRows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            floatRows.add(batch.slice(i).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').reshape(-1)
+                    .toFloatVector());
+        }
+        if (model.input() instanceof InputSpec.Image img) {
+            return new Examples(new AttributionInputs.Images(img.height(), img.width(), img.channels(), floatRows),
+                    indices, labels);
+        }
+        long[] shape = ((InputSpec.Numeric) model.input()).shape();
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(batch.slice(i).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').reshape(-1)
+                    .toDoubleVector());
+        }
+        return new Examples(new AttributionInputs.Numeric(shape, rows), indices, labels);
+    }
+
     static Examples fromDataset(Classifier model, Dataset data, String split, int limit) {
         if (!"train".equals(split) && !"test".equals(split)) {
             throw new IllegalArgumentException("--split must be train or test, got '" + split + "'");

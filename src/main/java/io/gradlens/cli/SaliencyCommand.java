@@ -4,7 +4,6 @@ import io.gradlens.explain.Attribution;
 import io.gradlens.explain.AttributionInputs;
 import io.gradlens.explain.AttributionMethod;
 import io.gradlens.explain.AttributionTarget;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.io.export.AttributionCsv;
 import io.gradlens.io.export.AttributionHtml;
 import io.gradlens.io.export.AttributionJson;
@@ -31,7 +30,8 @@ import picocli.CommandLine.Option;
                 + "HTML page. Progress and throughput go to stderr.")
 public final class SaliencyCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A .gradlens bundle.")
+    @Option(names = "--model", required = true, description = "A .gradlens bundle (or a Keras .h5/.keras/model.json, "
+            + "imported on the fly).")
     Path model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -43,6 +43,10 @@ public final class SaliencyCommand implements Callable<Integer> {
 
         @Option(names = "--dataset", description = "Built-in dataset name or a dataset file.")
         String dataset;
+
+        @Option(names = "--input-npy", description = "A NumPy .npy batch [N, …input shape]: token ids (trailing "
+                + "0s are padding), images or numeric rows.")
+        Path inputNpy;
     }
 
     @Option(names = "--split", defaultValue = "test", description = "train or test. Default ${DEFAULT-VALUE}.")
@@ -79,13 +83,14 @@ public final class SaliencyCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
         }
-        Classifier classifier = ModelBundle.read(model);
+        Classifier classifier = io.gradlens.io.ModelFiles.open(model);
         AttributionMethod m = method.build(classifier);
         AttributionTarget t = ExplainSupport.target(target, classifier);
         ExplainSupport.Examples examples = source.text != null ? ExplainSupport.fromText(classifier, source.text)
+                : source.inputNpy != null ? ExplainSupport.fromNpy(classifier, source.inputNpy)
                 : ExplainSupport.fromDataset(classifier, DatasetArgument.load(source.dataset, seed), split, limit);
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = source.dataset != null ? new ProgressBar(err, "saliency") : null;
+        ProgressBar bar = source.text == null ? new ProgressBar(err, "saliency") : null;
         String modelName = model.toString();
         long started = System.nanoTime();
         try (Writer w = ExplainSupport.open(out, spec.commandLine().getOut())) {
@@ -134,7 +139,7 @@ public final class SaliencyCommand implements Callable<Integer> {
                 bar.clear();
             }
         }
-        if (source.dataset != null) {
+        if (source.text == null) {
             double seconds = (System.nanoTime() - started) / 1e9;
             err.println(String.format(Locale.ROOT, "saliency: %d examples in %.2f s (%.1f examples/s), method %s",
                     examples.size(), seconds, examples.size() / seconds, m.name()));

@@ -10,13 +10,10 @@ import io.gradlens.io.ModelBundle;
 import io.gradlens.io.export.ExportJson;
 import io.gradlens.io.export.SensitivityExport;
 import io.gradlens.nn.Classifier;
-import io.gradlens.nn.MultiInputModel;
 import io.gradlens.nn.PriceModel;
 import io.gradlens.util.CancellationToken;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -115,12 +112,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--split must be train or test, got '" + split + "'");
         }
         TabularSplit s = "train".equals(split) ? table.train() : table.test();
-        int n = limit > 0 ? Math.min(limit, s.size()) : s.size();
-        Map<String, double[][]> rows = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> e : ((MultiInputModel) price).featureNames().entrySet()) {
-            double[][] all = io.gradlens.train.PriceModelTraining.columns(s, table, e.getValue());
-            rows.put(e.getKey(), java.util.Arrays.copyOf(all, n));
-        }
+        Map<String, double[][]> rows = io.gradlens.train.PriceModelTraining.inputs(price, s, table, limit);
         return new InputSensitivity(SensitivityOutput.regression()).attribute(price, rows, bar::update,
                 CancellationToken.NONE);
     }

@@ -35,7 +35,8 @@ import picocli.CommandLine.Option;
 
 /** {@code gradlens train}: trains a classifier and writes a bundle, one JSON line per epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a classifier on a dataset (built-in name or file) and save it as a .gradlens bundle.%n"
+        description = "Train a classifier on a dataset (built-in name or file) and save it as a .gradlens bundle "
+                + "(the tabular 'price' dataset trains the price regression model).%n"
                 + "Prints one JSON line per epoch: epoch, loss, accuracy, val_loss, val_accuracy "
                 + "(and classification_loss, saliency_loss with --rrr-lambda).")
 public final class TrainCommand implements Callable<Integer> {
@@ -110,6 +111,11 @@ public final class TrainCommand implements Callable<Integer> {
             + "default), lexicon (VADER sentiment words may matter), decoy (the dataset's decoy masks).")
     String mask;
 
+    @Option(names = "--edits", description = "A dataset edit list (relabel, exclude, token/word/pixel masks) as the "
+            + "workbench saves it beside the dataset (*.gradlens-edits.tsv), applied before training; its masks are "
+            + "then what --mask dataset uses.")
+    Path edits;
+
     @Option(names = "--out", required = true, description = "The bundle to write (.gradlens).")
     Path out;
 
@@ -128,6 +134,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset data = DatasetArgument.load(dataset, seed);
+        if (edits != null) {
+            if (!java.nio.file.Files.isRegularFile(edits)) {
+                throw new IllegalArgumentException(edits + ": no such edit list");
+            }
+            data = io.gradlens.data.edits.DatasetEditFile.read(edits).apply(data).dataset();
+        }
+        if (data instanceof io.gradlens.data.TabularDataset table) {
+            // A tabular dataset with the price layout trains the multi-input price model (--units hidden units).
+            PriceModelTrainingRun.run(table, units, epochs, batchSize, learningRate, seed, hyperparameters(), out,
+                    spec.commandLine().getOut());
+            spec.commandLine().getErr().println("wrote " + out);
+            return 0;
+        }
         ExplanationPenalty penalty = mask != null || rrrLambda > 0
                 ? new ExplanationPenalty(rrrLambda, ExplanationPenalty.Target.fromCliName(rrrTarget),
                         ExplanationPenalty.Attribution.fromCliName(rrrAttribution)) : null;
@@ -209,6 +228,9 @@ public final class TrainCommand implements Callable<Integer> {
         h.put("rrr_target", rrrTarget);
         h.put("rrr_attribution", rrrAttribution);
         h.put("mask", mask);
+        if (edits != null) {
+            h.put("edits", edits.getFileName().toString());
+        }
         h.put("limit", limit);
         return h;
     }

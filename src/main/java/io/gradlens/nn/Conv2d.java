@@ -1,6 +1,6 @@
 package io.gradlens.nn;
 
-import io.gradlens.autodiff.NnOps;
+import io.gradlens.autodiff.ConvOps;
 import io.gradlens.autodiff.Ops;
 import io.gradlens.autodiff.PatchGeometry;
 import io.gradlens.autodiff.Tensor;
@@ -12,8 +12,8 @@ import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * 2-D convolution over channels-last images [N, H, W, C] as a matrix product with extracted
- * patches (im2col): kernel [kh, kw, in, out], bias [out].
+ * 2-D convolution over channels-last images [N, H, W, C] ({@link ConvOps#conv2d}: a matrix
+ * product with the extracted patches, im2col): kernel [kh, kw, in, out], bias [out].
  */
 public final class Conv2d implements Layer {
 
@@ -68,16 +68,12 @@ public final class Conv2d implements Layer {
                 activation);
     }
 
-    /** The shared convolution of Conv1D and Conv2D on a [N, H, W, C] input. */
+    /** The shared convolution of Conv1D and Conv2D on a [N, H, W, C] input: one fused operation. */
     static Tensor convolve(Tensor x, Tensor kernel, Tensor bias, int[] k, int[] s, int[] d, Padding padding,
                            Activation activation) {
         Tensor padded = pad(x, k, s, d, padding);
         PatchGeometry g = PatchGeometry.of(padded.shape(), k[0], k[1], s[0], s[1], d[0], d[1]);
-        long inner = (long) k[0] * k[1] * x.size(3);
-        long filters = kernel.size(-1);
-        Tensor cols = Ops.reshape(NnOps.patches(padded, g), -1, inner);
-        Tensor y = Ops.add(Ops.matmul(cols, Ops.reshape(kernel, inner, filters)), bias);
-        return activation.apply(Ops.reshape(y, g.n(), g.outH(), g.outW(), filters));
+        return activation.apply(ConvOps.conv2d(padded, kernel, bias, g));
     }
 
     static Tensor pad(Tensor x, int[] k, int[] s, int[] d, Padding padding) {

@@ -1,8 +1,8 @@
 package io.gradlens.nn;
 
-import io.gradlens.autodiff.NnOps;
 import io.gradlens.autodiff.Ops;
-import io.gradlens.autodiff.PatchGeometry;
+import io.gradlens.autodiff.PoolGeometry;
+import io.gradlens.autodiff.PoolingOps;
 import io.gradlens.autodiff.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Max pooling over windows of sequences [N, T, C] (1-D) or images [N, H, W, C] (2-D), valid or
- * same padding; the gradient goes to each window's maximum.
+ * same padding ({@link PoolingOps#maxPool2d}; padded positions never win); the gradient goes to each
+ * window's maximum.
  */
 public final class MaxPool implements Layer {
 
@@ -56,24 +57,11 @@ public final class MaxPool implements Layer {
         Tensor image = dims == 1 ? Ops.reshape(x, x.size(0), 1, x.size(1), x.size(2)) : x;
         int[] k = dims == 1 ? new int[] {1, pool[0]} : pool;
         int[] s = dims == 1 ? new int[] {1, strides[0]} : strides;
-        Tensor padded = Conv2d.pad(image, k, s, new int[] {1, 1}, padding);
-        if (padded != image) {
-            // zero padding must never win a max: push padded positions far below every value
-            Tensor inside = Ops.padInto(Ops.onesLike(image), padded.shape(), offsets(image, padded));
-            padded = Ops.add(padded, Ops.mulScalar(Ops.addScalar(inside, -1.0), 1e9));
-        }
-        PatchGeometry g = PatchGeometry.of(padded.shape(), k[0], k[1], s[0], s[1], 1, 1);
-        Tensor windows = Ops.reshape(NnOps.patches(padded, g), g.n(), g.outH(), g.outW(), (long) k[0] * k[1],
-                g.channels());
-        Tensor pooled = Ops.max(windows, false, 3);
+        int[] ph = padding.amounts((int) image.size(1), k[0], s[0], 1);
+        int[] pw = padding.amounts((int) image.size(2), k[1], s[1], 1);
+        PoolGeometry g = PoolGeometry.of(image.shape(), k[0], k[1], s[0], s[1], new int[] {ph[0], ph[1], pw[0], pw[1]});
+        Tensor pooled = PoolingOps.maxPool2d(image, g);
         return dims == 1 ? Ops.reshape(pooled, g.n(), g.outW(), g.channels()) : pooled;
-    }
-
-    private long[] offsets(Tensor image, Tensor padded) {
-        int[] ph = padding.amounts((int) image.size(1), dims == 1 ? 1 : pool[0], dims == 1 ? 1 : strides[0], 1);
-        int[] pw = padding.amounts((int) image.size(2), dims == 1 ? pool[0] : pool[1],
-                dims == 1 ? strides[0] : strides[1], 1);
-        return new long[] {0, ph[0], pw[0], 0};
     }
 
     @Override

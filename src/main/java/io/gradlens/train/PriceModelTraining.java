@@ -76,6 +76,20 @@ public final class PriceModelTraining {
         return model;
     }
 
+    /**
+     * The first {@code limit} rows of a split (all for {@code limit} &le; 0) as the inputs of a
+     * multi-input model: per input name, its feature columns.
+     */
+    public static Map<String, double[][]> inputs(io.gradlens.nn.MultiInputModel model, TabularSplit split,
+                                                 TabularDataset data, int limit) {
+        int n = limit > 0 ? Math.min(limit, split.size()) : split.size();
+        Map<String, double[][]> rows = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : model.featureNames().entrySet()) {
+            rows.put(e.getKey(), java.util.Arrays.copyOf(columns(split, data, e.getValue()), n));
+        }
+        return rows;
+    }
+
     /** The named columns of every row of a split. */
     public static double[][] columns(TabularSplit split, TabularDataset data, List<String> names) {
         int[] index = names.stream().mapToInt(c -> {

@@ -112,6 +112,32 @@ class TrainAndPredictCommandTest {
     }
 
     @Test
+    void anEditListFromTheWorkbenchFeedsTheConstrainedTraining() throws Exception {
+        Path data = tinyTextSet();
+        Path model = dir.resolve("rrr.gradlens");
+        String[] base = {"train", "--dataset", data.toString(), "--arch", "lstm", "--epochs", "1", "--embedding-dim",
+                "4", "--units", "4", "--rrr-lambda", "10", "--mask", "dataset", "--out", model.toString()};
+        assertBadInput(CliRun.of(base), "carries no token masks");
+
+        Path edits = io.gradlens.data.edits.DatasetEditFile.besideDataset(data);
+        io.gradlens.data.edits.DatasetEditFile.write(edits, io.gradlens.data.edits.DatasetEdits.of(List.of(
+                new io.gradlens.data.edits.DatasetEdit.MaskWord("film"))));
+        List<String> withEdits = new java.util.ArrayList<>(List.of(base));
+        withEdits.addAll(List.of("--edits", edits.toString()));
+        CliRun run = CliRun.of(withEdits.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(JSON.readTree(run.out().lines().findFirst().orElseThrow()).get("saliency_loss").isNumber(),
+                run.out());
+
+        io.gradlens.data.edits.DatasetEditFile.write(edits, io.gradlens.data.edits.DatasetEdits.of(List.of(
+                new io.gradlens.data.edits.DatasetEdit.Exclude(new io.gradlens.data.edits.ExampleRef(
+                        io.gradlens.data.edits.Split.TRAIN, 0, 0x1234)))));
+        assertBadInput(CliRun.of(withEdits.toArray(String[]::new)), "edit 1 (exclude train #0)");
+        withEdits.set(withEdits.size() - 1, dir.resolve("none.tsv").toString());
+        assertBadInput(CliRun.of(withEdits.toArray(String[]::new)), "none.tsv: no such edit list");
+    }
+
+    @Test
     void textWithoutTokensIsRefused() throws Exception {
         Path model = dir.resolve("t.gradlens");
         assertEquals(0, CliRun.of("train", "--dataset", tinyTextSet().toString(), "--epochs", "1", "--embedding-dim",

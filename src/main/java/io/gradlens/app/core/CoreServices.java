@@ -10,11 +10,14 @@ public final class CoreServices {
 
   /**
    * @param workspace the shared state
-   * @return workspace, saliency, training and hidden-state services over {@code workspace}
+   * @return every service of the workbench over {@code workspace}
    */
   public static AppServices of(CoreWorkspace workspace) {
     return new AppServices(new CoreWorkspaceService(workspace),
-        new CoreSaliencyService(workspace), new CoreTrainingService(workspace),
-        new CoreHiddenStateService(workspace));
+        new CoreSaliencyService(workspace), new CoreTrainingService(workspace))
+        .withEdits(new CoreDatasetEditService(workspace))
+        .withSensitivity(new CoreSensitivityService(workspace))
+        .withSanity(new CoreSanityCheckService(workspace))
+        .withHiddenState(new CoreHiddenStateService(workspace));
   }
 }

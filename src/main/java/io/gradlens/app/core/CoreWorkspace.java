@@ -9,9 +9,17 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.TextExample;
+import io.gradlens.data.edits.DatasetEditFile;
+import io.gradlens.data.edits.DatasetEdits;
+import io.gradlens.data.edits.EditJournal;
+import io.gradlens.data.edits.EditedDataset;
+import io.gradlens.data.edits.ExampleFingerprint;
+import io.gradlens.data.edits.ExampleRef;
+import io.gradlens.data.edits.Split;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
+import io.gradlens.nn.PriceModel;
 import io.gradlens.train.Batch;
 import io.gradlens.train.DatasetExamples;
 import io.gradlens.train.ExampleSet;
@@ -38,6 +46,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>The analysis tabs show a dataset's test split. Images have no text, so each image example
  * gets a unique caption ({@code "mnist test #17"}) under which its pixels can be found again.
+ *
+ * <p>Every dataset has an edit list ({@link EditJournal}: relabel, exclude, masks) kept beside its
+ * file, or for built-in datasets in the edits folder; {@link #dataset(String)} returns the dataset
+ * with its edits applied, and example ids ({@code test/17}, {@code train/3}) always name positions in
+ * the unedited dataset so that they stay valid when edits change.
  */
 public final class CoreWorkspace {
 
@@ -49,6 +62,7 @@ public final class CoreWorkspace {
   private final Map<String, DatasetSlot> datasets = new LinkedHashMap<>();
   private final Map<String, ModelSlot> models = new LinkedHashMap<>();
   private final Map<String, float[]> imagesByCaption = new ConcurrentHashMap<>();
+  private final Path editsDir;
   private volatile String currentModelId;
   private int trainedCount;
 
@@ -57,6 +71,9 @@ public final class CoreWorkspace {
     final String builtInName;
     final String kind;
     volatile Dataset loaded;
+    EditJournal journal;
+    EditedDataset edited;
+    DatasetEdits appliedEdits;
 
     DatasetSlot(WorkspaceEntry entry, String builtInName, String kind, Dataset loaded) {
       this.entry = entry;
@@ -69,6 +86,7 @@ public final class CoreWorkspace {
   private static final class ModelSlot {
     final WorkspaceEntry entry;
     volatile Classifier loaded;
+    volatile PriceModel price;
 
     ModelSlot(WorkspaceEntry entry, Classifier loaded) {
       this.entry = entry;
@@ -83,6 +101,15 @@ public final class CoreWorkspace {
    * @param modelsDir folder of shipped models, or {@code null}
    */
   public CoreWorkspace(Path modelsDir) {
+    this(modelsDir, defaultEditsDir());
+  }
+
+  /**
+   * @param modelsDir folder of shipped models, or {@code null}
+   * @param editsDir  folder for the edit lists of built-in datasets (created on the first edit)
+   */
+  public CoreWorkspace(Path modelsDir, Path editsDir) {
+    this.editsDir = java.util.Objects.requireNonNull(editsDir, "editsDir");
     for (BuiltInDatasets.Entry e : BuiltInDatasets.list()) {
       if (("text".equals(e.kind()) || "image".equals(e.kind())) && !"fashion-mnist".equals(e.name())) {
         WorkspaceEntry entry = new WorkspaceEntry("builtin:" + e.name(), e.name(),
@@ -131,6 +158,16 @@ public final class CoreWorkspace {
     return Path.of(System.getProperty("gradlens.models", "assets/models"));
   }
 
+  /**
+   * @return the folder for the edit lists of built-in datasets: {@code -Dgradlens.edits}, else
+   *     {@code ~/.gradlens/edits}
+   */
+  public static Path defaultEditsDir() {
+    String configured = System.getProperty("gradlens.edits");
+    return configured != null ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".gradlens", "edits");
+  }
+
   /** @return datasets, then models, in the order they became known */
   public synchronized List<WorkspaceEntry> entries() {
     List<WorkspaceEntry> all = new ArrayList<>();
@@ -167,7 +204,18 @@ public final class CoreWorkspace {
   /** Reads a {@code .gradlens} bundle, adds it and makes it current. */
   public WorkspaceEntry openModel(Path file) throws IOException {
     startNd4j();
-    Classifier model = ModelBundle.read(file);
+    Classifier model;
+    try {
+      model = ModelBundle.read(file);
+    } catch (IllegalArgumentException e) {
+      if (isPriceBundle(file)) {
+        addPriceModel(file);
+        throw new ModelMismatchException(file.getFileName() + " is a price regression model "
+            + "(inputs features and reference_price), not a classifier: it was added to the "
+            + "workspace; explain it in the Sensitivity tab.");
+      }
+      throw e;
+    }
     synchronized (this) {
       String id = "file:" + file.toAbsolutePath().normalize();
       WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
@@ -175,6 +223,24 @@ public final class CoreWorkspace {
       models.put(id, new ModelSlot(entry, model));
       currentModelId = id;
       return entry;
+    }
+  }
+
+  private static boolean isPriceBundle(Path file) {
+    try {
+      return "price".equals(ModelBundle.kind(file));
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Lists a price model bundle (loaded when first explained); never the current model. */
+  private void addPriceModel(Path file) {
+    String id = "file:" + file.toAbsolutePath().normalize();
+    WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
+        WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.OPENED, file);
+    synchronized (this) {
+      models.put(id, new ModelSlot(entry, null));
     }
   }
 
@@ -228,6 +294,11 @@ public final class CoreWorkspace {
       synchronized (slot) {
         m = slot.loaded;
         if (m == null) {
+          if (isPriceModel(slot)) {
+            throw new ModelMismatchException("\u201c" + slot.entry.name() + "\u201d is a price "
+                + "regression model (inputs features and reference_price), not a classifier: "
+                + "explain it in the Sensitivity tab.");
+          }
           m = ModelBundle.read(slot.entry.source());
           slot.loaded = m;
         }
@@ -236,15 +307,144 @@ public final class CoreWorkspace {
     return m;
   }
 
-  /** @return the dataset with this id, loading it on first use */
-  public Dataset dataset(String id) throws IOException {
-    DatasetSlot slot;
+  /** @return true when the model with this id is a price regression model (bundle kind price) */
+  public boolean isPriceModel(String id) throws IOException {
+    ModelSlot slot;
     synchronized (this) {
-      slot = datasets.get(id);
+      slot = models.get(id);
     }
+    return slot != null && isPriceModel(slot);
+  }
+
+  private static boolean isPriceModel(ModelSlot slot) throws IOException {
+    return slot.price != null || slot.loaded == null && slot.entry.source() != null
+        && "price".equals(ModelBundle.kind(slot.entry.source()));
+  }
+
+  /**
+   * @return the price regression model with this id, loading its bundle on first use
+   * @throws IllegalArgumentException when the id names no price model
+   */
+  public PriceModel priceModel(String id) throws IOException {
+    ModelSlot slot;
+    synchronized (this) {
+      slot = models.get(id);
+    }
+    if (slot == null || !isPriceModel(slot)) {
+      throw new IllegalArgumentException("Not a price model: " + id);
+    }
+    startNd4j();
+    synchronized (slot) {
+      if (slot.price == null) {
+        slot.price = ModelBundle.readPriceModel(slot.entry.source());
+      }
+      return slot.price;
+    }
+  }
+
+  /** @return the first shipped price model, the Sensitivity tab's example */
+  public Optional<WorkspaceEntry> firstPriceModel() throws IOException {
+    for (WorkspaceEntry e : entries()) {
+      if (e.kind() == WorkspaceEntry.Kind.MODEL && e.origin() == WorkspaceEntry.Origin.BUILT_IN
+          && isPriceModel(e.id())) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return a built-in dataset by name (tabular ones included), loaded on each call */
+  public static Dataset builtInDataset(String name) throws IOException {
+    return BuiltInDatasets.load(name, DATASET_SEED);
+  }
+
+  /** @return the dataset with this id and its edits applied, loading it on first use */
+  public Dataset dataset(String id) throws IOException {
+    return editedDataset(id).dataset();
+  }
+
+  /**
+   * @return the dataset with this id and its current edits applied, with the original position of
+   *     every example kept
+   * @throws io.gradlens.data.edits.DatasetEditException when the edit list does not fit the dataset
+   */
+  public EditedDataset editedDataset(String id) throws IOException {
+    DatasetSlot slot = slot(id);
+    Dataset raw = rawDataset(id);
+    EditJournal journal = journal(id);
+    synchronized (slot) {
+      DatasetEdits edits = journal.edits();
+      if (slot.edited == null || !edits.equals(slot.appliedEdits)) {
+        slot.edited = edits.apply(raw);
+        slot.appliedEdits = edits;
+      }
+      return slot.edited;
+    }
+  }
+
+  /**
+   * @return the edit list of the dataset with this id, opened from its file on first use
+   * @throws io.gradlens.data.DatasetFormatException when the edit file is damaged
+   */
+  public EditJournal journal(String id) throws IOException {
+    DatasetSlot slot = slot(id);
+    synchronized (slot) {
+      if (slot.journal == null) {
+        slot.journal = EditJournal.open(slot.entry.source() != null
+            ? DatasetEditFile.besideDataset(slot.entry.source())
+            : DatasetEditFile.forBuiltIn(editsDir, slot.builtInName));
+      }
+      return slot.journal;
+    }
+  }
+
+  /**
+   * A reference, with fingerprint, to the example with workspace id {@code exampleId}
+   * ({@code test/17}, {@code train/3}: positions in the unedited dataset).
+   *
+   * @throws IllegalArgumentException when the id is malformed or out of range
+   */
+  public ExampleRef reference(String datasetId, String exampleId) throws IOException {
+    int slash = exampleId.indexOf('/');
+    if (slash < 0) {
+      throw new IllegalArgumentException("example id \"" + exampleId + "\" is not split/index");
+    }
+    Split split = Split.parse(exampleId.substring(0, slash));
+    int index;
+    try {
+      index = Integer.parseInt(exampleId.substring(slash + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("example id \"" + exampleId + "\" has no index", e);
+    }
+    Dataset raw = rawDataset(datasetId);
+    int size = split == Split.TRAIN ? raw.trainSize() : raw.testSize();
+    if (index < 0 || index >= size) {
+      throw new IllegalArgumentException("example " + exampleId + " is outside the " + size
+          + " examples of the split");
+    }
+    long fingerprint;
+    if (raw instanceof TextDataset text) {
+      fingerprint = ExampleFingerprint.of((split == Split.TRAIN ? text.train() : text.test()).get(index));
+    } else if (raw instanceof ImageDataset images) {
+      fingerprint = ExampleFingerprint.of((split == Split.TRAIN ? images.train() : images.test())
+          .pixels()[index]);
+    } else {
+      throw new IllegalArgumentException(raw.name() + " is tabular and has no editable examples");
+    }
+    return new ExampleRef(split, index, fingerprint);
+  }
+
+  private synchronized DatasetSlot slot(String id) {
+    DatasetSlot slot = datasets.get(id);
     if (slot == null) {
       throw new IllegalArgumentException("Unknown dataset: " + id);
     }
+    return slot;
+  }
+
+  /** @return the dataset with this id as its file holds it, without edits */
+  public Dataset rawDataset(String id) throws IOException {
+    DatasetSlot slot = slot(id);
     Dataset d = slot.loaded;
     if (d == null) {
       synchronized (slot) {
@@ -299,21 +499,23 @@ public final class CoreWorkspace {
   public List<Example> examples(WorkspaceEntry entry, ProgressListener progress,
       CancellationToken cancel) throws IOException {
     progress.progress(0, 0, "Loading " + entry.name() + "\u2026");
-    Dataset data = dataset(entry.id());
+    EditedDataset edited = editedDataset(entry.id());
+    Dataset data = edited.dataset();
     cancel.throwIfCancelled();
     startNd4j();
     Classifier model = currentModelId == null ? null : currentModel();
     if (data instanceof TextDataset text) {
-      return textExamples(entry, text, model, progress, cancel);
+      return textExamples(entry, text, edited.testOrigin(), model, progress, cancel);
     }
     if (data instanceof ImageDataset images) {
-      return imageExamples(entry, images, model, progress, cancel);
+      return imageExamples(entry, images, edited.testOrigin(), model, progress, cancel);
     }
     throw new IllegalArgumentException(entry.name() + " is tabular; the workbench shows text and "
         + "image datasets");
   }
 
-  private List<Example> textExamples(WorkspaceEntry entry, TextDataset data, Classifier model,
+  private List<Example> textExamples(WorkspaceEntry entry, TextDataset data, int[] origin,
+      Classifier model,
       ProgressListener progress, CancellationToken cancel) {
     List<TextExample> test = data.test();
     String[] predicted = new String[test.size()];
@@ -336,13 +538,14 @@ public final class CoreWorkspace {
     List<Example> out = new ArrayList<>(test.size());
     for (int i = 0; i < test.size(); i++) {
       TextExample e = test.get(i);
-      out.add(new Example("test/" + i, e.text(), data.classNames().get(e.label()), predicted[i],
+      out.add(new Example("test/" + origin[i], e.text(), data.classNames().get(e.label()), predicted[i],
           confidence[i]));
     }
     return out;
   }
 
-  private List<Example> imageExamples(WorkspaceEntry entry, ImageDataset data, Classifier model,
+  private List<Example> imageExamples(WorkspaceEntry entry, ImageDataset data, int[] origin,
+      Classifier model,
       ProgressListener progress, CancellationToken cancel) {
     int n = data.test().size();
     String[] predicted = new String[n];
@@ -364,9 +567,9 @@ public final class CoreWorkspace {
     }
     List<Example> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      String caption = entry.name() + " test image #" + i;
+      String caption = entry.name() + " test image #" + origin[i];
       imagesByCaption.put(caption, data.test().pixels()[i]);
-      out.add(new Example("test/" + i, caption, data.classNames().get(data.test().labels()[i]),
+      out.add(new Example("test/" + origin[i], caption, data.classNames().get(data.test().labels()[i]),
           predicted[i], confidence[i]));
     }
     return out;

@@ -91,7 +91,10 @@ public final class WorkspaceViewModel {
       refresh();
       makeCurrent(loaded);
       onFileOpened.accept(file);
-    }, e -> errors.report("Open model", e)));
+    }, e -> {
+      refresh(); // a file that is listed without becoming current (a price model) shows up
+      errors.report("Open model", e);
+    }));
   }
 
   /** A model just loaded, and a dataset to switch to when the current one does not fit it. */
