@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradlens.app.AppServices;
 import io.gradlens.app.GradLensApp;
-import io.gradlens.app.MainWindow;
 import io.gradlens.app.core.CoreServices;
 import io.gradlens.app.core.CoreWorkspace;
-import io.gradlens.app.fakes.FixedFilePrompt;
 import io.gradlens.app.hidden.DatasetCurves;
 import io.gradlens.app.hidden.HiddenStateView;
 import io.gradlens.app.hidden.HiddenStateViewModel;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.service.HiddenStateResult;
-import io.gradlens.app.settings.SettingsStore;
-import io.gradlens.app.task.FxTaskRunner;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
@@ -35,13 +32,10 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.xy.XYSeries;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -52,29 +46,26 @@ import org.testfx.framework.junit5.Start;
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
-class HiddenStateGuiTest {
+class HiddenStateGuiTest extends AnalysisGuiTestBase {
 
   private static final int SLOW = 120;
   private static final double TOLERANCE = 1e-6;
   private static final CoreWorkspace WORKSPACE = new CoreWorkspace(Path.of("assets/models"));
 
-  @TempDir
-  Path dir;
-  private FixedFilePrompt prompt;
-  private MainWindow window;
+  @Override
+  CoreWorkspace workspace() {
+    return WORKSPACE;
+  }
+
+  @Override
+  AppServices services(CoreWorkspace workspace) {
+    return CoreServices.of(workspace);
+  }
 
   @Start
   void start(Stage stage) throws IOException {
-    prompt = new FixedFilePrompt();
     WORKSPACE.selectModel(WORKSPACE.entry(GradLensApp.START_MODEL).orElseThrow());
-    window = new MainWindow(CoreServices.of(WORKSPACE),
-        new SettingsStore(Files.createTempDirectory("gradlens-home")), new FxTaskRunner(), prompt);
-    window.show(stage);
-  }
-
-  @AfterEach
-  void cleanup() throws Exception {
-    FxToolkit.cleanupStages();
+    show(stage);
   }
 
   private HiddenStateViewModel model() {
@@ -98,8 +89,7 @@ class HiddenStateGuiTest {
   }
 
   private void showTab(FxRobot robot) {
-    robot.interact(() -> window.tabs().getSelectionModel().select(window.tabs().getTabs()
-        .stream().filter(t -> t.getText().equals("Hidden state")).findFirst().orElseThrow()));
+    showTab(robot, "Hidden state");
   }
 
   private String exampleText() {
