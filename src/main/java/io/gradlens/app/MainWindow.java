@@ -85,6 +85,8 @@ public final class MainWindow {
   private SanityViewModel sanityModel;
   private Tab trainingTab;
   private Tab saliencyTab;
+  private FixReasonsLoop fixReasons;
+  private io.gradlens.app.saliency.MaskMarkingModel markingModel;
 
   /**
    * @param services the services to run against
@@ -148,6 +150,9 @@ public final class MainWindow {
     services.trainingService().ifPresent(service -> {
       trainingModel = new TrainingViewModel(service, runner, errors, System::nanoTime);
       trainingModel.setOnTrained(result -> {
+        if (fixReasons != null) {
+          fixReasons.trained(result);
+        }
         workspace.refresh();
         workspace.select(result.model());
       });
@@ -171,7 +176,7 @@ public final class MainWindow {
         var m = workbench.currentModelProperty().get();
         return m == null ? "Current model" : m.name();
       }, workbench.currentModelProperty()));
-      saliencyTab = lazyTab("Saliency", () -> new SaliencyView(saliencyModel, prompt, errors));
+      saliencyTab = lazyTab("Saliency", this::saliencyView);
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
@@ -205,6 +210,32 @@ public final class MainWindow {
       tab.setId("tab-sanity");
       tabs.getTabs().add(tab);
     });
+  }
+
+  /** The Saliency view, with the fix-the-reasons controls when edits and training exist. */
+  private SaliencyView saliencyView() {
+    SaliencyView view = new SaliencyView(saliencyModel, prompt, errors);
+    services.editService().ifPresent(edits -> {
+      if (trainingModel == null) {
+        return;
+      }
+      fixReasons = new FixReasonsLoop(workbench, trainingModel, saliencyModel, dataModel,
+          this::showTraining);
+      markingModel = new io.gradlens.app.saliency.MaskMarkingModel(edits, runner, errors);
+      Runnable showMarks = () -> {
+        var r = saliencyModel.resultProperty().get();
+        var d = workbench.currentDatasetProperty().get();
+        Example e = workbench.currentExampleProperty().get();
+        if (r != null && d != null && e != null) {
+          markingModel.show(d.id(), e.id(), r.isImage() ? List.of() : r.tokens(),
+              r.isImage() ? r.image().height() * r.image().width() : 0);
+        }
+      };
+      saliencyModel.resultProperty().addListener((o, a, b) -> showMarks.run());
+      showMarks.run();
+      view.enableMarking(markingModel, fixReasons::retrainWithConstraint);
+    });
+    return view;
   }
 
   /**
@@ -551,6 +582,11 @@ public final class MainWindow {
   /** @return the Hidden state tab's view model, or null when it is unavailable */
   public HiddenStateViewModel hiddenStateModel() {
     return hiddenStateModel;
+  }
+
+  /** @return the marking state of the fix-the-reasons loop, or null before the Saliency tab */
+  public io.gradlens.app.saliency.MaskMarkingModel markingModel() {
+    return markingModel;
   }
 
   /** @return the Training tab's view model, or null when training is unavailable */

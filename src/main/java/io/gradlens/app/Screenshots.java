@@ -51,8 +51,10 @@ public final class Screenshots extends Application {
   public void start(Stage stage) throws IOException {
     Files.createDirectories(out);
     Path home = Files.createTempDirectory("gradlens-shots");
+    // Marks made for the fix-the-reasons shots go to a scratch folder, not ~/.gradlens/edits.
     MainWindow window = new MainWindow(CoreServices.of(new CoreWorkspace(
-        CoreWorkspace.defaultModelsDir())), new SettingsStore(home), new FxTaskRunner(),
+        CoreWorkspace.defaultModelsDir(), Files.createTempDirectory("gradlens-shots-edits"))),
+        new SettingsStore(home), new FxTaskRunner(),
         new FxFilePrompt());
     window.show(stage);
     stage.setWidth(1280);
@@ -71,6 +73,10 @@ public final class Screenshots extends Application {
   }
 
   private static void run(MainWindow w, Stage stage) throws Exception {
+    if ("fix-reasons".equals(System.getProperty("gradlens.shots"))) {
+      fixReasons(w, stage);
+      return;
+    }
     fx(() -> {
       w.openAtStart(GradLensApp.START_DATASET, GradLensApp.START_MODEL);
       return null;
@@ -175,6 +181,82 @@ public final class Screenshots extends Application {
     waitFor("hidden-state dataset curves", () -> hidden.datasetCurvesProperty().get() != null
         && !hidden.busyProperty().get());
     shot(stage, "hidden-state.png");
+  }
+
+  /**
+   * The decoy-text story of the fix-the-reasons loop: a text CNN trained on decoy-text, its decoy
+   * words marked in the Saliency tab, "Retrain with constraint…", the comparison. Run alone with
+   * {@code -Dgradlens.shots=fix-reasons}.
+   */
+  private static void fixReasons(MainWindow w, Stage stage) throws Exception {
+    WorkspaceEntry decoy = fx(() -> w.workspace().entries().stream()
+        .filter(e -> e.id().equals("builtin:decoy-text")).findFirst().orElseThrow());
+    fx(() -> {
+      w.workspace().select(decoy);
+      return null;
+    });
+    waitFor("decoy-text listed", () -> !w.dataModel().rows().isEmpty());
+    select(w, "Training");
+    fx(() -> {
+      var t = w.trainingModel();
+      t.architectureProperty().set(Architecture.CNN);
+      t.embeddingSizeProperty().set(32);
+      t.hiddenSizeProperty().set(32);
+      t.epochsProperty().set(3);
+      t.batchSizeProperty().set(32);
+      t.learningRateProperty().set(1e-3);
+      t.start();
+      return null;
+    });
+    waitFor("decoy model current", () -> !w.trainingModel().runningProperty().get()
+        && w.workbench().currentModelProperty().get() != null
+        && w.workbench().currentModelProperty().get().origin() == WorkspaceEntry.Origin.TRAINED
+        && w.dataModel().rows().stream().allMatch(e -> e.hasPrediction()));
+    select(w, "Saliency");
+    for (String word : java.util.List.of("decoypos", "decoyneg")) {
+      var example = fx(() -> w.dataModel().allExamples().stream()
+          .filter(e -> io.gradlens.data.Tokenizer.tokenize(e.text()).contains(word)
+              && e.text().length() < 90)
+          .findFirst().orElseThrow());
+      fx(() -> {
+        w.workbench().currentExampleProperty().set(example);
+        return null;
+      });
+      waitFor("saliency of an example with " + word, () -> {
+        var r = w.saliencyModel().resultProperty().get();
+        return r != null && !w.saliencyModel().busyProperty().get() && r.tokens().contains(word);
+      });
+      fx(() -> {
+        w.markingModel().toggleToken(w.saliencyModel().resultProperty().get().tokens()
+            .indexOf(word));
+        return null;
+      });
+      waitFor(word + " marked", () -> w.markingModel().marks().size() >= (word.equals("decoypos")
+          ? 1 : 2));
+    }
+    shot(stage, "fix-reasons-mark.png");
+    fx(() -> {
+      ((javafx.scene.control.Button) stage.getScene().lookup("#retrain-constraint")).fire();
+      return null;
+    });
+    Thread.sleep(800);
+    fx(() -> {
+      w.trainingModel().start();
+      return null;
+    });
+    waitFor("constrained training", () -> !w.trainingModel().runningProperty().get()
+        && w.trainingModel().epochMetrics().size() == w.trainingModel().epochsProperty().get()
+        && w.workbench().currentModelProperty().get().name().contains("\u03bb="));
+    Thread.sleep(1500);
+    shot(stage, "fix-reasons-training.png");
+    select(w, "Saliency");
+    waitFor("comparison", () -> w.saliencyModel().compareResultProperty().get() != null
+        && !w.saliencyModel().busyProperty().get());
+    shot(stage, "fix-reasons-compare.png");
+    select(w, "Data");
+    waitFor("accuracy change", () -> !w.dataModel().accuracyChangeProperty().get().isEmpty());
+    System.err.println(fx(() -> w.dataModel().accuracyChangeProperty().get()));
+    shot(stage, "fix-reasons-data.png");
   }
 
   private static void select(MainWindow w, String tab) throws Exception {

@@ -22,6 +22,17 @@ final class ActiveTapes {
         TAPES.get().remove(tape);
     }
 
+    /** How many tapes on this thread are recording right now. */
+    static int recordingCount() {
+        int n = 0;
+        for (GradientTape tape : TAPES.get()) {
+            if (tape.isRecording()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * Creates the result tensor of an operation and lets every recording tape that tracks one of
      * the inputs record it.

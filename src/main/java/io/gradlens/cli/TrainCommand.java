@@ -66,7 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Default ${DEFAULT-VALUE}.")
     int batchSize;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam or sgd. Default ${DEFAULT-VALUE}.")
+    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, sgd or sgd-momentum (μ = "
+            + "--momentum). Default ${DEFAULT-VALUE}.")
     String optimizer;
 
     @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate. Default ${DEFAULT-VALUE}.")
@@ -110,6 +111,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--mask", description = "Relevance masks for the penalty: dataset (the masks the dataset carries; "
             + "default), lexicon (VADER sentiment words may matter), decoy (the dataset's decoy masks).")
     String mask;
+
+    @Option(names = "--momentum", defaultValue = "0.9", description = "μ of --optimizer sgd-momentum, in [0, 1). "
+            + "Default ${DEFAULT-VALUE}.")
+    double momentum;
 
     @Option(names = "--edits", description = "A dataset edit list (relabel, exclude, token/word/pixel masks) as the "
             + "workbench saves it beside the dataset (*.gradlens-edits.tsv), applied before training; its masks are "
@@ -166,7 +171,9 @@ public final class TrainCommand implements Callable<Integer> {
         Optimizer opt = switch (optimizer) {
             case "adam" -> new Adam(learningRate);
             case "sgd" -> new Sgd(learningRate);
-            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "'; use adam or sgd");
+            case "sgd-momentum" -> new Sgd(learningRate, momentum);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer
+                    + "'; use adam, sgd or sgd-momentum");
         };
         TrainingConfig config = new TrainingConfig(epochs, batchSize, seed, !noShuffle, penalty);
         long start = System.nanoTime();

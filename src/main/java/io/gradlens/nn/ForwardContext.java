@@ -76,6 +76,9 @@ public final class ForwardContext {
     /**
      * The per-step states a recurrent layer recorded: key {@code <layer>/h} for hidden states,
      * {@code <layer>/c} for LSTM cell states; element t is the state after step t, [B, H].
+     * Where an LSTM ran as one whole-sequence operation (at most one recording tape, see
+     * {@link io.gradlens.autodiff.LstmSequence}), take gradients <em>of</em> these states; a gradient
+     * <em>with respect to</em> a middle state would miss the path through later steps.
      */
     public List<Tensor> states(String key) {
         return states.get(key);

@@ -1,5 +1,6 @@
 package io.gradlens.nn;
 
+import io.gradlens.autodiff.LstmSequence;
 import io.gradlens.autodiff.NnOps;
 import io.gradlens.autodiff.Ops;
 import io.gradlens.autodiff.RecurrentOps;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -20,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>With tanh and a sigmoid or hard-sigmoid recurrent activation each step is one matrix product
  * {@code h_{t-1}·U} and one fused cell ({@link NnOps#lstmCell}), whose backward is one fused
- * operation; other activations use the generic per-gate operations.
+ * operation; other activations use the generic per-gate operations. When no gradient of a
+ * gradient can be taken, the whole sequence runs as one {@link LstmSequence} operation instead.
  */
 public final class Lstm extends RecurrentLayer {
 
@@ -84,6 +87,21 @@ public final class Lstm extends RecurrentLayer {
         Tensor c = Ops.add(Ops.mul(f, previous.c()), Ops.mul(i, g));
         Tensor h = Ops.mul(o, activation.apply(c));
         return new State(h, c);
+    }
+
+    /**
+     * With the fused activations and when only a first-order gradient can be asked for (at most
+     * one tape records), the whole sequence is one {@link LstmSequence} operation; otherwise (e.g.
+     * the double backprop of an explanation penalty) the per-step loop, whose backward rules are
+     * recorded.
+     */
+    @Override
+    protected Tensor[] wholeSequence(Tensor projected, INDArray mask) {
+        RecurrentOps.Gate gate = fusedGate();
+        if (gate == null || projected.size(1) == 0 || !LstmSequence.firstOrderExpected()) {
+            return null;
+        }
+        return LstmSequence.apply(projected, recurrentKernel, mask, gate);
     }
 
     /** The gate of the fused cell, or null when the activations need the generic path. */

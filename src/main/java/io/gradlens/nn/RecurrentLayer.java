@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * is one matrix product over all timesteps; each step then adds the recurrent part. At padded
  * positions (sequence mask 0) the state is carried over unchanged, so padding changes neither the
  * prediction nor any gradient. Each step's hidden state is recorded in the {@link ForwardContext}
- * under {@code <name>/h}.
+ * under {@code <name>/h}. A subclass may run the whole sequence as one operation instead
+ * ({@link #wholeSequence}).
  */
 public abstract class RecurrentLayer implements Layer {
 
@@ -77,14 +78,49 @@ public abstract class RecurrentLayer implements Layer {
         long gates = kernel().size(1);
         beginPass();
         Tensor projected = Ops.add(Ops.matmul(Ops.reshape(x, -1, x.size(2)), kernel()), inputBias());
+        INDArray mask = context.sequenceMask() == null ? null : context.sequenceMask().value();
+        Tensor perStepProjection = Ops.reshape(projected, batch, steps, gates);
+        Tensor[] whole = wholeSequence(perStepProjection, mask);
+        List<Tensor> hs;
+        List<Tensor> cs;
+        if (whole != null) {
+            hs = Arrays.asList(whole).subList(0, (int) steps);
+            cs = hasCell() ? Arrays.asList(whole).subList((int) steps, 2 * (int) steps) : null;
+        } else {
+            hs = new ArrayList<>((int) steps);
+            cs = hasCell() ? new ArrayList<>((int) steps) : null;
+            loop(perStepProjection, mask, hs, cs);
+        }
+        context.recordStates(name + "/h", hs);
+        if (cs != null) {
+            context.recordStates(name + "/c", cs);
+        }
+        if (!returnSequences) {
+            return hs.isEmpty() ? Tensor.constant(Nd4j.zeros(x.dtype(), batch, units)) : hs.get(hs.size() - 1);
+        }
+        return Ops.stack(1, hs.toArray(new Tensor[0]));
+    }
+
+    /**
+     * The whole sequence as one operation, or {@code null} (the default) to run the per-step loop.
+     *
+     * @param projected the input projection of every step, [B, T, gates·H]
+     * @param mask      real (1) and padding (0) positions [B, T], or {@code null}
+     * @return {@code h_1..h_T}, followed by {@code c_1..c_T} when {@link #hasCell()}
+     */
+    protected Tensor[] wholeSequence(Tensor projected, INDArray mask) {
+        return null;
+    }
+
+    /** The per-step loop: appends each step's h (and c) to {@code hs} (and {@code cs}). */
+    private void loop(Tensor projected, INDArray mask, List<Tensor> hs, List<Tensor> cs) {
+        long batch = projected.size(0);
+        long steps = projected.size(1);
         // One operation splits the projection into per-step inputs; its backward rule stacks the
         // per-step gradients once (a slice per step would pad each gradient to the full tensor).
-        Tensor[] perStepInput = Ops.unstack(Ops.reshape(projected, batch, steps, gates), 1);
-        Tensor zeros = Tensor.constant(Nd4j.zeros(x.dtype(), batch, units));
+        Tensor[] perStepInput = Ops.unstack(projected, 1);
+        Tensor zeros = Tensor.constant(Nd4j.zeros(projected.dtype(), batch, units));
         State state = new State(zeros, hasCell() ? zeros : null);
-        INDArray mask = context.sequenceMask() == null ? null : context.sequenceMask().value();
-        List<Tensor> hs = new ArrayList<>((int) steps);
-        List<Tensor> cs = hasCell() ? new ArrayList<>((int) steps) : null;
         for (long t = 0; t < steps; t++) {
             Tensor xt = perStepInput[(int) t];
             State next = step(xt, state);
@@ -99,14 +135,6 @@ public abstract class RecurrentLayer implements Layer {
                 cs.add(state.c());
             }
         }
-        context.recordStates(name + "/h", hs);
-        if (cs != null) {
-            context.recordStates(name + "/c", cs);
-        }
-        if (!returnSequences) {
-            return state.h();
-        }
-        return Ops.stack(1, hs.toArray(new Tensor[0]));
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.gradlens.autodiff.Tensor;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Adam (Kingma &amp; Ba 2015, https://arxiv.org/abs/1412.6980) with bias correction:
@@ -48,10 +47,8 @@ public final class Adam implements Optimizer {
             INDArray g = grad.value();
             INDArray mi = m.computeIfAbsent(e.getKey(), k -> g.ulike().assign(0));
             INDArray vi = v.computeIfAbsent(e.getKey(), k -> g.ulike().assign(0));
-            mi.muli(beta1).addi(g.mul(1 - beta1));
-            vi.muli(beta2).addi(g.mul(g).muli(1 - beta2));
-            INDArray denominator = Transforms.sqrt(vi, true).addi(epsilon * Math.sqrt(correction2));
-            e.getValue().value().subi(mi.div(denominator).muli(stepSize));
+            AdamKernel.update(e.getValue().value(), g, mi, vi, beta1, beta2, stepSize,
+                    epsilon * Math.sqrt(correction2));
         }
     }
 

@@ -14,7 +14,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Live training curves: loss (left axis) and accuracy (right axis) for train and validation, one
- * point per epoch, plus a smoothed per-batch training loss. Call only on the FX thread.
+ * point per epoch, plus a smoothed per-batch training loss. Runs with the explanation penalty add
+ * the loss's parts: classification loss (left axis) and saliency loss (own axis, per epoch and
+ * smoothed per batch). Call only on the FX thread.
  */
 public final class TrainingCurvesChart extends ChartViewer {
 
@@ -30,7 +32,13 @@ public final class TrainingCurvesChart extends ChartViewer {
   private final XYSeries batchLoss = new XYSeries("train loss (per batch, smoothed)");
   private final XYSeries trainAccuracy = new XYSeries("train accuracy");
   private final XYSeries valAccuracy = new XYSeries("val accuracy");
+  private final XYSeries classificationLoss = new XYSeries("train classification loss");
+  private final XYSeries saliencyLoss = new XYSeries("train saliency loss (right axis)");
+  private final XYSeries batchSaliencyLoss =
+      new XYSeries("saliency loss (per batch, smoothed)");
   private final ExponentialSmoother smoother = new ExponentialSmoother(SMOOTHING);
+  private final ExponentialSmoother saliencySmoother = new ExponentialSmoother(SMOOTHING);
+  private final NumberAxis saliencyAxis = new NumberAxis("saliency loss");
   private final JFreeChart chart;
   private final PauseTransition redraw = new PauseTransition(REDRAW_INTERVAL);
   private boolean dirty;
@@ -42,6 +50,10 @@ public final class TrainingCurvesChart extends ChartViewer {
     losses.addSeries(trainLoss);
     losses.addSeries(valLoss);
     losses.addSeries(batchLoss);
+    losses.addSeries(classificationLoss);
+    XYSeriesCollection saliency = new XYSeriesCollection();
+    saliency.addSeries(saliencyLoss);
+    saliency.addSeries(batchSaliencyLoss);
     XYSeriesCollection accuracies = new XYSeriesCollection();
     accuracies.addSeries(trainAccuracy);
     accuracies.addSeries(valAccuracy);
@@ -59,6 +71,14 @@ public final class TrainingCurvesChart extends ChartViewer {
     lossRenderer.setSeriesPaint(2, new Color(0x92, 0xC5, 0xDE));
     lossRenderer.setSeriesShapesVisible(2, false);
     lossRenderer.setSeriesStroke(2, new BasicStroke(1f));
+    lossRenderer.setSeriesPaint(3, new Color(0x1B, 0x78, 0x37));
+    XYLineAndShapeRenderer saliencyRenderer = new XYLineAndShapeRenderer(true, true);
+    saliencyRenderer.setSeriesPaint(0, new Color(0x76, 0x2A, 0x83));
+    saliencyRenderer.setSeriesPaint(1, new Color(0xC2, 0xA5, 0xCF));
+    saliencyRenderer.setSeriesShapesVisible(1, false);
+    saliencyRenderer.setSeriesStroke(1, new BasicStroke(1f));
+    saliencyAxis.setAutoRangeIncludesZero(true);
+    saliencyAxis.setVisible(false);
     XYLineAndShapeRenderer accuracyRenderer = new XYLineAndShapeRenderer(true, true);
     accuracyRenderer.setSeriesPaint(0, new Color(0x21, 0x66, 0xAC));
     accuracyRenderer.setSeriesPaint(1, new Color(0xB2, 0x18, 0x2B));
@@ -72,6 +92,11 @@ public final class TrainingCurvesChart extends ChartViewer {
     plot.setRangeAxis(1, accuracyAxis);
     plot.mapDatasetToRangeAxis(1, 1);
     plot.setRenderer(1, accuracyRenderer);
+    // The penalty is λ-weighted and can be orders of magnitude off the cross-entropy: own axis.
+    plot.setDataset(2, saliency);
+    plot.setRangeAxis(2, saliencyAxis);
+    plot.mapDatasetToRangeAxis(2, 2);
+    plot.setRenderer(2, saliencyRenderer);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
     plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -114,6 +139,34 @@ public final class TrainingCurvesChart extends ChartViewer {
   }
 
   /**
+   * Adds the two parts of one epoch's training loss, {@code loss = classification_loss +
+   * saliency_loss}, of a run with the explanation penalty; NaN parts are skipped. The saliency loss
+   * has its own axis, shown from its first point on.
+   */
+  public void addLossParts(int epoch, double classificationLossValue,
+      double saliencyLossValue) {
+    addIfFinite(classificationLoss, epoch, classificationLossValue);
+    addIfFinite(saliencyLoss, epoch, saliencyLossValue);
+    saliencyAxis.setVisible(saliencyLoss.getItemCount() + batchSaliencyLoss.getItemCount() > 0);
+    markDirty();
+  }
+
+  /**
+   * Adds one batch's saliency loss (the penalty part) at fractional epoch {@code position},
+   * smoothed and thinned like {@link #addBatch}; call before {@link #addBatch} for the same batch.
+   */
+  public void addBatchSaliencyLoss(double position, double loss) {
+    if (!Double.isFinite(loss)) {
+      return;
+    }
+    double smoothed = saliencySmoother.add(loss);
+    if (position - lastBatchPosition >= 1.0 / BATCH_POINTS_PER_EPOCH) {
+      batchSaliencyLoss.add(position, smoothed);
+      saliencyAxis.setVisible(true);
+    }
+  }
+
+  /**
    * Adds one batch's training loss at fractional epoch {@code position}. Every batch feeds the
    * exponential moving average; the series plots it at most {@link #BATCH_POINTS_PER_EPOCH}
    * times per epoch.
@@ -140,7 +193,12 @@ public final class TrainingCurvesChart extends ChartViewer {
     batchLoss.clear();
     trainAccuracy.clear();
     valAccuracy.clear();
+    classificationLoss.clear();
+    saliencyLoss.clear();
+    batchSaliencyLoss.clear();
+    saliencyAxis.setVisible(false);
     smoother.reset();
+    saliencySmoother.reset();
     lastBatchPosition = Double.NEGATIVE_INFINITY;
     flush();
   }
@@ -148,6 +206,16 @@ public final class TrainingCurvesChart extends ChartViewer {
   /** @return number of epoch points of the training-loss series */
   public int epochCount() {
     return trainLoss.getItemCount();
+  }
+
+  /** @return number of epoch points of the saliency-loss series */
+  public int saliencyEpochCount() {
+    return saliencyLoss.getItemCount();
+  }
+
+  /** @return number of epoch points of the classification-loss series */
+  public int classificationEpochCount() {
+    return classificationLoss.getItemCount();
   }
 
   /** @return number of points of the per-batch series */

@@ -39,6 +39,11 @@ public final class CoreDatasetEditService implements DatasetEditService {
   }
 
   @Override
+  public boolean remove(String datasetId, DatasetEdit edit) throws IOException {
+    return workspace.journal(datasetId).remove(edit);
+  }
+
+  @Override
   public Optional<DatasetEdit> undo(String datasetId) throws IOException {
     return workspace.journal(datasetId).undo();
   }

@@ -51,7 +51,15 @@ public final class DataView extends BorderPane implements Exportable {
     summary.setId("data-summary");
     summary.textProperty().bind(model.summaryProperty());
     summary.setPadding(new Insets(4, 8, 4, 8));
-    setBottom(summary);
+    Label accuracyChange = new Label();
+    accuracyChange.setId("accuracy-change");
+    accuracyChange.setStyle("-fx-font-weight: bold");
+    accuracyChange.setWrapText(true);
+    accuracyChange.textProperty().bind(model.accuracyChangeProperty());
+    accuracyChange.visibleProperty().bind(model.accuracyChangeProperty().isNotEmpty());
+    accuracyChange.managedProperty().bind(accuracyChange.visibleProperty());
+    accuracyChange.setPadding(new Insets(4, 8, 4, 8));
+    setBottom(new javafx.scene.layout.VBox(accuracyChange, summary));
   }
 
   private FlowPane filters() {

@@ -49,6 +49,10 @@ public final class DataViewModel {
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary",
       "No dataset loaded \u2014 Open dataset\u2026");
 
+  private final ReadOnlyStringWrapper accuracyChange =
+      new ReadOnlyStringWrapper(this, "accuracyChange", "");
+  private AccuracyChange pendingBefore;
+
   private TaskHandle loading;
   private WorkspaceEntry dataset;
   private WorkspaceEntry requested;
@@ -84,10 +88,42 @@ public final class DataViewModel {
         new TaskCallbacks<>(list -> {
           dataset = entry;
           setExamples(list);
+          reportPendingChange();
         }, e -> {
           summary.set("Could not load " + entry.name());
           errors.report("Load dataset", e);
         }, () -> { }));
+  }
+
+  /**
+   * Compares the test accuracy of the next completed load (the model {@code after}, which must be
+   * current by then) with {@code before}'s accuracy on the examples shown now, and shows the change
+   * in {@link #accuracyChangeProperty()}.
+   *
+   * @param before name of the model whose predictions are shown now
+   * @param after name of the model the next load predicts with
+   * @return whether the accuracy now is known (otherwise nothing will be reported)
+   */
+  public boolean compareAfterNextLoad(String before, String after) {
+    java.util.OptionalDouble now = AccuracyChange.accuracy(examples);
+    pendingBefore = now.isPresent()
+        ? new AccuracyChange(before, now.getAsDouble(), after, Double.NaN) : null;
+    return pendingBefore != null;
+  }
+
+  private void reportPendingChange() {
+    if (pendingBefore == null) {
+      return;
+    }
+    AccuracyChange b = pendingBefore;
+    pendingBefore = null;
+    AccuracyChange.accuracy(examples).ifPresent(a -> accuracyChange.set(
+        new AccuracyChange(b.before(), b.beforeAccuracy(), b.after(), a).describe()));
+  }
+
+  /** @return the last accuracy change, e.g. after a retrain; empty before any */
+  public ReadOnlyStringProperty accuracyChangeProperty() {
+    return accuracyChange.getReadOnlyProperty();
   }
 
   /** Reloads the current dataset (e.g. after the model changed, for fresh predictions). */

@@ -31,6 +31,10 @@ public final class ImageHeatmapView extends VBox implements SvgDrawable {
   private double[][] scores;
   private DivergingColorScale scale;
   private int zoom = 1;
+  private boolean[] marked = new boolean[0];
+  private final java.util.SortedSet<Integer> stroke = new java.util.TreeSet<>();
+  private java.util.function.Consumer<int[]> paintHandler;
+  private int brushRadius = 1;
 
   /** Creates an empty view. */
   public ImageHeatmapView() {
@@ -41,6 +45,78 @@ public final class ImageHeatmapView extends VBox implements SvgDrawable {
         titled("Overlay", overlay));
     row.setAlignment(Pos.TOP_LEFT);
     getChildren().addAll(row, legend);
+    original.setOnMousePressed(e -> paintAt(e.getX(), e.getY()));
+    original.setOnMouseDragged(e -> paintAt(e.getX(), e.getY()));
+    original.setOnMouseReleased(e -> finishStroke());
+  }
+
+  /**
+   * Enables (or with {@code null} disables) the brush on the input image: a stroke is shown hatched
+   * while it is painted and handed over as pixel positions {@code row · width + col} on release.
+   */
+  public void setOnPixelsPainted(java.util.function.Consumer<int[]> handler) {
+    paintHandler = handler;
+    original.setCursor(handler == null ? null : javafx.scene.Cursor.CROSSHAIR);
+  }
+
+  /** @param radius brush radius in image pixels (0: one pixel) */
+  public void setBrushRadius(int radius) {
+    brushRadius = Math.max(0, radius);
+  }
+
+  /** Hatches the marked pixels ({@code row · width + col}) on the input image. */
+  public void setMarkedPixels(boolean[] pixelsMarked) {
+    marked = pixelsMarked.clone();
+    redrawInput();
+  }
+
+  /** @return how many pixels are shown as marked */
+  public int markedPixelCount() {
+    int n = 0;
+    for (boolean m : marked) {
+      n += m ? 1 : 0;
+    }
+    return n;
+  }
+
+  private void paintAt(double x, double y) {
+    if (paintHandler == null || pixels == null) {
+      return;
+    }
+    int rows = PixelMaps.rows(pixels);
+    int cols = PixelMaps.cols(pixels);
+    int col = (int) Math.floor(x / zoom);
+    int row = (int) Math.floor(y / zoom);
+    if (row < 0 || col < 0 || row >= rows || col >= cols) {
+      return;
+    }
+    for (int p : PixelMaps.brush(row, col, brushRadius, rows, cols)) {
+      stroke.add(p);
+    }
+    redrawInput();
+  }
+
+  private void finishStroke() {
+    if (paintHandler == null || stroke.isEmpty()) {
+      return;
+    }
+    int[] painted = stroke.stream().mapToInt(Integer::intValue).toArray();
+    stroke.clear();
+    paintHandler.accept(painted);
+  }
+
+  private void redrawInput() {
+    if (pixels == null) {
+      return;
+    }
+    int cols = PixelMaps.cols(pixels);
+    int[] argb = PixelMaps.grayscale(pixels, zoom);
+    boolean[] shown = java.util.Arrays.copyOf(marked, PixelMaps.rows(pixels) * cols);
+    for (int p : stroke) {
+      shown[p] = true;
+    }
+    PixelMaps.hatch(argb, cols, zoom, shown);
+    original.setImage(toImage(argb, cols * zoom, PixelMaps.rows(pixels) * zoom));
   }
 
   private static ImageView view(String id) {
@@ -73,7 +149,7 @@ public final class ImageHeatmapView extends VBox implements SvgDrawable {
     zoom = scaleFactor;
     int width = PixelMaps.cols(image) * scaleFactor;
     int height = PixelMaps.rows(image) * scaleFactor;
-    original.setImage(toImage(PixelMaps.grayscale(image, scaleFactor), width, height));
+    redrawInput();
     heat.setImage(toImage(PixelMaps.heatmap(pixelScores, colorScale, scaleFactor), width, height));
     overlay.setImage(toImage(
         PixelMaps.overlay(image, pixelScores, colorScale, OVERLAY_ALPHA, scaleFactor), width,

@@ -37,6 +37,56 @@ public final class PixelMaps {
   }
 
   /** @throws IllegalArgumentException unless both arrays are non-empty rectangles of one shape */
+  /** ARGB of the hatch drawn over pixels marked "must not matter". */
+  public static final int HATCH_ARGB = 0xFFD7301F;
+
+  /**
+   * Draws diagonal hatching in place over the marked pixels of a zoomed ARGB image: inside a marked
+   * pixel's {@code scale × scale} cell, every point with {@code (x + y) mod 4 < 2} takes
+   * {@link #HATCH_ARGB}, so the image stays visible between the stripes.
+   *
+   * @param argb zoomed image, row-major, {@code cols · scale} wide
+   * @param cols columns of the unzoomed image
+   * @param scale zoom factor
+   * @param marked per unzoomed pixel {@code row · cols + col}, whether it is marked
+   */
+  public static void hatch(int[] argb, int cols, int scale, boolean[] marked) {
+    int width = cols * scale;
+    for (int p = 0; p < marked.length; p++) {
+      if (!marked[p]) {
+        continue;
+      }
+      int x0 = (p % cols) * scale;
+      int y0 = (p / cols) * scale;
+      for (int y = y0; y < y0 + scale; y++) {
+        for (int x = x0; x < x0 + scale; x++) {
+          if ((x + y) % 4 < 2 && y * width + x < argb.length) {
+            argb[y * width + x] = HATCH_ARGB;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The pixels a round brush of {@code radius} covers around ({@code row}, {@code col}), clipped to
+   * the image.
+   *
+   * @return positions {@code row · cols + col}
+   */
+  public static int[] brush(int row, int col, int radius, int rows, int cols) {
+    java.util.List<Integer> covered = new java.util.ArrayList<>();
+    for (int r = row - radius; r <= row + radius; r++) {
+      for (int c = col - radius; c <= col + radius; c++) {
+        if (r >= 0 && r < rows && c >= 0 && c < cols
+            && (r - row) * (r - row) + (c - col) * (c - col) <= radius * radius) {
+          covered.add(r * cols + c);
+        }
+      }
+    }
+    return covered.stream().mapToInt(Integer::intValue).toArray();
+  }
+
   public static void checkSameShape(double[][] a, double[][] b) {
     int rows = rows(a);
     int cols = cols(a);

@@ -36,6 +36,7 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
   private double[] scores = new double[0];
   private DivergingColorScale scale = DivergingColorScale.withHalfRange(1);
   private TokenClickHandler clickHandler;
+  private java.util.Set<Integer> marked = java.util.Set.of();
 
   /** Creates an empty view. */
   public TokenHeatmapView() {
@@ -90,6 +91,7 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
     label.setTextFill(rgb.prefersDarkText() ? Color.BLACK : Color.WHITE);
     label.setTooltip(new Tooltip(tooltipText(token, score)));
     label.setUserData(index);
+    styleMark(label, marked.contains(index));
     if (clickHandler != null) {
       label.setCursor(Cursor.HAND);
     }
@@ -105,6 +107,40 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
   static String tooltipText(String token, double score) {
     return token + "\nscore = " + String.format(Locale.ROOT, "%.6g", score);
   }
+
+  /**
+   * Outlines the tokens at {@code positions} with a dashed black frame (style class
+   * {@code token-marked}): marked
+   * "must not matter" (the fix-the-reasons loop).
+   */
+  public void setMarked(java.util.Set<Integer> positions) {
+    marked = java.util.Set.copyOf(positions);
+    for (javafx.scene.Node n : flow.getChildren()) {
+      if (n instanceof Label l && l.getUserData() instanceof Integer i) {
+        styleMark(l, marked.contains(i));
+      }
+    }
+  }
+
+  /** @return the positions shown as marked */
+  public java.util.Set<Integer> markedPositions() {
+    return marked;
+  }
+
+  private static void styleMark(Label label, boolean isMarked) {
+    label.setBorder(isMarked ? MARK_BORDER : null);
+    if (isMarked) {
+      label.getStyleClass().add("token-marked");
+    } else {
+      label.getStyleClass().remove("token-marked");
+    }
+  }
+
+  private static final javafx.scene.layout.Border MARK_BORDER = new javafx.scene.layout.Border(
+      new javafx.scene.layout.BorderStroke(Color.BLACK, new javafx.scene.layout.BorderStrokeStyle(
+          javafx.scene.shape.StrokeType.INSIDE, javafx.scene.shape.StrokeLineJoin.MITER,
+          javafx.scene.shape.StrokeLineCap.BUTT, 10, 0, java.util.List.of(4.0, 3.0)),
+          new CornerRadii(3), new javafx.scene.layout.BorderWidths(2)));
 
   /** Sets (or clears with {@code null}) the handler for token clicks. */
   public void setOnTokenClicked(TokenClickHandler handler) {

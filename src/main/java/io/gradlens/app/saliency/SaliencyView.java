@@ -333,6 +333,36 @@ public final class SaliencyView extends BorderPane implements Exportable {
     return shownPrimary() == imageHeatmap ? imageHeatmap : heatmap;
   }
 
+  /**
+   * Adds the fix-the-reasons controls: token clicks toggle "must not matter" marks, a brush on the
+   * input image marks pixels, marked tokens are outlined and marked pixels hatched.
+   *
+   * @param marking the marking state
+   * @param retrain opens the Training tab preset with the explanation penalty
+   */
+  public void enableMarking(MaskMarkingModel marking, Runnable retrain) {
+    MaskMarkingPane pane = new MaskMarkingPane(marking, retrain);
+    if (getCenter() instanceof SplitPane center) {
+      int last = center.getItems().size() - 1;
+      VBox side = new VBox(pane, center.getItems().get(last));
+      VBox.setVgrow(side.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+      center.getItems().set(last, side);
+    }
+    heatmap.setOnTokenClicked((index, token) -> {
+      if (pane.isMarking()) {
+        marking.toggleToken(index);
+      }
+    });
+    imageHeatmap.setOnPixelsPainted(pixels -> {
+      if (pane.isMarking()) {
+        marking.paintPixels(pixels);
+      }
+    });
+    marking.markedTokensProperty().addListener((o, a, b) -> heatmap.setMarked(b));
+    marking.markedPixelsProperty().addListener((o, a, b) -> imageHeatmap.setMarkedPixels(b));
+    heatmap.setMarked(marking.markedTokensProperty().get());
+  }
+
   /** @return the image heatmap (shown for image models) */
   public ImageHeatmapView imageHeatmap() {
     return imageHeatmap;

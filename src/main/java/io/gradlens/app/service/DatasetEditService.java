@@ -27,6 +27,13 @@ public interface DatasetEditService {
   /** Appends and saves {@code edit}. */
   void add(String datasetId, DatasetEdit edit) throws IOException;
 
+  /**
+   * Removes the newest occurrence of {@code edit} and saves.
+   *
+   * @return whether the list held it
+   */
+  boolean remove(String datasetId, DatasetEdit edit) throws IOException;
+
   /** Removes and saves away the newest edit; empty when there is none. */
   Optional<DatasetEdit> undo(String datasetId) throws IOException;
 

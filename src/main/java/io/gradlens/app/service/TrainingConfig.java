@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param optimizer optimiser
  * @param learningRate step size
  * @param seed random seed (initialisation and shuffling)
+ * @param constraint the explanation penalty ({@link ExplanationConstraint#NONE}: plain training)
  */
 public record TrainingConfig(
     String datasetId,
@@ -24,12 +25,22 @@ public record TrainingConfig(
     int batchSize,
     Optimizer optimizer,
     double learningRate,
-    long seed) {
+    long seed,
+    ExplanationConstraint constraint) {
+
+  /** A configuration for plain training (no explanation penalty). */
+  public TrainingConfig(String datasetId, Architecture architecture, int embeddingSize,
+      int hiddenSize, int epochs, int batchSize, Optimizer optimizer, double learningRate,
+      long seed) {
+    this(datasetId, architecture, embeddingSize, hiddenSize, epochs, batchSize, optimizer,
+        learningRate, seed, ExplanationConstraint.NONE);
+  }
 
   /** Validates the parameters. */
   public TrainingConfig {
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(constraint, "constraint");
     requirePositive("embeddingSize", embeddingSize);
     requirePositive("hiddenSize", hiddenSize);
     requirePositive("epochs", epochs);

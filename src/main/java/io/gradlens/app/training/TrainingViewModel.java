@@ -5,6 +5,7 @@ import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.app.service.Architecture;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;
+import io.gradlens.app.service.ExplanationConstraint;
 import io.gradlens.app.service.Optimizer;
 import io.gradlens.app.service.TrainingConfig;
 import io.gradlens.app.service.TrainingListener;
@@ -61,6 +62,11 @@ public final class TrainingViewModel {
   private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(this, "optimizer");
   private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
   private final LongProperty seed = new SimpleLongProperty(this, "seed");
+  private final DoubleProperty penaltyLambda = new SimpleDoubleProperty(this, "penaltyLambda");
+  private final ObjectProperty<ExplanationConstraint.Target> penaltyTarget =
+      new SimpleObjectProperty<>(this, "penaltyTarget");
+  private final ObjectProperty<ExplanationConstraint.Attribution> penaltyAttribution =
+      new SimpleObjectProperty<>(this, "penaltyAttribution");
 
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -103,6 +109,24 @@ public final class TrainingViewModel {
     optimizer.set(c.optimizer());
     learningRate.set(c.learningRate());
     seed.set(c.seed());
+    penaltyLambda.set(c.constraint().lambda());
+    penaltyTarget.set(c.constraint().target());
+    penaltyAttribution.set(c.constraint().attribution());
+  }
+
+  /**
+   * Fills the form for "Retrain with constraint…" of the fix-the-reasons loop: the explanation
+   * penalty preset ({@link ExplanationConstraint#preset}) on a model small enough to retrain in
+   * seconds per epoch on two cores, the text CNN of {@code experiment decoy-text} (embedding 32,
+   * 32 filters of width 3, Adam 1e-3, batch 32, 8 epochs) or for images the MLP of decoy-mnist.
+   *
+   * @param dataset workspace id of the dataset whose edits carry the marks
+   * @param images whether the dataset holds images
+   */
+  public void presetConstraint(String dataset, boolean images) {
+    load(new TrainingConfig(dataset, images ? Architecture.BAG_OF_EMBEDDINGS : Architecture.CNN,
+        32, images ? 50 : 32, images ? 10 : 8, 32, Optimizer.ADAM, 1e-3, seed.get(),
+        ExplanationConstraint.preset(images)));
   }
 
   /**
@@ -112,7 +136,8 @@ public final class TrainingViewModel {
   public TrainingConfig config() {
     return new TrainingConfig(datasetId.get(), architecture.get(), embeddingSize.get(),
         hiddenSize.get(), epochs.get(), batchSize.get(), optimizer.get(), learningRate.get(),
-        seed.get());
+        seed.get(), new ExplanationConstraint(penaltyLambda.get(), penaltyTarget.get(),
+            penaltyAttribution.get()));
   }
 
   /** Sets the action run on the UI thread after a successful run. */
@@ -138,7 +163,8 @@ public final class TrainingViewModel {
     progress.set(0);
     etaText.set("");
     running.set(true);
-    status.set("Training " + config.architecture() + "\u2026");
+    status.set("Training " + config.architecture() + (config.constraint().active()
+        ? " with the explanation penalty \u03bb = " + config.constraint().lambda() : "") + "\u2026");
     eta.start();
     int thisRun = ++runId;
     UiBatcher<Object> updates = new UiBatcher<>(runner.uiScheduler(), items -> {
@@ -252,6 +278,21 @@ public final class TrainingViewModel {
   /** @return random seed */
   public LongProperty seedProperty() {
     return seed;
+  }
+
+  /** @return weight λ of the explanation penalty (0: plain training) */
+  public DoubleProperty penaltyLambdaProperty() {
+    return penaltyLambda;
+  }
+
+  /** @return what the penalised input gradient is of */
+  public ObjectProperty<ExplanationConstraint.Target> penaltyTargetProperty() {
+    return penaltyTarget;
+  }
+
+  /** @return what the penalty squares per token or pixel */
+  public ObjectProperty<ExplanationConstraint.Attribution> penaltyAttributionProperty() {
+    return penaltyAttribution;
   }
 
   /** @return whether training runs */

@@ -51,6 +51,22 @@ public final class EditJournal {
         redo.clear();
     }
 
+    /**
+     * Removes the newest occurrence of {@code edit} (e.g. a mask the user clicks off again), saves,
+     * and forgets what could be redone.
+     *
+     * @return whether the list held {@code edit}
+     */
+    public synchronized boolean remove(DatasetEdit edit) throws IOException {
+        int position = edits.edits().lastIndexOf(edit);
+        if (position < 0) {
+            return false;
+        }
+        save(edits.without(position));
+        redo.clear();
+        return true;
+    }
+
     /** Removes the newest edit and saves; empty when there was nothing to undo. */
     public synchronized Optional<DatasetEdit> undo() throws IOException {
         if (edits.isEmpty()) {

@@ -48,4 +48,27 @@ class PixelMapsTest {
         () -> PixelMaps.grayscale(new double[][] {{1, 2}, {3}}, 1));
     assertThrows(IllegalArgumentException.class, () -> PixelMaps.grayscale(image, 0));
   }
+
+  @Test
+  void hatchStripesOnlyTheMarkedPixelsCells() {
+    int[] px = PixelMaps.grayscale(image, 4);
+    int[] before = px.clone();
+    PixelMaps.hatch(px, 2, 4, new boolean[] {false, true, false, false});
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 8; x++) {
+        boolean inMarked = y < 4 && x >= 4;
+        int expected = inMarked && (x + y) % 4 < 2 ? PixelMaps.HATCH_ARGB : before[y * 8 + x];
+        assertEquals(expected, px[y * 8 + x], "x=" + x + " y=" + y);
+      }
+    }
+  }
+
+  @Test
+  void brushCoversADiscClippedToTheImage() {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1, 5},
+        PixelMaps.brush(0, 0, 1, 5, 5));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {7, 11, 12, 13, 17},
+        PixelMaps.brush(2, 2, 1, 5, 5));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {12}, PixelMaps.brush(2, 2, 0, 5, 5));
+  }
 }
