@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Renders the workbench's views to docs/screenshots/*.png: starts the real app (io.gradlens.app
-# .Screenshots) under a virtual X server, drives it through the Data, Training and Saliency
-# views (text, compare mode, image), and snapshots the window after each step.
+# .Screenshots) under a virtual X server, drives it through the Data, Hidden state, Training and
+# Saliency views (text, compare mode, image), and snapshots the window after each step.
 # Needs: xvfb (xvfb-run), the shipped models in assets/models (tools/build-assets.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

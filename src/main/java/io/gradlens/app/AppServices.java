@@ -2,6 +2,7 @@ package io.gradlens.app;
 
 import io.gradlens.app.service.DatasetEditService;
 import io.gradlens.app.service.EmptyWorkspaceService;
+import io.gradlens.app.service.HiddenStateService;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.SanityCheckService;
 import io.gradlens.app.service.SensitivityService;
@@ -23,10 +24,11 @@ import java.util.Optional;
  * @param sensitivity input sensitivity, or {@code null} when not available
  * @param sanity the saliency sanity check, or {@code null} when not available
  * @param influence training-example influence, or {@code null} when not available
+ * @param hiddenState hidden-state gradients over time, or {@code null} when not available
  */
 public record AppServices(WorkspaceService workspace, TextSaliencyService saliency,
     TrainingService training, DatasetEditService edits, SensitivityService sensitivity,
-    SanityCheckService sanity, InfluenceService influence) {
+    SanityCheckService sanity, InfluenceService influence, HiddenStateService hiddenState) {
 
   /** Checks the mandatory service. */
   public AppServices {
@@ -36,7 +38,7 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** Services with workspace, saliency and training only. */
   public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
       TrainingService training) {
-    this(workspace, saliency, training, null, null, null, null);
+    this(workspace, saliency, training, null, null, null, null, null);
   }
 
   /** @return the services of a build without the core: an honest, empty workspace */
@@ -46,22 +48,37 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
 
   /** @return these services with {@code service} for dataset edits */
   public AppServices withEdits(DatasetEditService service) {
-    return new AppServices(workspace, saliency, training, service, sensitivity, sanity, influence);
+    return new AppServices(workspace, saliency, training, service, sensitivity, sanity, influence,
+        hiddenState);
   }
 
   /** @return these services with {@code service} for input sensitivity */
   public AppServices withSensitivity(SensitivityService service) {
-    return new AppServices(workspace, saliency, training, edits, service, sanity, influence);
+    return new AppServices(workspace, saliency, training, edits, service, sanity, influence,
+        hiddenState);
   }
 
   /** @return these services with {@code service} for the sanity check */
   public AppServices withSanity(SanityCheckService service) {
-    return new AppServices(workspace, saliency, training, edits, sensitivity, service, influence);
+    return new AppServices(workspace, saliency, training, edits, sensitivity, service, influence,
+        hiddenState);
   }
 
   /** @return these services with {@code service} for training-example influence */
   public AppServices withInfluence(InfluenceService service) {
-    return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, service);
+    return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, service,
+        hiddenState);
+  }
+
+  /** @return these services with {@code service} for hidden-state gradients */
+  public AppServices withHiddenState(HiddenStateService service) {
+    return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, influence,
+        service);
+  }
+
+  /** @return the hidden-state service, if available */
+  public Optional<HiddenStateService> hiddenStateService() {
+    return Optional.ofNullable(hiddenState);
   }
 
   /** @return the saliency service, if available */

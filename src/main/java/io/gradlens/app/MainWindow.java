@@ -4,6 +4,8 @@ import io.gradlens.app.data.DataView;
 import io.gradlens.app.data.DataViewModel;
 import io.gradlens.app.error.ErrorDialog;
 import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.hidden.HiddenStateView;
+import io.gradlens.app.hidden.HiddenStateViewModel;
 import io.gradlens.app.influence.InfluenceView;
 import io.gradlens.app.influence.InfluenceViewModel;
 import io.gradlens.app.influence.MislabelViewModel;
@@ -81,6 +83,7 @@ public final class MainWindow {
   private DataViewModel dataModel;
   private SaliencyViewModel saliencyModel;
   private TrainingViewModel trainingModel;
+  private HiddenStateViewModel hiddenStateModel;
   private SensitivityViewModel sensitivityModel;
   private SanityViewModel sanityModel;
   private Tab trainingTab;
@@ -182,8 +185,9 @@ public final class MainWindow {
       saliencyTab.setId("tab-saliency");
       tabs.getTabs().add(saliencyTab);
     });
-    addAnalysisTabs();
+    services.hiddenStateService().ifPresent(this::addHiddenStateTab);
     services.influenceService().ifPresent(this::addInfluenceTab);
+    addAnalysisTabs();
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
       if (saliencyModel != null) {
@@ -261,6 +265,31 @@ public final class MainWindow {
     tab.setId("tab-influence");
     influenceModel.activeProperty().bind(mislabelModel == null ? tab.selectedProperty()
         : tab.selectedProperty().and(mislabelModel.shownProperty().not()));
+    tabs.getTabs().add(tab);
+  }
+
+  /**
+   * The Hidden state tab: maps the current example while the tab is shown; a new model or
+   * dataset drops the dataset-sample curves, which belonged to the old ones.
+   */
+  private void addHiddenStateTab(io.gradlens.app.service.HiddenStateService service) {
+    ObservableValue<String> text = Bindings.createStringBinding(() -> {
+      Example e = workbench.currentExampleProperty().get();
+      return e == null ? null : e.text();
+    }, workbench.currentExampleProperty());
+    hiddenStateModel = new HiddenStateViewModel(service, runner, errors, text,
+        () -> dataModel.allExamples().stream().map(Example::text).toList(),
+        () -> workbench.currentDatasetProperty().get() == null ? "no dataset"
+            : workbench.currentDatasetProperty().get().name(), System::nanoTime);
+    Tab tab = lazyTab("Hidden state", () -> new HiddenStateView(hiddenStateModel, runner, prompt,
+        errors));
+    tab.setId("tab-hidden-state");
+    hiddenStateModel.activeProperty().bind(tab.selectedProperty());
+    workbench.currentModelProperty().addListener((o, a, b) -> {
+      hiddenStateModel.clearDataset();
+      hiddenStateModel.invalidate();
+    });
+    workbench.currentDatasetProperty().addListener((o, a, b) -> hiddenStateModel.clearDataset());
     tabs.getTabs().add(tab);
   }
 
@@ -578,6 +607,11 @@ public final class MainWindow {
   /** @return the Saliency tab's view model, or null when saliency is unavailable */
   public SaliencyViewModel saliencyModel() {
     return saliencyModel;
+  }
+
+  /** @return the Hidden state tab's view model, or null when it is unavailable */
+  public HiddenStateViewModel hiddenStateModel() {
+    return hiddenStateModel;
   }
 
   /** @return the marking state of the fix-the-reasons loop, or null before the Saliency tab */

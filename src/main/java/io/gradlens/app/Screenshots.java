@@ -88,6 +88,7 @@ public final class Screenshots extends Application {
     shot(stage, "saliency-text.png");
     select(w, "Data");
     shot(stage, "data.png");
+    hiddenState(w, stage);
     influence(w, stage);
 
     select(w, "Saliency");
@@ -186,6 +187,25 @@ public final class Screenshots extends Application {
     });
   }
 
+  /** The Hidden state tab: a sentence's map with its last row selected, and a dataset band. */
+  private static void hiddenState(MainWindow w, Stage stage) throws Exception {
+    select(w, "Hidden state");
+    var hidden = w.hiddenStateModel();
+    waitFor("hidden-state map", () -> hidden.resultProperty().get() != null
+        && !hidden.busyProperty().get() && w.tabs().getSelectionModel().getSelectedItem()
+        .getContent() instanceof io.gradlens.app.hidden.HiddenStateView v
+        && v.mapChart().result() == hidden.resultProperty().get());
+    fx(() -> {
+      hidden.selectedRowProperty().set(hidden.resultProperty().get().steps() - 1);
+      hidden.sampleSizeProperty().set(50);
+      hidden.computeDataset();
+      return null;
+    });
+    waitFor("hidden-state dataset curves", () -> hidden.datasetCurvesProperty().get() != null
+        && !hidden.busyProperty().get());
+    shot(stage, "hidden-state.png");
+  }
+
   /**
    * The decoy-text story of the fix-the-reasons loop: a text CNN trained on decoy-text, its decoy
    * words marked in the Saliency tab, "Retrain with constraint…", the comparison. Run alone with
@@ -280,7 +300,17 @@ public final class Screenshots extends Application {
   }
 
   private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+    waitFor(TIMEOUT_SECONDS, what, condition);
+  }
+
+  /**
+   * Polls {@code condition} on the FX thread every 250 ms until it holds.
+   *
+   * @throws IllegalStateException after {@code seconds}
+   */
+  public static void waitFor(int seconds, String what, Callable<Boolean> condition)
+      throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!fx(condition)) {
       if (System.nanoTime() > end) {
         throw new IllegalStateException("timed out waiting for " + what);
@@ -289,7 +319,8 @@ public final class Screenshots extends Application {
     }
   }
 
-  private static <T> T fx(Callable<T> action) throws Exception {
+  /** @return {@code action}'s value, computed on the FX thread (waits up to 60 s) */
+  public static <T> T fx(Callable<T> action) throws Exception {
     CompletableFuture<T> f = new CompletableFuture<>();
     Platform.runLater(() -> {
       try {

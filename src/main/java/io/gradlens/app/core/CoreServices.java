@@ -18,6 +18,7 @@ public final class CoreServices {
         .withEdits(new CoreDatasetEditService(workspace))
         .withSensitivity(new CoreSensitivityService(workspace))
         .withSanity(new CoreSanityCheckService(workspace))
-        .withInfluence(new CoreInfluenceService(workspace));
+        .withInfluence(new CoreInfluenceService(workspace))
+        .withHiddenState(new CoreHiddenStateService(workspace));
   }
 }

@@ -153,6 +153,11 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
     return tokens.size();
   }
 
+  /** @return a copy of the shown scores, one per token */
+  public double[] scores() {
+    return scores.clone();
+  }
+
   /** @return the legend */
   public LegendBar legend() {
     return legend;

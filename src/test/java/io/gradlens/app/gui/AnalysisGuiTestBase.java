@@ -20,8 +20,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 /**
- * Shows the main window on the REAL core with the Sensitivity and Sanity check tabs; export
- * targets come from {@link #prompt}, files go to {@link #dir}. Subclasses name the workspace and
+ * Shows the main window on the REAL core with the Sensitivity and Sanity check tabs (or the
+ * {@link #services} a subclass names); export targets come from {@link #prompt}, files go to
+ * {@link #dir}. Subclasses name the workspace and
  * call {@link #show} from a {@code @Start} method.
  */
 abstract class AnalysisGuiTestBase {
@@ -36,13 +37,17 @@ abstract class AnalysisGuiTestBase {
 
   /** Shows the window; subclasses call it from their {@code @Start} (TestFX looks there). */
   void show(Stage stage) throws IOException {
-    CoreWorkspace workspace = workspace();
-    window = new MainWindow(new AppServices(new CoreWorkspaceService(workspace),
-        new CoreSaliencyService(workspace), null)
-        .withSensitivity(new CoreSensitivityService(workspace))
-        .withSanity(new CoreSanityCheckService(workspace)),
+    window = new MainWindow(services(workspace()),
         new SettingsStore(Files.createTempDirectory("gradlens-home")), new FxTaskRunner(), prompt);
     window.show(stage);
+  }
+
+  /** @return the services of the window: workspace, saliency, sensitivity and sanity check */
+  AppServices services(CoreWorkspace workspace) {
+    return new AppServices(new CoreWorkspaceService(workspace),
+        new CoreSaliencyService(workspace), null)
+        .withSensitivity(new CoreSensitivityService(workspace))
+        .withSanity(new CoreSanityCheckService(workspace));
   }
 
   @AfterEach

@@ -1,0 +1,444 @@
+package io.gradlens.app.hidden;
+
+import io.gradlens.app.error.ErrorMessages;
+import io.gradlens.app.error.ErrorReporter;
+import io.gradlens.app.service.HiddenStateResult;
+import io.gradlens.app.service.HiddenStateService;
+import io.gradlens.app.task.TaskCallbacks;
+import io.gradlens.app.task.TaskHandle;
+import io.gradlens.app.task.TaskRunner;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * State of the Hidden state tab. While the tab is {@linkplain #activeProperty() active}, a new
+ * example is mapped in the background (cancelling the previous run; only the newest result is
+ * shown); while it is hidden, the change is remembered and mapped when the tab comes back. A model
+ * without a recurrent layer sets {@link #noRecurrentLayerProperty()} instead of reporting an
+ * error. Clicking row t of the map selects it; the view highlights the top-k input steps of that
+ * row. Dataset mode maps a seeded sample of the current dataset's texts and summarises the curves
+ * step by step (mean and 10th–90th percentile band).
+ */
+public final class HiddenStateViewModel {
+
+  /** Default number of highlighted input steps per selected row. */
+  public static final int DEFAULT_TOP_K = 5;
+  /** Default dataset sample size. */
+  public static final int DEFAULT_SAMPLE = 50;
+  /** Seed of the dataset sample, so the same dataset gives the same sample. */
+  public static final long SAMPLE_SEED = 0L;
+
+  private final HiddenStateService service;
+  private final TaskRunner runner;
+  private final ErrorReporter errors;
+  private final ObservableValue<String> text;
+  private final Supplier<List<String>> datasetTexts;
+  private final Supplier<String> datasetName;
+  private final LongSupplier clock;
+
+  private final BooleanProperty active = new SimpleBooleanProperty(this, "active");
+  private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK", DEFAULT_TOP_K);
+  private final IntegerProperty sampleSize =
+      new SimpleIntegerProperty(this, "sampleSize", DEFAULT_SAMPLE);
+  private final BooleanProperty logCurve = new SimpleBooleanProperty(this, "logCurve");
+  private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
+
+  private final ReadOnlyObjectWrapper<HiddenStateResult> result =
+      new ReadOnlyObjectWrapper<>(this, "result");
+  private final ReadOnlyObjectWrapper<List<Integer>> highlighted =
+      new ReadOnlyObjectWrapper<>(this, "highlighted", List.of());
+  private final ReadOnlyObjectWrapper<DatasetCurves> datasetCurves =
+      new ReadOnlyObjectWrapper<>(this, "datasetCurves");
+  private final ReadOnlyStringWrapper noRecurrentLayer =
+      new ReadOnlyStringWrapper(this, "noRecurrentLayer");
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyIntegerWrapper completedRuns = new ReadOnlyIntegerWrapper(this, "runs");
+  private final ReadOnlyDoubleWrapper lastMillis = new ReadOnlyDoubleWrapper(this, "millis");
+
+  private TaskHandle running;
+  private long generation;
+  /** Whether the newest run delivered a result or a failure (else it was cancelled). */
+  private boolean concluded;
+  private boolean stale = true;
+
+  /**
+   * @param service computes hidden-state maps
+   * @param runner background runner
+   * @param errors reports failures
+   * @param text the current example's text (null or blank: nothing to map)
+   * @param datasetTexts the current dataset's texts, for dataset mode
+   * @param datasetName the current dataset's name, for titles
+   * @param clock nanosecond clock for the timing shown in the status line
+   */
+  public HiddenStateViewModel(HiddenStateService service, TaskRunner runner, ErrorReporter errors,
+      ObservableValue<String> text, Supplier<List<String>> datasetTexts,
+      Supplier<String> datasetName, LongSupplier clock) {
+    this.service = service;
+    this.runner = runner;
+    this.errors = errors;
+    this.text = text;
+    this.datasetTexts = datasetTexts;
+    this.datasetName = datasetName;
+    this.clock = clock;
+    text.addListener(o -> invalidate());
+    active.addListener((o, a, b) -> {
+      if (b && stale) {
+        recompute();
+      }
+    });
+    selectedRow.addListener(o -> updateHighlight());
+    topK.addListener(o -> updateHighlight());
+  }
+
+  /** @return whether the tab is shown; inputs are mapped only while it is */
+  public BooleanProperty activeProperty() {
+    return active;
+  }
+
+  /** @return how many input steps the selected row highlights */
+  public IntegerProperty topKProperty() {
+    return topK;
+  }
+
+  /** @return how many sequences dataset mode samples */
+  public IntegerProperty sampleSizeProperty() {
+    return sampleSize;
+  }
+
+  /** @return whether the gradient curve's axis is logarithmic */
+  public BooleanProperty logCurveProperty() {
+    return logCurve;
+  }
+
+  /** @return the selected row t of the map, -1 for none */
+  public IntegerProperty selectedRowProperty() {
+    return selectedRow;
+  }
+
+  /** @return newest map, null before the first or for a model without a recurrent layer */
+  public ReadOnlyObjectProperty<HiddenStateResult> resultProperty() {
+    return result.getReadOnlyProperty();
+  }
+
+  /** @return the input steps the selected row depends on most, largest first */
+  public ReadOnlyObjectProperty<List<Integer>> highlightedProperty() {
+    return highlighted.getReadOnlyProperty();
+  }
+
+  /** @return the dataset-mode curves, null until computed */
+  public ReadOnlyObjectProperty<DatasetCurves> datasetCurvesProperty() {
+    return datasetCurves.getReadOnlyProperty();
+  }
+
+  /** @return why the current model has no hidden states over time, null when it has */
+  public ReadOnlyStringProperty noRecurrentLayerProperty() {
+    return noRecurrentLayer.getReadOnlyProperty();
+  }
+
+  /** @return whether a computation runs */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** @return progress of the running computation in [0, 1], -1 when unknown */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /** @return one-line status for the tab */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** @return computations that delivered a result (tests, diagnostics) */
+  public ReadOnlyIntegerProperty completedRunsProperty() {
+    return completedRuns.getReadOnlyProperty();
+  }
+
+  /** @return wall time of the last finished computation in milliseconds */
+  public ReadOnlyDoubleProperty lastMillisProperty() {
+    return lastMillis.getReadOnlyProperty();
+  }
+
+  /** Marks the input changed; maps it now when the tab is shown. */
+  public void invalidate() {
+    stale = true;
+    if (active.get()) {
+      recompute();
+    }
+  }
+
+  /** Maps the current example, cancelling whatever runs. */
+  public void recompute() {
+    stale = false;
+    long mine = startRun();
+    String input = text.getValue();
+    if (input == null || input.isBlank()) {
+      busy.set(false);
+      status.set("Select an example in the Data tab to see its hidden states.");
+      return;
+    }
+    status.set("Mapping hidden-state gradients\u2026");
+    long start = clock.getAsLong();
+    running = runner.submit("Hidden-state gradients",
+        (p, cancel) -> service.map(input, forwarded(p, mine), cancel),
+        new TaskCallbacks<>(r -> {
+          if (mine == generation) {
+            noRecurrentLayer.set(null);
+            result.set(r);
+            selectedRow.set(-1);
+            updateHighlight();
+            finished(start, "T = " + r.steps() + " steps of layer '" + r.layer() + "' ("
+                + r.reduction() + " over units)");
+          }
+        }, e -> failed(mine, e), () -> ended(mine)));
+  }
+
+  /** Maps a seeded sample of the current dataset and summarises its curves. */
+  public void computeDataset() {
+    long mine = startRun();
+    List<String> texts = sample(datasetTexts.get(), Math.max(1, sampleSize.get()), SAMPLE_SEED);
+    String name = datasetName.get();
+    if (texts.isEmpty()) {
+      busy.set(false);
+      status.set("Open a dataset to average its hidden-state curves.");
+      return;
+    }
+    status.set("Mapping " + texts.size() + " sequences of " + name + "\u2026");
+    long start = clock.getAsLong();
+    running = runner.submit("Hidden-state curves of " + texts.size() + " sequences",
+        (p, cancel) -> {
+          List<double[]> hidden = new ArrayList<>();
+          List<double[]> curves = new ArrayList<>();
+          ProgressListener out = forwarded(p, mine);
+          for (int i = 0; i < texts.size(); i++) {
+            cancel.throwIfCancelled();
+            // Only the curves are kept: a long document's T×T map would hold gigabytes of 50.
+            int done = i;
+            HiddenStateResult r = service.map(texts.get(i), (rows, total, m) -> {
+              if (total > 0) {
+                out.progress(done * total + rows, (long) texts.size() * total,
+                    "hidden-state curves: sequence " + (done + 1) + " of " + texts.size());
+              }
+            }, cancel);
+            hidden.add(r.hidden());
+            curves.add(r.curve());
+            out.progress(i + 1, texts.size(), "hidden-state curves: " + (i + 1) + " of "
+                + texts.size() + " sequences");
+          }
+          return DatasetCurves.of(hidden, curves, name);
+        },
+        new TaskCallbacks<>(d -> {
+          if (mine == generation) {
+            noRecurrentLayer.set(null);
+            datasetCurves.set(d);
+            finished(start, "Dataset " + d.dataset() + ": " + d.sequences() + " sequences, mean"
+                + " and 10th\u201390th percentile band");
+          }
+        }, e -> failed(mine, e), () -> ended(mine)));
+  }
+
+  /** Stops the running computation; the shown results stay. */
+  public void cancel() {
+    if (running != null) {
+      running.cancel();
+      running = null;
+      generation++;
+      busy.set(false);
+      progress.set(0);
+      status.set("Cancelled.");
+      stale = true;
+    }
+  }
+
+  /** Hides the dataset-mode curves. */
+  public void clearDataset() {
+    datasetCurves.set(null);
+  }
+
+  /**
+   * {@code count} texts drawn without replacement by a seeded shuffle (all when fewer).
+   *
+   * @return the drawn texts, in drawing order
+   */
+  public static List<String> sample(List<String> texts, int count, long seed) {
+    List<String> order = new ArrayList<>(texts);
+    Collections.shuffle(order, new Random(seed));
+    return List.copyOf(order.subList(0, Math.min(count, order.size())));
+  }
+
+  private long startRun() {
+    if (running != null) {
+      running.cancel();
+      running = null;
+    }
+    busy.set(true);
+    progress.set(-1);
+    concluded = false;
+    return ++generation;
+  }
+
+  /** Progress of run {@code mine}, forwarded to the FX thread while it is the newest. */
+  private ProgressListener forwarded(ProgressListener p, long mine) {
+    return (done, total, message) -> {
+      p.progress(done, total, message);
+      if (total > 0) {
+        double fraction = (double) done / total;
+        runner.uiExecutor().execute(() -> {
+          if (mine == generation) {
+            progress.set(fraction);
+          }
+        });
+      }
+    };
+  }
+
+  private void finished(long start, String what) {
+    concluded = true;
+    double millis = (clock.getAsLong() - start) / 1e6;
+    lastMillis.set(millis);
+    status.set(what + String.format(Locale.ROOT, " \u2014 %.1f s", millis / 1000));
+    completedRuns.set(completedRuns.get() + 1);
+  }
+
+  private void failed(long mine, Throwable e) {
+    if (mine != generation) {
+      return;
+    }
+    concluded = true;
+    if (e instanceof HiddenStateService.NoRecurrentLayerException) {
+      result.set(null);
+      datasetCurves.set(null);
+      noRecurrentLayer.set(e.getMessage());
+      status.set(e.getMessage());
+      return;
+    }
+    status.set("Failed: " + ErrorMessages.oneLine(e));
+    errors.report("Hidden-state gradients", e);
+  }
+
+  private void ended(long mine) {
+    if (mine == generation) {
+      if (!concluded) {
+        // Cancelled elsewhere (the status bar's Cancel): say so, and map again when asked.
+        status.set("Cancelled.");
+        stale = true;
+      }
+      busy.set(false);
+      progress.set(0);
+      running = null;
+    }
+  }
+
+  private void updateHighlight() {
+    HiddenStateResult r = result.get();
+    int t = selectedRow.get();
+    if (r == null || t < 0 || t >= r.steps()) {
+      highlighted.set(List.of());
+      return;
+    }
+    highlighted.set(RowRanking.top(r.row(t), Math.max(0, topK.get())));
+  }
+
+  /** @return CSV header of {@link #stepRows()} */
+  public static List<String> stepHeader() {
+    return List.of("t", "token", "hidden_mean", "curve");
+  }
+
+  /** @return one row per step: token, r(h_t) and c[t] of the current result */
+  public List<List<String>> stepRows() {
+    HiddenStateResult r = result.get();
+    List<List<String>> rows = new ArrayList<>();
+    if (r == null) {
+      return rows;
+    }
+    double[] h = r.hidden();
+    double[] c = r.curve();
+    for (int t = 0; t < r.steps(); t++) {
+      rows.add(List.of(Integer.toString(t), r.tokens().get(t), format(h[t]), format(c[t])));
+    }
+    return rows;
+  }
+
+  /** @return CSV header of {@link #datasetRows()} */
+  public static List<String> datasetHeader() {
+    return List.of("t", "count", "hidden_mean", "hidden_p10", "hidden_p90", "curve_mean",
+        "curve_p10", "curve_p90");
+  }
+
+  /** @return one row per step of the dataset-mode curves (empty before they exist) */
+  public List<List<String>> datasetRows() {
+    DatasetCurves d = datasetCurves.get();
+    List<List<String>> rows = new ArrayList<>();
+    if (d == null) {
+      return rows;
+    }
+    CurveBand h = d.hidden();
+    CurveBand c = d.gradient();
+    for (int t = 0; t < c.steps(); t++) {
+      rows.add(List.of(Integer.toString(t), Integer.toString(c.count()[t]),
+          format(h.mean()[t]), format(h.low()[t]), format(h.high()[t]), format(c.mean()[t]),
+          format(c.low()[t]), format(c.high()[t])));
+    }
+    return rows;
+  }
+
+  /** @return CSV header of {@link #mapRows()}: t, token, then one column per input step */
+  public List<String> mapHeader() {
+    HiddenStateResult r = result.get();
+    List<String> header = new ArrayList<>(List.of("t", "token"));
+    for (int s = 0; r != null && s < r.steps(); s++) {
+      header.add("s" + s);
+    }
+    return header;
+  }
+
+  /** @return the map, one row per hidden-state step t */
+  public List<List<String>> mapRows() {
+    HiddenStateResult r = result.get();
+    List<List<String>> rows = new ArrayList<>();
+    if (r == null) {
+      return rows;
+    }
+    for (int t = 0; t < r.steps(); t++) {
+      List<String> row = new ArrayList<>(r.steps() + 2);
+      row.add(Integer.toString(t));
+      row.add(r.tokens().get(t));
+      for (int s = 0; s < r.steps(); s++) {
+        double v = r.at(t, s);
+        row.add(v == 0 ? "0" : format(v));
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** The shortest decimal that reads back as exactly {@code v}, so CSV keeps exact values. */
+  static String format(double v) {
+    return Double.toString(v);
+  }
+}
