@@ -273,8 +273,15 @@ public final class Screenshots extends Application {
     Thread.sleep(1500);
     shot(stage, "fix-reasons-training.png");
     select(w, "Saliency");
+    // Gradient × Input shows the decoy plainly: the penalised attribution, and the one the
+    // plain gradient of a learned embedding can hide from (docs/experiments.md).
+    fx(() -> {
+      w.saliencyModel().methodProperty().set(io.gradlens.app.service.SaliencyMethod.GRADIENT_X_INPUT);
+      return null;
+    });
     waitFor("comparison", () -> w.saliencyModel().compareResultProperty().get() != null
-        && !w.saliencyModel().busyProperty().get());
+        && !w.saliencyModel().busyProperty().get()
+        && w.saliencyModel().resultProperty().get().method().contains("Input"));
     shot(stage, "fix-reasons-compare.png");
     select(w, "Data");
     waitFor("accuracy change", () -> !w.dataModel().accuracyChangeProperty().get().isEmpty());
