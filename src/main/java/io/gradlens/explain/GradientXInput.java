@@ -1,9 +1,6 @@
 package io.gradlens.explain;
 
-import io.gradlens.nn.Classifier;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Gradient × input (Shrikumar, Greenside, Shcherbina and Kundaje 2016, "Not Just a Black Box",
@@ -11,14 +8,10 @@ import java.util.Map;
  * token or pixel. For a linear model it is each input's exact contribution {@code w·x}; padding is
  * zero in x and so scores zero.
  */
-public final class GradientXInput implements AttributionMethod {
-
-    private final Aggregation aggregation;
-    private final ExplainedOutput output;
+public final class GradientXInput extends InputGradientMethod {
 
     public GradientXInput(Aggregation aggregation, ExplainedOutput output) {
-        this.aggregation = java.util.Objects.requireNonNull(aggregation, "aggregation");
-        this.output = java.util.Objects.requireNonNull(output, "output");
+        super(aggregation, output);
     }
 
     public static GradientXInput defaults() {
@@ -31,17 +24,7 @@ public final class GradientXInput implements AttributionMethod {
     }
 
     @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("aggregate", aggregation.cliName());
-        p.put("output", output.cliName());
-        return p;
-    }
-
-    @Override
-    public List<Attribution> attribute(Classifier model, AttributionInputs inputs, AttributionTarget target) {
-        PreparedBatch batch = PreparedBatch.of(model, inputs, target);
-        InputGradient.Evaluation e = InputGradient.evaluate(batch, output);
-        return batch.toAttributions(batch.masked(e.gradient().mul(batch.x)), aggregation, name(), parameters(), null);
+    INDArray scores(INDArray x, INDArray gradient) {
+        return gradient.mul(x);
     }
 }
