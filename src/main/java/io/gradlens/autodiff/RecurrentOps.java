@@ -32,11 +32,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  * with {@code σ'(a) = a(1 − a)} for the sigmoid (a the activation) and {@code 0.2·[−2.5 < z < 2.5]}
  * for the hard sigmoid; {@code dx = dr = dz}. It reuses the gate activations saved by the forward
- * pass, so it costs a handful of elementwise ND4J calls on [B, 4H].
+ * pass and runs as one Java loop over the cells ({@link LstmCellKernel}).
  *
  * <p><b>Higher order.</b> The fused gradient is a function of {@code (x, r, c', dh, dc)}. Its own
  * backward rule is again one fused operation, {@link #lstmCellGradVjp}, derived by hand (see
- * {@link LstmCellVjpKernel}), so double backpropagation (the RRR penalty) costs one recorded
+ * {@link LstmCellKernel}), so double backpropagation (the RRR penalty) costs one recorded
  * operation per cell and order. The backward rule of that operation (third order) recomputes the
  * gradient with generic recorded {@link Ops} ({@link #lstmCellGradReference}) under private tapes
  * and returns their vector-Jacobian product, whose operations every outer tape records; so
@@ -68,14 +68,6 @@ public final class RecurrentOps {
             Transforms.max(view, 0.0, false);
             Transforms.min(view, 1.0, false);
         }
-    }
-
-    /** σ'(·) of the gate blocks, from the activations {@code a} and pre-activations {@code z}. */
-    private static INDArray gateDerivative(INDArray a, INDArray z, Gate gate) {
-        if (gate == Gate.SIGMOID) {
-            return a.rsub(1.0).muli(a);
-        }
-        return z.gt(-2.5).castTo(z.dataType()).muli(z.lt(2.5).castTo(z.dataType())).muli(0.2);
     }
 
     private static void checkLstm(Tensor x, Tensor r, Tensor cPrev) {
@@ -141,29 +133,9 @@ public final class RecurrentOps {
 
     private static Tensor[] lstmCellGrad(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Gate gate,
                                          LstmCache cache) {
-        long units = cPrev.size(1);
-        INDArray act = cache.act();
-        INDArray pre = cache.pre();
-        INDArray tc = cache.tanhC();
-        INDArray i = act.get(block(0, units));
-        INDArray f = act.get(block(units, 2 * units));
-        INDArray g = act.get(block(2 * units, 3 * units));
-        INDArray o = act.get(block(3 * units, 4 * units));
-        INDArray dhv = dh.value();
-        // δc = dc + dh ⊙ o ⊙ (1 − τ²)
-        INDArray dcTot = tc.mul(tc).rsubi(1.0).muli(o).muli(dhv).addi(dc.value());
-        // σ' of all four blocks at once, then the tanh block's 1 − g² over it
-        INDArray deriv = gateDerivative(act, pre, gate);
-        deriv.get(block(2 * units, 3 * units)).assign(g.mul(g).rsubi(1.0));
-        // the partner of each block: g, c', i (times δc) and τ (times dh)
-        INDArray dz = Nd4j.create(act.dataType(), act.shape(), 'c');
-        dz.get(block(0, units)).assign(g.mul(dcTot));
-        dz.get(block(units, 2 * units)).assign(cPrev.value().mul(dcTot));
-        dz.get(block(2 * units, 3 * units)).assign(i.mul(dcTot));
-        dz.get(block(3 * units, 4 * units)).assign(tc.mul(dhv));
-        dz.muli(deriv);
-        INDArray dcPrev = dcTot.muli(f);
-        return ActiveTapes.recordMulti("lstmCellGrad", new INDArray[] {dz, dcPrev}, (ups, need) -> {
+        INDArray[] d = LstmCellKernel.gradient(cache.act(), cache.pre(), cache.tanhC(), cPrev.value(), dh.value(),
+                dc.value(), gate);
+        return ActiveTapes.recordMulti("lstmCellGrad", d, (ups, need) -> {
             Tensor[] v = lstmCellGradVjp(x, r, cPrev, dh, dc, orZeros(ups[0], x), orZeros(ups[1], cPrev), gate, cache);
             return new Tensor[] {v[0], v[0], v[1], v[2], v[3]};
         }, x, r, cPrev, dh, dc);
@@ -178,7 +150,7 @@ public final class RecurrentOps {
      * outputs {@code {z̄, c̄', d̄h, d̄c}} (z̄ is the gradient with respect to both x and r): for
      * upstream {@code ddz} [B, 4H] of dz and {@code ddcPrev} [B, H] of dc', the gradient of
      * {@code Σ ddz ⊙ dz + Σ ddcPrev ⊙ dc'} with respect to {@code (x, r, c', dh, dc)}. The formulas
-     * are derived by hand in {@link LstmCellVjpKernel}; this is the backward rule of
+     * are derived by hand in {@link LstmCellKernel}; this is the backward rule of
      * {@link #lstmCellGrad}, so second-order gradients through an LSTM (double backpropagation,
      * Ross et al. 2017, "Right for the Right Reasons") cost one operation per cell. Its own
      * backward (third order) is the generic vector-Jacobian product of {@link
@@ -192,7 +164,7 @@ public final class RecurrentOps {
 
     private static Tensor[] lstmCellGradVjp(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Tensor ddz,
                                             Tensor ddcPrev, Gate gate, LstmCache cache) {
-        INDArray[] v = LstmCellVjpKernel.apply(cache.act(), cache.pre(), cache.tanhC(), cPrev.value(), dh.value(),
+        INDArray[] v = LstmCellKernel.gradientVjp(cache.act(), cache.pre(), cache.tanhC(), cPrev.value(), dh.value(),
                 dc.value(), ddz.value(), ddcPrev.value(), gate);
         return ActiveTapes.recordMulti("lstmCellGradVjp", v,
                 (ups, need) -> viaReference(ups, need, new Tensor[] {x, r, cPrev, dh, dc, ddz, ddcPrev},
