@@ -1,9 +1,5 @@
 package io.gradlens.autodiff;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
@@ -57,11 +53,11 @@ final class LstmKernel {
             uForward = u.dup('c');
             uForward.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units)).muli(2.0);
         }
-        Mem a = Mem.of(act);
-        Mem p = pre == null ? null : Mem.of(pre);
-        Mem h = Mem.of(hs);
-        Mem c = Mem.of(cs);
-        Mem tc = Mem.of(tanhC);
+        ArrayAccess a = ArrayAccess.of(act);
+        ArrayAccess p = pre == null ? null : ArrayAccess.of(pre);
+        ArrayAccess h = ArrayAccess.of(hs);
+        ArrayAccess c = ArrayAccess.of(cs);
+        ArrayAccess tc = ArrayAccess.of(tanhC);
         int g4 = 4 * units;
         for (int t = 0; t < steps; t++) {
             INDArray z = act.slice(t);
@@ -127,12 +123,12 @@ final class LstmKernel {
         DataType dt = act.dataType();
         INDArray dZ = Nd4j.zeros(dt, act.shape());
         INDArray dhRecurrent = Nd4j.create(dt, new long[] {batch, units}, 'c');
-        Mem a = Mem.of(act);
-        Mem p = s.pre() == null ? null : Mem.of(s.pre());
-        Mem c = Mem.of(s.cs());
-        Mem tc = Mem.of(s.tanhC());
-        Mem dz = Mem.of(dZ);
-        Mem dhr = Mem.of(dhRecurrent);
+        ArrayAccess a = ArrayAccess.of(act);
+        ArrayAccess p = s.pre() == null ? null : ArrayAccess.of(s.pre());
+        ArrayAccess c = ArrayAccess.of(s.cs());
+        ArrayAccess tc = ArrayAccess.of(s.tanhC());
+        ArrayAccess dz = ArrayAccess.of(dZ);
+        ArrayAccess dhr = ArrayAccess.of(dhRecurrent);
         int bh = batch * units;
         double[] dhCarry = new double[bh];
         double[] dcCarry = new double[bh];
@@ -193,13 +189,13 @@ final class LstmKernel {
     }
 
     /** Keras' hard sigmoid of {@code a[at]}, saving that pre-activation in {@code pre[at]}. */
-    private static double hardSigmoid(int at, Mem a, Mem pre) {
+    private static double hardSigmoid(int at, ArrayAccess a, ArrayAccess pre) {
         double z = pre.set(at, a.get(at));
         return Math.min(1.0, Math.max(0.0, 0.2 * z + 0.5));
     }
 
     /** σ' from the activation {@code a} (sigmoid) or the saved pre-activation (hard sigmoid). */
-    private static double gatePrime(double a, Mem pre, int at, RecurrentOps.Gate gate) {
+    private static double gatePrime(double a, ArrayAccess pre, int at, RecurrentOps.Gate gate) {
         if (gate == RecurrentOps.Gate.SIGMOID) {
             return a * (1 - a);
         }
@@ -210,53 +206,5 @@ final class LstmKernel {
     /** An upstream gradient [B, H] as doubles in c order. */
     private static double[] values(INDArray g) {
         return g.dup('c').data().asDouble();
-    }
-
-    /** Element access to the native memory of a c-ordered array this class created. */
-    private abstract static class Mem {
-
-        abstract double get(int i);
-
-        /** Stores {@code v} (rounded to the array's type) and returns the stored value. */
-        abstract double set(int i, double v);
-
-        static Mem of(INDArray a) {
-            if (a.isView() || a.ordering() != 'c' || a.offset() != 0) {
-                throw new IllegalStateException("LstmKernel needs its own c-ordered arrays");
-            }
-            ByteBuffer bytes = a.data().asNio().order(ByteOrder.nativeOrder());
-            if (a.dataType() == DataType.DOUBLE) {
-                DoubleBuffer d = bytes.asDoubleBuffer();
-                return new Mem() {
-                    @Override
-                    double get(int i) {
-                        return d.get(i);
-                    }
-
-                    @Override
-                    double set(int i, double v) {
-                        d.put(i, v);
-                        return v;
-                    }
-                };
-            }
-            if (a.dataType() == DataType.FLOAT) {
-                FloatBuffer f = bytes.asFloatBuffer();
-                return new Mem() {
-                    @Override
-                    double get(int i) {
-                        return f.get(i);
-                    }
-
-                    @Override
-                    double set(int i, double v) {
-                        float x = (float) v;
-                        f.put(i, x);
-                        return x;
-                    }
-                };
-            }
-            throw new IllegalArgumentException("lstmSequence supports float32 and float64, got " + a.dataType());
-        }
     }
 }

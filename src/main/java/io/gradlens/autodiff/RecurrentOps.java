@@ -32,13 +32,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * </pre>
  * with {@code σ'(a) = a(1 − a)} for the sigmoid (a the activation) and {@code 0.2·[−2.5 < z < 2.5]}
  * for the hard sigmoid; {@code dx = dr = dz}. It reuses the gate activations saved by the forward
- * pass, so it costs a handful of elementwise ND4J calls on [B, 4H].
+ * pass and runs as one Java loop over the cells ({@link LstmCellKernel}).
  *
  * <p><b>Higher order.</b> The fused gradient is a function of {@code (x, r, c', dh, dc)}. Its own
- * backward rule recomputes that function with generic recorded {@link Ops} ({@link
- * #lstmCellGradReference}) under a private tape and returns that tape's vector-Jacobian product,
- * whose operations every outer tape records; so gradients of gradients (the RRR penalty) are exact
- * to any order, and only the rarer second-order pass pays for the generic form.
+ * backward rule is again one fused operation, {@link #lstmCellGradVjp}, derived by hand (see
+ * {@link LstmCellKernel}), so double backpropagation (the RRR penalty) costs one recorded
+ * operation per cell and order. The backward rule of that operation (third order) recomputes the
+ * gradient with generic recorded {@link Ops} ({@link #lstmCellGradReference}) under private tapes
+ * and returns their vector-Jacobian product, whose operations every outer tape records; so
+ * gradients stay exact to any order.
  */
 public final class RecurrentOps {
 
@@ -68,14 +70,6 @@ public final class RecurrentOps {
         }
     }
 
-    /** σ'(·) of the gate blocks, from the activations {@code a} and pre-activations {@code z}. */
-    private static INDArray gateDerivative(INDArray a, INDArray z, Gate gate) {
-        if (gate == Gate.SIGMOID) {
-            return a.rsub(1.0).muli(a);
-        }
-        return z.gt(-2.5).castTo(z.dataType()).muli(z.lt(2.5).castTo(z.dataType())).muli(0.2);
-    }
-
     private static void checkLstm(Tensor x, Tensor r, Tensor cPrev) {
         if (x.rank() != 2 || r.rank() != 2 || cPrev.rank() != 2 || x.size(1) != 4 * cPrev.size(1)
                 || !java.util.Arrays.equals(x.shape(), r.shape()) || x.size(0) != cPrev.size(0)) {
@@ -101,22 +95,12 @@ public final class RecurrentOps {
     public static Tensor[] lstmCell(Tensor x, Tensor r, Tensor cPrev, Gate gate) {
         checkLstm(x, r, cPrev);
         long units = cPrev.size(1);
-        INDArray act = x.value().add(r.value());
-        INDArray pre = gate == Gate.HARD_SIGMOID ? act.dup() : null;
-        gateInPlace(act.get(block(0, 2 * units)), gate);
-        Transforms.tanh(act.get(block(2 * units, 3 * units)), false);
-        gateInPlace(act.get(block(3 * units, 4 * units)), gate);
-        INDArray i = act.get(block(0, units));
-        INDArray f = act.get(block(units, 2 * units));
-        INDArray g = act.get(block(2 * units, 3 * units));
-        INDArray o = act.get(block(3 * units, 4 * units));
-        INDArray c = f.mul(cPrev.value()).addi(i.mul(g));
-        INDArray tc = Transforms.tanh(c, true);
-        INDArray h = o.mul(tc);
-        return ActiveTapes.recordMulti("lstmCell", new INDArray[] {h, c}, (ups, need) -> {
+        LstmCache cache = forwardCache(x, r, cPrev, gate);
+        INDArray h = cache.act().get(block(3 * units, 4 * units)).mul(cache.tanhC());
+        return ActiveTapes.recordMulti("lstmCell", new INDArray[] {h, cache.c()}, (ups, need) -> {
             Tensor dh = ups[0] != null ? ups[0] : Tensor.constant(Nd4j.zeros(x.dtype(), cPrev.shape()));
             Tensor dc = ups[1] != null ? ups[1] : Tensor.constant(Nd4j.zeros(x.dtype(), cPrev.shape()));
-            Tensor[] d = lstmCellGrad(x, r, cPrev, dh, dc, gate, new LstmCache(act, pre, c, tc));
+            Tensor[] d = lstmCellGrad(x, r, cPrev, dh, dc, gate, cache);
             return new Tensor[] {d[0], d[0], d[1]};
         }, x, r, cPrev);
     }
@@ -131,51 +115,72 @@ public final class RecurrentOps {
      */
     public static Tensor[] lstmCellGrad(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Gate gate) {
         checkLstm(x, r, cPrev);
-        return lstmCellGrad(x, r, cPrev, dh, dc, gate, null);
+        return lstmCellGrad(x, r, cPrev, dh, dc, gate, forwardCache(x, r, cPrev, gate));
+    }
+
+    /** Recomputes what the forward pass of {@link #lstmCell} saves. */
+    private static LstmCache forwardCache(Tensor x, Tensor r, Tensor cPrev, Gate gate) {
+        long units = cPrev.size(1);
+        INDArray act = x.value().add(r.value());
+        INDArray pre = gate == Gate.HARD_SIGMOID ? act.dup() : null;
+        gateInPlace(act.get(block(0, 2 * units)), gate);
+        Transforms.tanh(act.get(block(2 * units, 3 * units)), false);
+        gateInPlace(act.get(block(3 * units, 4 * units)), gate);
+        INDArray c = act.get(block(units, 2 * units)).mul(cPrev.value())
+                .addi(act.get(block(0, units)).mul(act.get(block(2 * units, 3 * units))));
+        return new LstmCache(act, pre, c, Transforms.tanh(c, true));
     }
 
     private static Tensor[] lstmCellGrad(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Gate gate,
                                          LstmCache cache) {
-        long units = cPrev.size(1);
-        INDArray act;
-        INDArray pre;
-        INDArray tc;
-        if (cache != null) {
-            act = cache.act();
-            pre = cache.pre();
-            tc = cache.tanhC();
-        } else {
-            act = x.value().add(r.value());
-            pre = act.dup();
-            gateInPlace(act.get(block(0, 2 * units)), gate);
-            Transforms.tanh(act.get(block(2 * units, 3 * units)), false);
-            gateInPlace(act.get(block(3 * units, 4 * units)), gate);
-            INDArray c = act.get(block(units, 2 * units)).mul(cPrev.value())
-                    .addi(act.get(block(0, units)).mul(act.get(block(2 * units, 3 * units))));
-            tc = Transforms.tanh(c, false);
-        }
-        INDArray i = act.get(block(0, units));
-        INDArray f = act.get(block(units, 2 * units));
-        INDArray g = act.get(block(2 * units, 3 * units));
-        INDArray o = act.get(block(3 * units, 4 * units));
-        INDArray dhv = dh.value();
-        // δc = dc + dh ⊙ o ⊙ (1 − τ²)
-        INDArray dcTot = tc.mul(tc).rsubi(1.0).muli(o).muli(dhv).addi(dc.value());
-        // σ' of all four blocks at once, then the tanh block's 1 − g² over it
-        INDArray deriv = gateDerivative(act, pre, gate);
-        deriv.get(block(2 * units, 3 * units)).assign(g.mul(g).rsubi(1.0));
-        // the partner of each block: g, c', i (times δc) and τ (times dh)
-        INDArray dz = Nd4j.create(act.dataType(), act.shape(), 'c');
-        dz.get(block(0, units)).assign(g.mul(dcTot));
-        dz.get(block(units, 2 * units)).assign(cPrev.value().mul(dcTot));
-        dz.get(block(2 * units, 3 * units)).assign(i.mul(dcTot));
-        dz.get(block(3 * units, 4 * units)).assign(tc.mul(dhv));
-        dz.muli(deriv);
-        INDArray dcPrev = dcTot.muli(f);
-        return ActiveTapes.recordMulti("lstmCellGrad", new INDArray[] {dz, dcPrev},
-                (ups, need) -> viaReference(ups, need, new Tensor[] {x, r, cPrev, dh, dc},
-                        ins -> lstmCellGradReference(ins[0], ins[1], ins[2], ins[3], ins[4], gate)),
-                x, r, cPrev, dh, dc);
+        INDArray[] d = LstmCellKernel.gradient(cache.act(), cache.pre(), cache.tanhC(), cPrev.value(), dh.value(),
+                dc.value(), gate);
+        return ActiveTapes.recordMulti("lstmCellGrad", d, (ups, need) -> {
+            Tensor[] v = lstmCellGradVjp(x, r, cPrev, dh, dc, orZeros(ups[0], x), orZeros(ups[1], cPrev), gate, cache);
+            return new Tensor[] {v[0], v[0], v[1], v[2], v[3]};
+        }, x, r, cPrev, dh, dc);
+    }
+
+    private static Tensor orZeros(Tensor t, Tensor like) {
+        return t != null ? t : Tensor.constant(Nd4j.zeros(like.dtype(), like.shape()));
+    }
+
+    /**
+     * The vector-Jacobian product of {@link #lstmCellGrad}, as one fused operation with four
+     * outputs {@code {z̄, c̄', d̄h, d̄c}} (z̄ is the gradient with respect to both x and r): for
+     * upstream {@code ddz} [B, 4H] of dz and {@code ddcPrev} [B, H] of dc', the gradient of
+     * {@code Σ ddz ⊙ dz + Σ ddcPrev ⊙ dc'} with respect to {@code (x, r, c', dh, dc)}. The formulas
+     * are derived by hand in {@link LstmCellKernel}; this is the backward rule of
+     * {@link #lstmCellGrad}, so second-order gradients through an LSTM (double backpropagation,
+     * Ross et al. 2017, "Right for the Right Reasons") cost one operation per cell. Its own
+     * backward (third order) is the generic vector-Jacobian product of {@link
+     * #lstmCellGradReference}, so every order stays exact.
+     */
+    public static Tensor[] lstmCellGradVjp(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Tensor ddz,
+                                           Tensor ddcPrev, Gate gate) {
+        checkLstm(x, r, cPrev);
+        return lstmCellGradVjp(x, r, cPrev, dh, dc, ddz, ddcPrev, gate, forwardCache(x, r, cPrev, gate));
+    }
+
+    private static Tensor[] lstmCellGradVjp(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Tensor ddz,
+                                            Tensor ddcPrev, Gate gate, LstmCache cache) {
+        INDArray[] v = LstmCellKernel.gradientVjp(cache.act(), cache.pre(), cache.tanhC(), cPrev.value(), dh.value(),
+                dc.value(), ddz.value(), ddcPrev.value(), gate);
+        return ActiveTapes.recordMulti("lstmCellGradVjp", v,
+                (ups, need) -> viaReference(ups, need, new Tensor[] {x, r, cPrev, dh, dc, ddz, ddcPrev},
+                        ins -> lstmCellGradVjpReference(ins, gate)),
+                x, r, cPrev, dh, dc, ddz, ddcPrev);
+    }
+
+    /**
+     * {@link #lstmCellGradVjp} in generic recorded operations: the tape's vector-Jacobian product
+     * of {@link #lstmCellGradReference}, for inputs {@code {x, r, c', dh, dc, ddz, ddcPrev}}.
+     */
+    static Tensor[] lstmCellGradVjpReference(Tensor[] ins, Gate gate) {
+        Tensor[] g = viaReference(new Tensor[] {ins[5], ins[6]}, new boolean[] {true, false, true, true, true},
+                new Tensor[] {ins[0], ins[1], ins[2], ins[3], ins[4]},
+                xs -> lstmCellGradReference(xs[0], xs[1], xs[2], xs[3], xs[4], gate));
+        return new Tensor[] {g[0], g[2], g[3], g[4]};
     }
 
     /**

@@ -103,6 +103,69 @@ class RecurrentOpsGradientTest {
         }
     }
 
+    /** The cell gradient's inputs {x, r, c', dh, dc} and upstream {ddz, ddc'} for a gate. */
+    private static Tensor[] vjpInputs(double lo) {
+        return new Tensor[] {uniform(1, lo, -lo, B, 4 * H), u(2, B, 4 * H).mul(0.1), u(3, B, H), u(4, B, H),
+            u(5, B, H), u(6, B, 4 * H), u(7, B, H)};
+    }
+
+    @Test
+    void handDerivedCellGradientVjpMatchesTheTapeOnTheReference() {
+        for (RecurrentOps.Gate gate : RecurrentOps.Gate.values()) {
+            // pre-activations in (−3, 3): the hard sigmoid partly saturated
+            Tensor[] in = vjpInputs(-3);
+            Tensor[] fused = RecurrentOps.lstmCellGradVjp(in[0], in[1], in[2], in[3], in[4], in[5], in[6], gate);
+            List<Tensor> viaTape;
+            try (GradientTape tape = GradientTape.open()) {
+                tape.watch(in[0], in[1], in[2], in[3], in[4]);
+                Tensor[] d = RecurrentOps.lstmCellGradReference(in[0], in[1], in[2], in[3], in[4], gate);
+                Tensor l = Ops.add(Ops.sum(Ops.mul(d[0], in[5]), false), Ops.sum(Ops.mul(d[1], in[6]), false));
+                viaTape = tape.gradient(l, in[0], in[1], in[2], in[3], in[4]);
+            }
+            GradientCheck.assertClose("x̄ " + gate, fused[0].value(), viaTape.get(0).value());
+            GradientCheck.assertClose("r̄ " + gate, fused[0].value(), viaTape.get(1).value());
+            GradientCheck.assertClose("c̄' " + gate, fused[1].value(), viaTape.get(2).value());
+            GradientCheck.assertClose("d̄h " + gate, fused[2].value(), viaTape.get(3).value());
+            GradientCheck.assertClose("d̄c " + gate, fused[3].value(), viaTape.get(4).value());
+        }
+    }
+
+    @Test
+    void fusedCellGradientVjpAsAFunctionOfItsInputs() {
+        for (RecurrentOps.Gate gate : RecurrentOps.Gate.values()) {
+            assertGradients("lstmCellGradVjp " + gate, xs -> {
+                Tensor[] v = RecurrentOps.lstmCellGradVjp(xs[0], xs[1], xs[2], xs[3], xs[4], xs[5], xs[6], gate);
+                Tensor out = Ops.sum(Ops.mul(Ops.tanh(v[0]), u(42, B, 4 * H)), true, 1);
+                for (int k = 1; k < 4; k++) {
+                    out = Ops.add(out, Ops.sum(Ops.mul(v[k], u(42 + k, B, H)), true, 1));
+                }
+                return out;
+            }, vjpInputs(gate == RecurrentOps.Gate.SIGMOID ? -2 : -1.2));
+        }
+    }
+
+    @Test
+    void secondOrderThroughACellCostsOneOperationPerOrder() {
+        Tensor x = uniform(1, -1, 1, 4, 8);
+        Tensor r = uniform(2, -1, 1, 4, 8);
+        Tensor c = u(4, 4, 2);
+        Tensor w = u(5, 4, 2);
+        try (GradientTape outer = GradientTape.open()) {
+            outer.watch(x);
+            Tensor dx;
+            try (GradientTape inner = GradientTape.open()) {
+                inner.watch(x);
+                Tensor[] hc = RecurrentOps.lstmCell(x, r, c, RecurrentOps.Gate.SIGMOID);
+                dx = inner.gradient(Ops.sum(Ops.mul(hc[0], w), false), x);
+            }
+            Tensor penalty = Ops.sum(Ops.square(dx), false);
+            long before = Engine.operations();
+            outer.gradient(penalty, x);
+            long backward = Engine.operations() - before;
+            assertTrue(backward <= 12, "second-order backward took " + backward + " operations");
+        }
+    }
+
     @Test
     void aRecurrentStepCostsFewOperations() {
         Tensor x = uniform(1, -1, 1, 4, 8);
