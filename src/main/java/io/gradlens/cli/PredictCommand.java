@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gradlens predict}: class probabilities for a text or for a dataset split. */
@@ -27,33 +27,8 @@ import picocli.CommandLine.Option;
                 + "probabilities and the predicted class.")
 public final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A .gradlens bundle (or a Keras .h5/.keras/model.json, "
-            + "imported on the fly).")
-    Path model;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    static final class Source {
-        @Option(names = "--text", description = "One text to classify.")
-        String text;
-
-        @Option(names = "--dataset", description = "Built-in dataset name or a dataset file.")
-        String dataset;
-
-        @Option(names = "--input-npy", description = "A NumPy .npy batch [N, …input shape] (token ids for text "
-                + "models): prints the model's outputs per example.")
-        Path inputNpy;
-    }
-
-    @Option(names = "--split", defaultValue = "test", description = "train or test. Default ${DEFAULT-VALUE}.")
-    String split;
-
-    @Option(names = "--limit", defaultValue = "0", description = "At most this many examples (0: all).")
-    int limit;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for generated datasets.")
-    long seed;
+    @Mixin
+    ModelInputOptions input;
 
     @Option(names = "--format", defaultValue = "json", description = "json (one object per line).")
     String format;
@@ -66,23 +41,23 @@ public final class PredictCommand implements Callable<Integer> {
         if (!"json".equals(format)) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; predict writes json");
         }
-        Classifier classifier = io.gradlens.io.ModelFiles.open(model);
-        if (source.inputNpy != null) {
-            printOutputs(classifier, io.gradlens.io.NpyInputs.read(source.inputNpy, classifier));
+        Classifier classifier = io.gradlens.io.ModelFiles.open(input.model);
+        if (input.source.inputNpy != null) {
+            printOutputs(classifier, io.gradlens.io.NpyInputs.read(input.source.inputNpy, classifier));
             return 0;
         }
-        if (source.text != null) {
-            print(classifier, source.text, null, -1);
+        if (input.source.text != null) {
+            print(classifier, input.source.text, null, -1);
             return 0;
         }
-        Dataset data = DatasetArgument.load(source.dataset, seed);
-        if (!"train".equals(split) && !"test".equals(split)) {
-            throw new IllegalArgumentException("--split must be train or test, got '" + split + "'");
+        Dataset data = DatasetArgument.load(input.source.dataset, input.seed);
+        if (!"train".equals(input.split) && !"test".equals(input.split)) {
+            throw new IllegalArgumentException("--split must be train or test, got '" + input.split + "'");
         }
         if (data instanceof TextDataset text) {
             classifier.tokens();
-            List<TextExample> examples = "train".equals(split) ? text.train() : text.test();
-            int n = limit > 0 ? Math.min(limit, examples.size()) : examples.size();
+            List<TextExample> examples = "train".equals(input.split) ? text.train() : text.test();
+            int n = input.limit > 0 ? Math.min(input.limit, examples.size()) : examples.size();
             for (int i = 0; i < n; i++) {
                 print(classifier, examples.get(i).text(), examples.get(i).label(), i);
             }
@@ -95,8 +70,8 @@ public final class PredictCommand implements Callable<Integer> {
                         + data.name() + "' has images " + images.height() + "x" + images.width() + "x"
                         + images.channels());
             }
-            ImageSplit s = "train".equals(split) ? images.train() : images.test();
-            int n = limit > 0 ? Math.min(limit, s.size()) : s.size();
+            ImageSplit s = "train".equals(input.split) ? images.train() : images.test();
+            int n = input.limit > 0 ? Math.min(input.limit, s.size()) : s.size();
             for (int from = 0; from < n; from += 256) {
                 int to = Math.min(n, from + 256);
                 float[] flat = new float[(to - from) * img.size()];

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,33 +29,8 @@ import picocli.CommandLine.Option;
                 + "HTML page. Progress and throughput go to stderr.")
 public final class SaliencyCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A .gradlens bundle (or a Keras .h5/.keras/model.json, "
-            + "imported on the fly).")
-    Path model;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    static final class Source {
-        @Option(names = "--text", description = "One text to explain (text models).")
-        String text;
-
-        @Option(names = "--dataset", description = "Built-in dataset name or a dataset file.")
-        String dataset;
-
-        @Option(names = "--input-npy", description = "A NumPy .npy batch [N, …input shape]: token ids (trailing "
-                + "0s are padding), images or numeric rows.")
-        Path inputNpy;
-    }
-
-    @Option(names = "--split", defaultValue = "test", description = "train or test. Default ${DEFAULT-VALUE}.")
-    String split;
-
-    @Option(names = "--limit", defaultValue = "0", description = "At most this many examples (0: all).")
-    int limit;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for generated datasets. Default ${DEFAULT-VALUE}.")
-    long seed;
+    @Mixin
+    ModelInputOptions input;
 
     @Option(names = "--target", defaultValue = "predicted",
             description = "predicted, a class index or a class name. Default ${DEFAULT-VALUE}.")
@@ -83,15 +57,17 @@ public final class SaliencyCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
         }
-        Classifier classifier = io.gradlens.io.ModelFiles.open(model);
+        Classifier classifier = io.gradlens.io.ModelFiles.open(input.model);
         AttributionMethod m = method.build(classifier);
         AttributionTarget t = ExplainSupport.target(target, classifier);
-        ExplainSupport.Examples examples = source.text != null ? ExplainSupport.fromText(classifier, source.text)
-                : source.inputNpy != null ? ExplainSupport.fromNpy(classifier, source.inputNpy)
-                : ExplainSupport.fromDataset(classifier, DatasetArgument.load(source.dataset, seed), split, limit);
+        ModelInputOptions.Source src = input.source;
+        ExplainSupport.Examples examples = src.text != null ? ExplainSupport.fromText(classifier, src.text)
+                : src.inputNpy != null ? ExplainSupport.fromNpy(classifier, src.inputNpy)
+                : ExplainSupport.fromDataset(classifier, DatasetArgument.load(src.dataset, input.seed), input.split,
+                        input.limit);
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = source.text == null ? new ProgressBar(err, "saliency") : null;
-        String modelName = model.toString();
+        ProgressBar bar = input.source.text == null ? new ProgressBar(err, "saliency") : null;
+        String modelName = input.model.toString();
         long started = System.nanoTime();
         try (Writer w = ExplainSupport.open(out, spec.commandLine().getOut())) {
             if (fmt.equals("csv")) {
@@ -139,7 +115,7 @@ public final class SaliencyCommand implements Callable<Integer> {
                 bar.clear();
             }
         }
-        if (source.text == null) {
+        if (input.source.text == null) {
             double seconds = (System.nanoTime() - started) / 1e9;
             err.println(String.format(Locale.ROOT, "saliency: %d examples in %.2f s (%.1f examples/s), method %s",
                     examples.size(), seconds, examples.size() / seconds, m.name()));
