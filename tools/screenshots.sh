@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renders the workbench's views to docs/screenshots/*.png: starts the real app (io.gradlens.app
+# Renders the workbench's views to docs/screenshots/*.png: starts the real app (the test-scope tool io.gradlens.app
 # .Screenshots) under a virtual X server, drives it through the Data, Hidden state, Training and
 # Saliency views (text, compare mode, image), and snapshots the window after each step.
 # Needs: xvfb (xvfb-run), the shipped models in assets/models (tools/build-assets.sh).
@@ -16,7 +16,7 @@ export GRADLENS_DATASETS="${GRADLENS_DATASETS:-$root/datasets}"
 # decoy-text models, so it starts from a fresh window).
 for shots in views fix-reasons; do
   xvfb-run -a -s "-screen 0 1280x800x24" java -Dprism.order=sw -Dprism.lcdtext=false \
-    -Dgradlens.shots="$shots" -cp "target/classes:target/lib/*" io.gradlens.app.Screenshots\$Run \
+    -Dgradlens.shots="$shots" -cp "target/classes:target/test-classes:target/lib/*" io.gradlens.app.Screenshots\$Run \
     "${1:-docs/screenshots}"
 done
 ls -l "${1:-docs/screenshots}"

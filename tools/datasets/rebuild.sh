@@ -20,6 +20,6 @@ mkdir -p "$out"
 node "$repo/tools/datasets/build.mjs" "$work" "$out"
 
 # price.csv is written by the Java generator that also runs at load time.
-(cd "$repo" && mvn -q -o compile && java -cp target/classes io.gradlens.data.PriceGenerator "$out/price.csv")
+(cd "$repo" && mvn -q -o test-compile && java -cp target/classes:target/test-classes io.gradlens.data.PriceGeneratorMain "$out/price.csv")
 (cd "$out" && sha256sum $(ls | grep -v -e README.md -e SHA256SUMS) > SHA256SUMS)
 echo "done: $out"; du -sh "$out"

@@ -1,6 +1,7 @@
 package io.gradlens;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -68,6 +69,37 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.imageio..")
                 .because("everything but the GUI runs headless (CLI, tests, CI); PNG decoding through ImageIO is "
                         + "the one exception")
+                .check(MAIN);
+    }
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("io.gradlens.(*)..")
+                .should().beFreeOfCycles()
+                .because("data flows one way (format, data, autodiff → nn → train → explain, io → export → "
+                        + "workflow → cli, app); a cycle means two packages can only change together")
+                .check(MAIN);
+    }
+
+    @Test
+    void onlyTheCommandLinePrints() {
+        noClasses().that().resideOutsideOfPackage("io.gradlens.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("results reach users through the CLI's formatters or the GUI's views; core code reports "
+                        + "through return values, listeners and exceptions, so the GUI never loses a message to "
+                        + "a console nobody reads")
+                .check(MAIN);
+    }
+
+    @Test
+    void lowerFloorsDoNotCallTheWorkflowOrExport() {
+        noClasses().that().resideInAnyPackage("io.gradlens.autodiff..", "io.gradlens.format..",
+                        "io.gradlens.data..", "io.gradlens.nn..", "io.gradlens.train..", "io.gradlens.explain..",
+                        "io.gradlens.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gradlens.workflow..", "io.gradlens.export..")
+                .because("use cases are orchestrated once, in workflow, on top of the core; export writes the "
+                        + "core's results; neither may be reached from below")
                 .check(MAIN);
     }
 }

@@ -169,14 +169,13 @@ public final class BenchmarkSuite {
         REGISTERED.put(w.name(), w);
     }
 
-    public static void main(String[] args) throws Exception {
-        run(Options.parse(args), System.out);
-    }
-
-    /** Runs the selected workloads, one JSON line each on {@code out}. */
-    public static void run(Options options, PrintStream out) throws Exception {
+    /**
+     * Runs the selected workloads, one JSON line each on {@code out}; the machine, the engine's
+     * settings and per-round memory go to {@code log} (the command line passes its stderr).
+     */
+    public static void run(Options options, PrintStream out, PrintStream log) throws Exception {
         Engine.configure(options.threads());
-        printEnvironment(options);
+        printEnvironment(options, log);
         Map<String, Workload> external = new LinkedHashMap<>();
         for (Workload w : new ExplainWorkloads().workloads()) {
             external.put(w.name(), w);
@@ -191,14 +190,14 @@ public final class BenchmarkSuite {
         }
         ObjectMapper json = new ObjectMapper();
         for (int round = 1; round <= options.rounds(); round++) {
-            runRound(options, external, json, out, round);
-            System.err.println("[gradlens bench] after round " + round + ": peak resident " + Math.round(
+            runRound(options, external, json, out, log, round);
+            log.println("[gradlens bench] after round " + round + ": peak resident " + Math.round(
                     ExplainWorkloads.vmHwmMb()) + " MB, " + NativeMemory.describe());
         }
     }
 
     private static void runRound(Options options, Map<String, Workload> external, ObjectMapper json,
-                                 PrintStream out, int round) throws Exception {
+                                 PrintStream out, PrintStream log, int round) throws Exception {
         for (String name : WORKLOADS) {
             if (!options.wants(name)) {
                 continue;
@@ -207,7 +206,7 @@ public final class BenchmarkSuite {
             if (EXTERNAL.contains(name)) {
                 Workload w = external.get(name);
                 if (w == null) {
-                    System.err.println("[gradlens bench] skipping " + name + ": no implementation registered "
+                    log.println("[gradlens bench] skipping " + name + ": no implementation registered "
                             + "(io.gradlens.explain does not provide it yet; plug it in with a "
                             + "BenchmarkSuite.WorkloadProvider or BenchmarkSuite.register)");
                     continue;
@@ -216,7 +215,7 @@ public final class BenchmarkSuite {
             } else {
                 prepared = builtIn(name, options);
             }
-            Map<String, Object> line = measure(name, prepared, options);
+            Map<String, Object> line = measure(name, prepared, options, log);
             if (options.rounds() > 1) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> extra = (Map<String, Object>) line.get("extra");
@@ -227,7 +226,7 @@ public final class BenchmarkSuite {
         }
     }
 
-    static Map<String, Object> measure(String name, Prepared prepared, Options options) throws Exception {
+    static Map<String, Object> measure(String name, Prepared prepared, Options options, PrintStream log) throws Exception {
         int[] rep = prepared.repeats(options.quick());
         double load = loadAverage();
         for (int i = 0; i < rep[0]; i++) {
@@ -240,7 +239,7 @@ public final class BenchmarkSuite {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         if (Boolean.getBoolean("gradlens.profileOps")) {
-            printProfile(name, prepared);
+            printProfile(name, prepared, log);
         }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
@@ -275,15 +274,15 @@ public final class BenchmarkSuite {
      * One extra, untimed run under {@link OpProfile}, its per-operation breakdown on stderr
      * (enabled with {@code -Dgradlens.profileOps=true}, e.g. through {@code JAVA_OPTS}).
      */
-    private static void printProfile(String name, Prepared prepared) throws Exception {
+    private static void printProfile(String name, Prepared prepared, PrintStream log) throws Exception {
         OpProfile.start();
         long t0 = System.nanoTime();
         prepared.run();
         double total = (System.nanoTime() - t0) / 1e6;
         List<OpProfile.Entry> entries = OpProfile.stop();
-        System.err.printf(Locale.ROOT, "[gradlens bench] profile of one %s run: %.1f ms%n", name, total);
+        log.printf(Locale.ROOT, "[gradlens bench] profile of one %s run: %.1f ms%n", name, total);
         for (OpProfile.Entry e : entries) {
-            System.err.printf(Locale.ROOT, "[gradlens bench]   %-22s %6d calls %9.2f ms %5.1f%%%n", e.op(), e.calls(),
+            log.printf(Locale.ROOT, "[gradlens bench]   %-22s %6d calls %9.2f ms %5.1f%%%n", e.op(), e.calls(),
                     e.millis(), 100.0 * e.millis() / total);
         }
     }
@@ -312,7 +311,7 @@ public final class BenchmarkSuite {
         }
     }
 
-    private static void printEnvironment(Options options) {
+    private static void printEnvironment(Options options, PrintStream log) {
         String cpu = "unknown";
         try {
             for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
@@ -324,13 +323,13 @@ public final class BenchmarkSuite {
         } catch (Exception e) {
             // not Linux
         }
-        System.err.println("[gradlens bench] cores=" + Runtime.getRuntime().availableProcessors() + " cpu=" + cpu
+        log.println("[gradlens bench] cores=" + Runtime.getRuntime().availableProcessors() + " cpu=" + cpu
                 + " loadavg=" + loadAverage());
-        System.err.println("[gradlens bench] engine " + Engine.describe());
-        System.err.println("[gradlens bench] jvm " + System.getProperty("java.vm.name") + " "
+        log.println("[gradlens bench] engine " + Engine.describe());
+        log.println("[gradlens bench] jvm " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + " max heap " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MB; options " + options);
-        System.err.println("[gradlens bench] native memory " + NativeMemory.describe());
+        log.println("[gradlens bench] native memory " + NativeMemory.describe());
     }
 
     // ---- built-in workloads ---------------------------------------------------------------------

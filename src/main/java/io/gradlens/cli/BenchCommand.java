@@ -55,25 +55,32 @@ public final class BenchCommand implements Callable<Integer> {
             args.add(threads.toString());
         }
         BenchmarkSuite.Options options = BenchmarkSuite.Options.parse(args.toArray(String[]::new));
-        // The suite prints JSON lines itself; keep them on the command's own output stream.
-        PrintStream out = new PrintStream(new java.io.OutputStream() {
+        // The suite prints JSON lines itself; keep them (and its log) on the command's own streams.
+        PrintStream out = streamOf(spec.commandLine().getOut());
+        PrintStream log = streamOf(spec.commandLine().getErr());
+        BenchmarkSuite.run(options, out, log);
+        log.flush();
+        out.flush();
+        return 0;
+    }
+
+    /** A print stream that writes through to a picocli writer, flushing on every line. */
+    private static PrintStream streamOf(java.io.PrintWriter writer) {
+        return new PrintStream(new java.io.OutputStream() {
             @Override
             public void write(int b) {
-                spec.commandLine().getOut().write(b);
+                writer.write(b);
             }
 
             @Override
             public void write(byte[] b, int off, int len) {
-                spec.commandLine().getOut().write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+                writer.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
             }
 
             @Override
             public void flush() {
-                spec.commandLine().getOut().flush();
+                writer.flush();
             }
         }, true, java.nio.charset.StandardCharsets.UTF_8);
-        BenchmarkSuite.run(options, out);
-        out.flush();
-        return 0;
     }
 }

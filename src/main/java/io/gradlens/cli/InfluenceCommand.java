@@ -118,7 +118,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         Classifier classifier;
         try {
             classifier = ModelBundle.read(model);
-        } catch (io.gradlens.io.BundleFormatException e) {
+        } catch (io.gradlens.format.BundleFormatException e) {
             throw new IllegalArgumentException(e.getMessage().replace('\n', ' '));
         }
         Dataset data = BuiltInDatasets.load(dataset, datasetSeed);

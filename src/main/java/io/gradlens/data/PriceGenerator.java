@@ -1,9 +1,5 @@
 package io.gradlens.data;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -66,14 +62,5 @@ public final class PriceGenerator {
 
     private static double uniform(SplittableRandom random, double low, double high) {
         return low + (high - low) * random.nextDouble();
-    }
-
-    /** Writes the shipped file: {@code java io.gradlens.data.PriceGenerator datasets/price.csv}. */
-    public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: PriceGenerator <output.csv>");
-            System.exit(2);
-        }
-        Files.writeString(Path.of(args[0]), csv(ROWS, SEED), StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package io.gradlens.io;
 
+import io.gradlens.format.BundleFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

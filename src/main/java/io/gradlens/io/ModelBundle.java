@@ -1,5 +1,8 @@
 package io.gradlens.io;
 
+import io.gradlens.format.BundleFormatException;
+import io.gradlens.format.SafeZip;
+import io.gradlens.format.Npz;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

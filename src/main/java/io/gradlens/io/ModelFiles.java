@@ -1,5 +1,6 @@
 package io.gradlens.io;
 
+import io.gradlens.format.BundleFormatException;
 import io.gradlens.io.keras.KerasImporter;
 import io.gradlens.nn.Classifier;
 import java.io.IOException;

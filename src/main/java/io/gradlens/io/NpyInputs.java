@@ -1,5 +1,6 @@
 package io.gradlens.io;
 
+import io.gradlens.format.Npy;
 import io.gradlens.autodiff.Tensor;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.Sequential;

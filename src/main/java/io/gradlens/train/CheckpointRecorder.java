@@ -2,7 +2,7 @@ package io.gradlens.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gradlens.autodiff.Tensor;
-import io.gradlens.io.Npz;
+import io.gradlens.format.Npz;
 import io.gradlens.nn.Sequential;
 import java.io.IOException;
 import java.nio.file.Files;

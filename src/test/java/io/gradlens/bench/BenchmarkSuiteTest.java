@@ -36,7 +36,7 @@ class BenchmarkSuiteTest {
     @Test
     void aLineHasThePeersSchema() throws Exception {
         BenchmarkSuite.Prepared p = () -> { };
-        Map<String, Object> line = BenchmarkSuite.measure("gemm_2048", p, BenchmarkSuite.Options.parse("--quick"));
+        Map<String, Object> line = BenchmarkSuite.measure("gemm_2048", p, BenchmarkSuite.Options.parse("--quick"), System.err);
         assertEquals(List.of("workload", "impl", "median_ms", "min_ms", "max_ms", "p25_ms", "p75_ms", "runs", "extra"),
                 List.copyOf(line.keySet()));
         assertEquals("gradlens", line.get("impl"));

@@ -114,7 +114,7 @@ class ExplainCommandsTest {
         int[] ids = JSON.convertValue(fromText.get("token_ids"), int[].class);
         int[][] padded = {{ids[0], ids[1], ids[2], 0, 0}, {ids[1], 0, 0, 0, 0}};
         Path npy = dir.resolve("ids.npy");
-        Files.write(npy, io.gradlens.io.Npy.write(org.nd4j.linalg.factory.Nd4j.createFromArray(padded)));
+        Files.write(npy, io.gradlens.format.Npy.write(org.nd4j.linalg.factory.Nd4j.createFromArray(padded)));
         List<String> lines = ok("saliency", "--model", lstm.toString(), "--input-npy", npy.toString()).out()
                 .strip().lines().toList();
         assertEquals(2, lines.size());
@@ -126,12 +126,12 @@ class ExplainCommandsTest {
         assertEquals(1, JSON.readTree(lines.get(1)).get("scores").size());
 
         Path onlyPadding = dir.resolve("pad.npy");
-        Files.write(onlyPadding, io.gradlens.io.Npy.write(org.nd4j.linalg.factory.Nd4j.createFromArray(
+        Files.write(onlyPadding, io.gradlens.format.Npy.write(org.nd4j.linalg.factory.Nd4j.createFromArray(
                 new int[][] {{0, 0}})));
         assertBadInput("row 0 holds only padding", "saliency", "--model", lstm.toString(), "--input-npy",
                 onlyPadding.toString());
         Path images = dir.resolve("img.npy");
-        Files.write(images, io.gradlens.io.Npy.write(org.nd4j.linalg.factory.Nd4j.rand(DataType.FLOAT, 2, 8, 8, 1)));
+        Files.write(images, io.gradlens.format.Npy.write(org.nd4j.linalg.factory.Nd4j.rand(DataType.FLOAT, 2, 8, 8, 1)));
         JsonNode pixel = JSON.readTree(ok("saliency", "--model", image.toString(), "--input-npy", images.toString())
                 .out().lines().findFirst().orElseThrow());
         assertTrue(pixel.toString().length() > 64, pixel.toString());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gradlens.io.Npy;
+import io.gradlens.format.Npy;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;

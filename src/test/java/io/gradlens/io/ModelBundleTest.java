@@ -1,5 +1,7 @@
 package io.gradlens.io;
 
+import io.gradlens.format.Npz;
+import io.gradlens.format.Npy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

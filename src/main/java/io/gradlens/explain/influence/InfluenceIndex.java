@@ -1,6 +1,6 @@
 package io.gradlens.explain.influence;
 
-import io.gradlens.io.Npz;
+import io.gradlens.format.Npz;
 import io.gradlens.nn.Sequential;
 import io.gradlens.train.CheckpointRecorder.Checkpoint;
 import io.gradlens.train.ExampleSet;

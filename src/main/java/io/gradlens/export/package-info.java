@@ -4,4 +4,4 @@
  * white, positive red). Non-finite numbers are written as JSON {@code null}. The JSON shapes are
  * documented in {@code docs/cli.md}.
  */
-package io.gradlens.io.export;
+package io.gradlens.export;

@@ -1,4 +1,4 @@
-package io.gradlens.io;
+package io.gradlens.format;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.gradlens.io.export;
+package io.gradlens.export;
 
 import io.gradlens.explain.Attribution;
 import io.gradlens.explain.FeatureAttribution;

@@ -1,4 +1,4 @@
-package io.gradlens.io.export;
+package io.gradlens.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
