@@ -24,14 +24,24 @@ public final class NnOps {
         INDArray e = org.nd4j.linalg.ops.transforms.Transforms.exp(shifted, false);
         INDArray value = e.divi(Ops.materialize(e.sum(true, ax), x.shape()));
         Tensor[] self = new Tensor[1];
-        self[0] = Ops.result("softmax", value, (g, need) -> {
-            Tensor dot = Ops.sum(Ops.mul(g, self[0]), true, ax);
-            return new Tensor[] {Ops.mul(self[0], Ops.sub(g, dot))};
-        }, x);
+        // p ⊙ (g − Σ_j g_j p_j), written as p ⊙ (g ⊙ Σ_{j≠i} p_j − Σ_{j≠i} g_j p_j): the plain form
+        // cancels catastrophically in float32 when one p_i rounds to 1 (see logSoftmax).
+        self[0] = Ops.result("softmax", value, (g, need) -> new Tensor[] {
+            Ops.mul(self[0], Ops.sub(Ops.mul(g, sumOfOthers(self[0], ax)),
+                    sumOfOthers(Ops.mul(g, self[0]), ax)))}, x);
         return self[0];
     }
 
-    /** Log-softmax along {@code axis}, computed stably: {@code x - max - log Σ exp(x - max)}. */
+    /**
+     * Log-softmax along {@code axis}, computed stably: {@code x - max - log Σ exp(x - max)}.
+     *
+     * <p>The backward rule {@code g − p Σg} is evaluated as {@code g ⊙ (1 − p) − p ⊙ Σ_{j≠i} g_j}
+     * with {@code 1 − p_i} taken as {@code Σ_{j≠i} p_j} ({@link #sumOfOthers}). On a confident
+     * prediction, float32 rounds {@code p_t} to 1 and the plain form returns 0 for {@code 1 − p_t}
+     * (absolute error ~6e-8), so the gradient of {@code log p_t} loses all relative accuracy exactly
+     * where users look first; the other classes' probabilities keep it. The rule is made of recorded
+     * ops, so higher orders stay exact.
+     */
     public static Tensor logSoftmax(Tensor x, int axis) {
         int ax = axis < 0 ? axis + x.rank() : axis;
         INDArray shifted = x.value().sub(Ops.materialize(x.value().max(true, ax), x.shape()));
@@ -39,9 +49,34 @@ public final class NnOps {
                 org.nd4j.linalg.ops.transforms.Transforms.exp(shifted, true).sum(true, ax), false);
         INDArray value = shifted.subi(Ops.materialize(logSum, x.shape()));
         Tensor[] self = new Tensor[1];
-        self[0] = Ops.result("logSoftmax", value, (g, need) -> new Tensor[] {
-            Ops.sub(g, Ops.mul(Ops.exp(self[0]), Ops.sum(g, true, ax)))}, x);
+        self[0] = Ops.result("logSoftmax", value, (g, need) -> {
+            Tensor p = Ops.exp(self[0]);
+            return new Tensor[] {Ops.sub(Ops.mul(g, sumOfOthers(p, ax)), Ops.mul(p, sumOfOthers(g, ax)))};
+        }, x);
         return self[0];
+    }
+
+    /**
+     * {@code out_i = Σ_{j≠i} x_j} along {@code axis}, without the cancellation of {@code Σx − x_i}
+     * where {@code x_i} dominates its row: for the entries of largest magnitude the sum runs over
+     * the others directly. Mathematically {@code Σx − x_i}; its Jacobian {@code 11ᵀ − I} is
+     * symmetric, so the backward rule is the same operation on the output gradient.
+     */
+    public static Tensor sumOfOthers(Tensor x, int axis) {
+        int ax = axis < 0 ? axis + x.rank() : axis;
+        long[] shape = x.shape();
+        INDArray v = x.value();
+        INDArray magnitude = org.nd4j.linalg.ops.transforms.Transforms.abs(v, true);
+        INDArray dominant = magnitude.eq(Ops.materialize(magnitude.max(true, ax), shape)).castTo(v.dataType());
+        INDArray rest = dominant.rsub(1.0);
+        // A dominant entry gets the sum of the non-dominant entries plus that of the other dominant
+        // ones (ties): exactly 0 for a single peak, never a difference with the peak itself.
+        INDArray nonDominantSum = Ops.materialize(v.mul(rest).sum(true, ax), shape);
+        INDArray dominantSum = Ops.materialize(v.mul(dominant).sum(true, ax), shape);
+        INDArray forDominant = nonDominantSum.add(dominantSum.sub(v));
+        INDArray forRest = Ops.materialize(v.sum(true, ax), shape).subi(v);
+        INDArray value = forDominant.muli(dominant).addi(forRest.muli(rest));
+        return Ops.result("sumOfOthers", value, (g, need) -> new Tensor[] {sumOfOthers(g, ax)}, x);
     }
 
     /**

@@ -102,6 +102,9 @@ class OpsGradientTest {
         assertGradients("softmax", xs -> Ops.square(NnOps.softmax(xs[0], 1)), u(1, 3, 4));
         assertGradients("softmax axis 0", xs -> Ops.square(NnOps.softmax(xs[0], 0)), u(1, 3, 4));
         assertGradients("logSoftmax", xs -> Ops.square(NnOps.logSoftmax(xs[0], -1)), u(1, 3, 4));
+        assertGradients("logSoftmax axis 0", xs -> Ops.square(NnOps.logSoftmax(xs[0], 0)), u(1, 3, 4));
+        assertGradients("sumOfOthers", xs -> Ops.square(NnOps.sumOfOthers(xs[0], 1)), u(1, 3, 4));
+        assertGradients("sumOfOthers axis 0", xs -> Ops.square(NnOps.sumOfOthers(xs[0], 0)), u(1, 3, 4));
         assertGradients("pick", xs -> Ops.square(NnOps.pick(NnOps.logSoftmax(xs[0], 1), new int[] {2, 0, 2})),
                 u(1, 3, 4));
     }
