@@ -25,6 +25,7 @@ import io.gradlens.train.DatasetExamples;
 import io.gradlens.train.ExampleSet;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.explain.ModelDatasetFit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -529,7 +530,7 @@ public final class CoreWorkspace {
     double[] confidence = new double[test.size()];
     Arrays.fill(confidence, Double.NaN);
     if (model != null) {
-      checkFits(model, entry, data.classNames(), "text");
+      ModelDatasetFit.check(model, data);
       List<TextExample> nonEmpty = new ArrayList<>();
       List<Integer> where = new ArrayList<>();
       for (int i = 0; i < test.size(); i++) {
@@ -559,14 +560,7 @@ public final class CoreWorkspace {
     double[] confidence = new double[n];
     Arrays.fill(confidence, Double.NaN);
     if (model != null) {
-      checkFits(model, entry, data.classNames(), "image");
-      InputSpec.Image spec = (InputSpec.Image) model.input();
-      if (spec.height() != data.height() || spec.width() != data.width()
-          || spec.channels() != data.channels()) {
-        throw new IllegalArgumentException("The model reads " + model.describeInput() + " but "
-            + entry.name() + " has images " + data.height() + "x" + data.width() + "x"
-            + data.channels());
-      }
+      ModelDatasetFit.check(model, data);
       int[] all = new int[n];
       Arrays.setAll(all, i -> i);
       predict(model, DatasetExamples.images(data, data.test(), false), data.classNames(),
@@ -581,21 +575,6 @@ public final class CoreWorkspace {
           predicted[i], confidence[i]));
     }
     return out;
-  }
-
-  private static void checkFits(Classifier model, WorkspaceEntry entry, List<String> classes,
-      String kind) {
-    boolean text = model.isText();
-    if (text != "text".equals(kind)) {
-      throw new ModelMismatchException("The current model reads " + model.describeInput()
-          + ", but dataset \u201c" + entry.name() + "\u201d holds " + kind
-          + (kind.equals("text") ? "s" : "s") + ". Select a " + kind + " model or another dataset.");
-    }
-    if (model.numClasses() != classes.size()) {
-      throw new ModelMismatchException("The current model has " + model.numClasses()
-          + " classes " + model.classNames() + ", but dataset \u201c" + entry.name() + "\u201d has "
-          + classes.size() + " " + classes + ".");
-    }
   }
 
   private static void predict(Classifier model, ExampleSet set, List<String> classes,
