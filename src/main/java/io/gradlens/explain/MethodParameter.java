@@ -35,30 +35,36 @@ public record MethodParameter(String name, String label, Kind kind, String defau
         TEXT
     }
 
-    /** Checks that the default is a valid value. */
+    /** Copies the choices. */
     public MethodParameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(defaultValue, "defaultValue");
         choices = List.copyOf(choices);
-        parse(defaultValue);
+    }
+
+    /** {@code p}, once its default was checked to be a valid value. */
+    private static MethodParameter checked(MethodParameter p) {
+        p.parse(null);
+        return p;
     }
 
     static MethodParameter integer(String name, String label, String defaultValue, long min, long max, String help) {
-        return new MethodParameter(name, label, Kind.INTEGER, defaultValue, List.of(), min, max, help);
+        return checked(new MethodParameter(name, label, Kind.INTEGER, defaultValue, List.of(), min, max, help));
     }
 
     static MethodParameter number(String name, String label, String defaultValue, double min, double max,
                                   String help) {
-        return new MethodParameter(name, label, Kind.NUMBER, defaultValue, List.of(), min, max, help);
+        return checked(new MethodParameter(name, label, Kind.NUMBER, defaultValue, List.of(), min, max, help));
     }
 
     static MethodParameter choice(String name, String label, String defaultValue, List<String> choices,
                                   String help) {
-        return new MethodParameter(name, label, Kind.CHOICE, defaultValue, choices, 0, 0, help);
+        return checked(new MethodParameter(name, label, Kind.CHOICE, defaultValue, choices, 0, 0, help));
     }
 
     static MethodParameter text(String name, String label, String defaultValue, String help) {
-        return new MethodParameter(name, label, Kind.TEXT, defaultValue, List.of(), 0, 0, help);
+        return checked(new MethodParameter(name, label, Kind.TEXT, defaultValue, List.of(), 0, 0, help));
     }
 
     /**
