@@ -54,8 +54,8 @@ public final class AttributionMethods {
                     + "(text).");
     private static final MethodParameter SAMPLES = MethodParameter.integer("samples", "Samples", DEFAULT_SAMPLES, 1,
             100_000, "SmoothGrad: noisy samples.");
-    private static final MethodParameter NOISE = MethodParameter.number("noise", "\u03c3", DEFAULT_NOISE, 0, 10,
-            "SmoothGrad: noise \u03c3 (see --noise-scale).");
+    private static final MethodParameter NOISE = MethodParameter.number("noise", "\u03c3", DEFAULT_NOISE, 0,
+            Double.MAX_VALUE, "SmoothGrad: noise \u03c3 (see --noise-scale).");
     private static final MethodParameter NOISE_SCALE = MethodParameter.choice("noise-scale", "Noise scale",
             DEFAULT_NOISE_SCALE, List.of("relative", "absolute"),
             "SmoothGrad: relative (\u03c3 \u00d7 value range of each example) or absolute.");

@@ -44,7 +44,7 @@ public final class ExampleSelection {
             throw new ModelDatasetMismatchException("--text needs a text model; this model reads "
                     + model.describeInput() + " (use --dataset)");
         }
-        return SelectedExamples.unlabelled(AttributionInputs.texts(model, List.of(text)), false);
+        return SelectedExamples.unlabelled(AttributionInputs.texts(model, List.of(text)), List.of(text), false);
     }
 
     /**
@@ -102,7 +102,7 @@ public final class ExampleSelection {
             }
             AttributionInputs.Tokens tokens = AttributionInputs.texts(model, texts);
             ModelDatasetFit.checkVocabulary(tokens, data.name());
-            return new SelectedExamples(tokens, refs, labels, false);
+            return new SelectedExamples(tokens, refs, labels, texts, false);
         }
         ImageDataset images = (ImageDataset) data;
         ImageSplit s = split == Split.TRAIN ? images.train() : images.test();
@@ -112,7 +112,7 @@ public final class ExampleSelection {
             refs.add(new ExampleRef(split, origin[i], ExampleFingerprint.of(s.pixels()[i])));
         }
         return new SelectedExamples(new AttributionInputs.Images(images.height(), images.width(), images.channels(),
-                pixels), refs, labels, false);
+                pixels), refs, labels, Arrays.asList(new String[n]), false);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class ExampleSelection {
                 ids.add(kept);
                 tokens.add(Arrays.stream(kept).mapToObj(vocabulary::token).toList());
             }
-            return SelectedExamples.unlabelled(new AttributionInputs.Tokens(tokens, ids), true);
+            return SelectedExamples.unlabelled(new AttributionInputs.Tokens(tokens, ids), null, true);
         }
         if (model.input() instanceof InputSpec.Image img) {
             List<float[]> rows = new ArrayList<>();
@@ -149,13 +149,13 @@ public final class ExampleSelection {
                 rows.add(batch.slice(i).castTo(DataType.FLOAT).dup('c').reshape(-1).toFloatVector());
             }
             return SelectedExamples.unlabelled(new AttributionInputs.Images(img.height(), img.width(), img.channels(),
-                    rows), true);
+                    rows), null, true);
         }
         long[] shape = ((InputSpec.Numeric) model.input()).shape();
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             rows.add(batch.slice(i).castTo(DataType.DOUBLE).dup('c').reshape(-1).toDoubleVector());
         }
-        return SelectedExamples.unlabelled(new AttributionInputs.Numeric(shape, rows), true);
+        return SelectedExamples.unlabelled(new AttributionInputs.Numeric(shape, rows), null, true);
     }
 }

@@ -15,27 +15,30 @@ import java.util.Objects;
  * @param refs   each example's reference in its dataset (position in the unedited split and
  *               fingerprint), or null for a text or a row of a NumPy batch
  * @param labels each example's true class, or null when unknown
+ * @param texts  each example's raw text, or null (images, rows of a batch)
  * @param rows   whether examples without a reference are numbered by row (a NumPy batch) rather
  *               than unnumbered (a text)
  */
 public record SelectedExamples(AttributionInputs inputs, List<ExampleRef> refs, List<Integer> labels,
-                               boolean rows) {
+                               List<String> texts, boolean rows) {
 
     /** Checks that every list has one entry per example. */
     public SelectedExamples {
         Objects.requireNonNull(inputs, "inputs");
         refs = Collections.unmodifiableList(new ArrayList<>(refs));
         labels = Collections.unmodifiableList(new ArrayList<>(labels));
-        if (refs.size() != inputs.size() || labels.size() != inputs.size()) {
-            throw new IllegalArgumentException(inputs.size() + " inputs but " + refs.size() + " references and "
-                    + labels.size() + " labels");
+        texts = Collections.unmodifiableList(new ArrayList<>(texts));
+        if (refs.size() != inputs.size() || labels.size() != inputs.size() || texts.size() != inputs.size()) {
+            throw new IllegalArgumentException(inputs.size() + " inputs but " + refs.size() + " references, "
+                    + labels.size() + " labels and " + texts.size() + " texts");
         }
     }
 
     /** Examples without references or labels (a text, a NumPy batch). */
-    static SelectedExamples unlabelled(AttributionInputs inputs, boolean rows) {
+    static SelectedExamples unlabelled(AttributionInputs inputs, List<String> texts, boolean rows) {
         return new SelectedExamples(inputs, Arrays.asList(new ExampleRef[inputs.size()]),
-                Arrays.asList(new Integer[inputs.size()]), rows);
+                Arrays.asList(new Integer[inputs.size()]), texts == null ? Arrays.asList(new String[inputs.size()])
+                        : texts, rows);
     }
 
     /** The number of examples. */
@@ -61,7 +64,7 @@ public record SelectedExamples(AttributionInputs inputs, List<ExampleRef> refs, 
     /** The examples {@code idx}, in that order. */
     public SelectedExamples select(List<Integer> idx) {
         return new SelectedExamples(slice(inputs, idx), idx.stream().map(refs::get).toList(),
-                idx.stream().map(labels::get).toList(), rows);
+                idx.stream().map(labels::get).toList(), idx.stream().map(texts::get).toList(), rows);
     }
 
     private static AttributionInputs slice(AttributionInputs inputs, List<Integer> idx) {
