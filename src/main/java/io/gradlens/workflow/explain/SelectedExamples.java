@@ -63,20 +63,7 @@ public record SelectedExamples(AttributionInputs inputs, List<ExampleRef> refs, 
 
     /** The examples {@code idx}, in that order. */
     public SelectedExamples select(List<Integer> idx) {
-        return new SelectedExamples(slice(inputs, idx), idx.stream().map(refs::get).toList(),
+        return new SelectedExamples(inputs.select(idx), idx.stream().map(refs::get).toList(),
                 idx.stream().map(labels::get).toList(), idx.stream().map(texts::get).toList(), rows);
-    }
-
-    private static AttributionInputs slice(AttributionInputs inputs, List<Integer> idx) {
-        if (inputs instanceof AttributionInputs.Tokens t) {
-            return new AttributionInputs.Tokens(idx.stream().map(t.tokens()::get).toList(),
-                    idx.stream().map(t.ids()::get).toList());
-        }
-        if (inputs instanceof AttributionInputs.Images im) {
-            return new AttributionInputs.Images(im.height(), im.width(), im.channels(),
-                    idx.stream().map(im.pixels()::get).toList());
-        }
-        AttributionInputs.Numeric nm = (AttributionInputs.Numeric) inputs;
-        return new AttributionInputs.Numeric(nm.shape(), idx.stream().map(nm.rows()::get).toList());
     }
 }
