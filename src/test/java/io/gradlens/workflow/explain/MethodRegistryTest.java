@@ -1,5 +1,6 @@
 package io.gradlens.workflow.explain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,12 +15,25 @@ import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.task.ImmediateTaskRunner;
 import io.gradlens.cli.CliRun;
+import io.gradlens.explain.Aggregation;
+import io.gradlens.explain.AttributionInputs;
+import io.gradlens.explain.AttributionMethod;
 import io.gradlens.explain.AttributionMethods;
+import io.gradlens.explain.AttributionTarget;
+import io.gradlens.explain.ExplainedOutput;
+import io.gradlens.explain.Gradient;
+import io.gradlens.explain.GradientXInput;
+import io.gradlens.explain.IntegratedGradients;
 import io.gradlens.explain.MethodDescriptor;
 import io.gradlens.explain.MethodParameter;
+import io.gradlens.explain.SmoothGrad;
+import io.gradlens.io.ModelBundle;
+import io.gradlens.nn.Classifier;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,6 +153,39 @@ class MethodRegistryTest {
         vm.stepsProperty().set(50);
         vm.noiseProperty().set(-0.5);
         assertEquals(noiseMessage, assertThrows(IllegalArgumentException.class, vm::request).getMessage());
+    }
+
+    @Test
+    void eachEntryBuildsItsMethodWithTheGivenSettings() throws Exception {
+        Classifier model = ModelBundle.read(fixtures.lstm);
+        AttributionInputs inputs = AttributionInputs.texts(model,
+                List.of("great film", "awful mess"));
+        Map<String, String> settings = Map.of("aggregate", "l2", "output", "logit", "steps", "9", "rule", "midpoint",
+                "samples", "4", "noise", "0.3", "noise-scale", "absolute", "method-seed", "7");
+        Map<String, io.gradlens.explain.AttributionMethod> direct = Map.of(
+                "gradient", new Gradient(Aggregation.L2,
+                        ExplainedOutput.LOGIT),
+                "grad-x-input", new GradientXInput(Aggregation.L2,
+                        ExplainedOutput.LOGIT),
+                "integrated-gradients", new IntegratedGradients(9,
+                        IntegratedGradients.Rule.MIDPOINT,
+                        IntegratedGradients.Baseline.zero(), Aggregation.L2,
+                        ExplainedOutput.LOGIT),
+                "smoothgrad", new SmoothGrad(4, 0.3, false, 7, Aggregation.L2,
+                        ExplainedOutput.LOGIT));
+        assertEquals(direct.keySet(), new HashSet<>(AttributionMethods.all().stream()
+                .map(MethodDescriptor::name).toList()));
+        for (MethodDescriptor d : AttributionMethods.all()) {
+            AttributionMethod built = d.build(settings, model);
+            AttributionMethod expected = direct.get(d.name());
+            assertEquals(d.name(), built.name());
+            assertEquals(expected.parameters(), built.parameters(), d.name());
+            var a = built.attribute(model, inputs, AttributionTarget.predicted());
+            var b = expected.attribute(model, inputs, AttributionTarget.predicted());
+            for (int i = 0; i < a.size(); i++) {
+                assertArrayEquals(b.get(i).scores(), a.get(i).scores(), d.name());
+            }
+        }
     }
 
     @Test
