@@ -46,7 +46,7 @@ final class ExplainSupport {
         }
     }
 
-    /** The first {@code limit} examples of a split; see {@link ExampleSelection#split(Classifier, Dataset, String, int)}. */
+    /** The first {@code limit} examples of a split, chosen by {@link ExampleSelection}. */
     static Examples fromDataset(Classifier model, Dataset data, String split, int limit) {
         return new Examples(ExampleSelection.split(model, data, split, limit));
     }

@@ -28,7 +28,8 @@ public enum AttributionFormat {
             case "json", "jsonl" -> JSONL;
             case "csv" -> CSV;
             case "html" -> HTML;
-            default -> throw new IllegalArgumentException("unknown --format '" + name + "'; use json, jsonl, csv, html");
+            default -> throw new IllegalArgumentException("unknown --format '" + name
+                    + "'; use json, jsonl, csv, html");
         };
     }
 

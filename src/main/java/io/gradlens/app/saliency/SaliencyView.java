@@ -160,7 +160,8 @@ public final class SaliencyView extends BorderPane implements Exportable {
     igBox.visibleProperty().bind(model.methodProperty().isEqualTo(
         SaliencyMethod.INTEGRATED_GRADIENTS));
     igBox.managedProperty().bind(igBox.visibleProperty());
-    HBox sgBox = new HBox(6, labelled(samplesSpec.label(), samples), labelled(noiseSpec.label(), noise));
+    HBox sgBox = new HBox(6, labelled(samplesSpec.label(), samples),
+        labelled(noiseSpec.label(), noise));
     sgBox.visibleProperty().bind(model.methodProperty().isEqualTo(SaliencyMethod.SMOOTHGRAD));
     sgBox.managedProperty().bind(sgBox.visibleProperty());
 

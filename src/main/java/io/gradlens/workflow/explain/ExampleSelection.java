@@ -65,7 +65,10 @@ public final class ExampleSelection {
                 IntStream.range(0, data.testSize()).toArray());
     }
 
-    /** The first {@code limit} examples of a split of a dataset without edits; see {@link #split(Classifier, EditedDataset, Split, int)}. */
+    /**
+     * The first {@code limit} examples of a split of a dataset without edits; see
+     * {@link #split(Classifier, EditedDataset, Split, int)}.
+     */
     public static SelectedExamples split(Classifier model, Dataset data, String split, int limit) {
         return split(model, unedited(data), split(split), limit);
     }
