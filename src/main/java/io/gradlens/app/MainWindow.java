@@ -487,19 +487,26 @@ public final class MainWindow {
    */
   public void exportDatasetSaliency() {
     var model = workbench.currentModelProperty().get();
-    if (saliencyModel == null || model == null || dataModel.allExamples().isEmpty()) {
+    var dataset = workbench.currentDatasetProperty().get();
+    if (saliencyModel == null || model == null || dataset == null) {
       errors.report("Export dataset saliency", new IllegalStateException(
           "Open a dataset and a model first"));
       return;
     }
-    List<io.gradlens.app.service.Example> examples = List.copyOf(dataModel.allExamples());
-    io.gradlens.app.service.SaliencyRequest request = saliencyModel.request();
+    io.gradlens.app.service.SaliencyRequest request;
+    try {
+      request = saliencyModel.request();
+    } catch (IllegalArgumentException e) {
+      errors.report("Export dataset saliency", e);
+      return;
+    }
     prompt.save(stage, "Export dataset saliency", "saliency.jsonl", List.of(
         new FileChooser.ExtensionFilter("JSON Lines", "*.jsonl"),
-        new FileChooser.ExtensionFilter("CSV table", "*.csv")))
+        new FileChooser.ExtensionFilter("CSV table", "*.csv"),
+        new FileChooser.ExtensionFilter("HTML page", "*.html")))
         .ifPresent(file -> runner.submit("Export saliency to " + file.getFileName(),
-            (progress, cancel) -> io.gradlens.app.export.DatasetSaliencyExport.export(examples,
-                services.saliency(), request, model.name(), file, progress, cancel),
+            (progress, cancel) -> services.saliency().exportDataset(dataset, request, file,
+                progress, cancel),
             io.gradlens.app.task.TaskCallbacks.of(count -> { },
                 e -> errors.report("Export dataset saliency", e))));
   }

@@ -21,6 +21,18 @@ public sealed interface AttributionInputs permits AttributionInputs.Tokens, Attr
     /** A sub-list of the examples {@code [from, to)}. */
     AttributionInputs range(int from, int to);
 
+    /** The examples at {@code idx}, in that order. */
+    default AttributionInputs select(List<Integer> idx) {
+        if (this instanceof Tokens t) {
+            return new Tokens(idx.stream().map(t.tokens()::get).toList(), idx.stream().map(t.ids()::get).toList());
+        }
+        if (this instanceof Images im) {
+            return new Images(im.height(), im.width(), im.channels(), idx.stream().map(im.pixels()::get).toList());
+        }
+        Numeric n = (Numeric) this;
+        return new Numeric(n.shape(), idx.stream().map(n.rows()::get).toList());
+    }
+
     /**
      * Token sequences.
      *

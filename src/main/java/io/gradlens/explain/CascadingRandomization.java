@@ -110,16 +110,7 @@ public final class CascadingRandomization {
     }
 
     private static AttributionInputs select(AttributionInputs inputs, List<Integer> idx) {
-        if (inputs instanceof AttributionInputs.Tokens t) {
-            return new AttributionInputs.Tokens(idx.stream().map(t.tokens()::get).toList(),
-                    idx.stream().map(t.ids()::get).toList());
-        }
-        if (inputs instanceof AttributionInputs.Images im) {
-            return new AttributionInputs.Images(im.height(), im.width(), im.channels(),
-                    idx.stream().map(im.pixels()::get).toList());
-        }
-        AttributionInputs.Numeric n = (AttributionInputs.Numeric) inputs;
-        return new AttributionInputs.Numeric(n.shape(), idx.stream().map(n.rows()::get).toList());
+        return inputs.select(idx);
     }
 
     private static double[] absolute(double[] v) {

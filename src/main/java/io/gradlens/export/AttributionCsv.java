@@ -7,20 +7,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Saliency results as CSV (RFC 4180 quoting), one row per position:
- * {@code example,position,token,token_id,y,x,score,target,predicted,method}; token columns are
- * empty for images, y/x empty for text.
+ * Saliency results as CSV (RFC 4180 quoting, LF line ends), one row per position:
+ * {@value #HEADER}. Token columns are empty for images, y/x empty for text; {@code split} and
+ * {@code label} are empty for inputs that are no dataset example; {@code parameters} is
+ * {@code name=value;…} by the method registry's names. The one CSV layout of the command line and
+ * the workbench.
  */
 public final class AttributionCsv {
 
     /** The header line. */
-    public static final String HEADER = "example,position,token,token_id,y,x,score,target,predicted,method";
+    public static final String HEADER = "example,position,token,token_id,y,x,score,target,predicted,method,"
+            + "split,label,parameters,model";
 
     private AttributionCsv() {
     }
 
-    /** The rows of one attribution (without header), each ending in a newline. */
-    public static String rows(Attribution a, int example) {
+    /** The rows of one explained example (without header), each ending in a newline. */
+    public static String rows(AttributionRecord record, AttributionProvenance provenance) {
+        Attribution a = record.attribution();
+        String tail = ',' + quote(a.method()) + ',' + (record.split() == null ? "" : record.split()) + ','
+                + (record.label() == null ? "" : record.label()) + ',' + quote(provenance.parameterField()) + ','
+                + quote(provenance.model()) + '\n';
+        String head = Math.max(record.index(), 0) + ",";
         StringBuilder out = new StringBuilder();
         double[] scores = a.scores();
         for (int i = 0; i < scores.length; i++) {
@@ -35,19 +43,18 @@ public final class AttributionCsv {
                 y = Integer.toString(i / p.width());
                 x = Integer.toString(i % p.width());
             }
-            out.append(example).append(',').append(i).append(',').append(quote(token)).append(',').append(id)
+            out.append(head).append(i).append(',').append(quote(token)).append(',').append(id)
                     .append(',').append(y).append(',').append(x).append(',').append(number(scores[i])).append(',')
-                    .append(a.target()).append(',').append(a.predicted()).append(',').append(quote(a.method()))
-                    .append('\n');
+                    .append(a.target()).append(',').append(a.predicted()).append(tail);
         }
         return out.toString();
     }
 
-    /** The header and the rows of every attribution. */
-    public static String table(List<Attribution> attributions) {
+    /** The header and the rows of every record. */
+    public static String table(List<AttributionRecord> records, AttributionProvenance provenance) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
-        for (int i = 0; i < attributions.size(); i++) {
-            out.append(rows(attributions.get(i), i));
+        for (AttributionRecord r : records) {
+            out.append(rows(r, provenance));
         }
         return out.toString();
     }

@@ -183,7 +183,8 @@ class ExplainCommandsTest {
         CliRun csv = ok("saliency", "--model", lstm.toString(), "--dataset", data.toString(), "--limit", "3",
                 "--format", "csv");
         List<String> rows = csv.out().lines().toList();
-        assertEquals("example,position,token,token_id,y,x,score,target,predicted,method", rows.get(0));
+        assertEquals("example,position,token,token_id,y,x,score,target,predicted,method,split,label,parameters,model",
+                rows.get(0));
         assertTrue(rows.size() > 3);
         assertTrue(rows.get(1).startsWith("0,0,"), rows.get(1));
 

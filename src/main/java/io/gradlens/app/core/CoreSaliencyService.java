@@ -4,35 +4,35 @@ import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.service.TextSaliencyService;
 import io.gradlens.app.service.WorkspaceEntry;
-import io.gradlens.explain.Aggregation;
+import io.gradlens.data.edits.Split;
 import io.gradlens.explain.Attribution;
 import io.gradlens.explain.AttributionInputs;
 import io.gradlens.explain.AttributionMethod;
 import io.gradlens.explain.AttributionTarget;
-import io.gradlens.explain.ExplainedOutput;
-import io.gradlens.explain.Gradient;
-import io.gradlens.explain.GradientXInput;
-import io.gradlens.explain.IntegratedGradients;
 import io.gradlens.explain.PixelAttribution;
-import io.gradlens.explain.SmoothGrad;
 import io.gradlens.explain.TokenAttribution;
+import io.gradlens.export.AttributionFormat;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.explain.AttributionExport;
+import io.gradlens.workflow.explain.DatasetAttribution;
+import io.gradlens.workflow.explain.ExampleSelection;
+import io.gradlens.workflow.explain.SelectedExamples;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Saliency through {@code io.gradlens.explain}: the request's method is built from the core's
- * method classes and run on the current model (or a named one, for comparisons). Text is explained
- * token by token; for an image model the "text" is an image example's caption from the workspace
- * and the result carries the image and one score per pixel.
+ * Saliency through the core: the request's method is built by the method registry and run on the
+ * current model (or a named one, for comparisons). Text is explained token by token; for an image
+ * model the "text" is an image example's caption from the workspace and the result carries the
+ * image and one score per pixel. The dataset export is the command line's
+ * ({@link AttributionExport}).
  */
 public final class CoreSaliencyService implements TextSaliencyService {
-
-  /** Seed of SmoothGrad's noise, so the same request gives the same picture. */
-  static final long SMOOTHGRAD_SEED = 0L;
 
   private final CoreWorkspace workspace;
 
@@ -53,13 +53,29 @@ public final class CoreSaliencyService implements TextSaliencyService {
     return explain(workspace.model(model.id()), text, request, progress, cancel);
   }
 
+  @Override
+  public int exportDataset(WorkspaceEntry dataset, SaliencyRequest request, Path target,
+      ProgressListener progress, CancellationToken cancel) throws IOException {
+    AttributionFormat format = AttributionFormat.of(target).orElseThrow(() ->
+        new IllegalArgumentException("Export to .jsonl, .csv or .html, not " + target.getFileName()));
+    CoreWorkspace.startNd4j();
+    Classifier model = workspace.currentModel();
+    WorkspaceEntry entry = workspace.currentModelEntry().orElseThrow();
+    String modelName = entry.source() != null ? String.valueOf(entry.source().getFileName())
+        : entry.name();
+    progress.progress(0, 0, "Loading " + dataset.name() + "\u2026");
+    SelectedExamples examples = ExampleSelection.split(model,
+        workspace.editedDataset(dataset.id()), Split.TEST, 0);
+    return new AttributionExport(model, modelName, request.configured(), target(request),
+        DatasetAttribution.DEFAULT_BATCH_SIZE).toFile(examples, format, target, progress, cancel);
+  }
+
   private SaliencyResult explain(Classifier model, String text, SaliencyRequest request,
       ProgressListener progress, CancellationToken cancel) {
     CoreWorkspace.startNd4j();
     cancel.throwIfCancelled();
-    AttributionMethod method = method(request);
-    AttributionTarget target = request.targetClass() == null ? AttributionTarget.predicted()
-        : AttributionTarget.of(request.targetClass());
+    AttributionMethod method = request.configured().build(model);
+    AttributionTarget target = target(request);
     progress.progress(0, 1, "Computing " + request.method().displayName() + "\u2026");
     SaliencyResult result;
     if (model.isText()) {
@@ -96,23 +112,9 @@ public final class CoreSaliencyService implements TextSaliencyService {
     return result;
   }
 
-  /** The core method for a request: one class per method, configured from the request. */
-  static AttributionMethod method(SaliencyRequest request) {
-    Aggregation aggregation = switch (request.aggregation()) {
-      case SUM -> Aggregation.SUM;
-      case L2 -> Aggregation.L2;
-      case ABS_SUM -> Aggregation.ABS_SUM;
-    };
-    ExplainedOutput output = ExplainedOutput.LOG_PROBABILITY;
-    return switch (request.method()) {
-      case GRADIENT -> new Gradient(aggregation, output);
-      case GRADIENT_X_INPUT -> new GradientXInput(aggregation, output);
-      case INTEGRATED_GRADIENTS -> new IntegratedGradients(request.steps(),
-          IntegratedGradients.Rule.TRAPEZOID, IntegratedGradients.Baseline.zero(), aggregation,
-          output);
-      case SMOOTHGRAD -> new SmoothGrad(request.samples(), request.noise(), true, SMOOTHGRAD_SEED,
-          aggregation, output);
-    };
+  private static AttributionTarget target(SaliencyRequest request) {
+    return request.targetClass() == null ? AttributionTarget.predicted()
+        : AttributionTarget.of(request.targetClass());
   }
 
   private static String abbreviate(String s) {

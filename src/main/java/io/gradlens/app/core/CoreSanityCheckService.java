@@ -39,7 +39,7 @@ public final class CoreSanityCheckService implements SanityCheckService {
     SaliencyRequest saliency = new SaliencyRequest(request.method(), null,
         SaliencyRequest.defaults().aggregation(), SaliencyRequest.defaults().steps(),
         SaliencyRequest.defaults().samples(), SaliencyRequest.defaults().noise());
-    SanityReport report = new CascadingRandomization(CoreSaliencyService.method(saliency),
+    SanityReport report = new CascadingRandomization(saliency.configured().build(model),
         request.seed()).attribute(model, inputs, AttributionTarget.predicted(), progress, cancel);
     return new SanityCheckResult(name, report.method(), report.examples(), report.steps().stream()
         .map(s -> new SanityCheckStep(s.randomizedLayers(), s.meanSpearmanAbsolute(),

@@ -8,7 +8,6 @@ import io.gradlens.data.DatasetLoader;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TextDataset;
-import io.gradlens.data.TextExample;
 import io.gradlens.data.edits.DatasetEditFile;
 import io.gradlens.data.edits.DatasetEdits;
 import io.gradlens.data.edits.EditJournal;
@@ -20,24 +19,17 @@ import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.nn.PriceModel;
-import io.gradlens.train.Batch;
-import io.gradlens.train.DatasetExamples;
-import io.gradlens.train.ExampleSet;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The workbench's state on top of the core: the datasets and models it knows (built-in, shipped,
@@ -54,15 +46,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class CoreWorkspace {
 
-  /** Examples predicted per forward pass. */
-  static final int PREDICTION_BATCH = 64;
   /** Seed of generated built-in datasets (decoys), as on the command line. */
   static final long DATASET_SEED = 0L;
 
   private final Map<String, DatasetSlot> datasets = new LinkedHashMap<>();
   private final Map<String, ModelSlot> models = new LinkedHashMap<>();
-  private final Map<String, io.gradlens.app.service.SaliencyResult.ImageInput> imagesByCaption =
-      new ConcurrentHashMap<>();
+  private final WorkspaceExamples examples = new WorkspaceExamples();
   private final Path editsDir;
   private volatile String currentModelId;
   private int trainedCount;
@@ -494,12 +483,12 @@ public final class CoreWorkspace {
   /** @return an image example's pixels with their shape, by its caption, if it was listed */
   public Optional<io.gradlens.app.service.SaliencyResult.ImageInput> imageInputByCaption(
       String caption) {
-    return Optional.ofNullable(imagesByCaption.get(caption));
+    return examples.byCaption(caption).flatMap(examples::image);
   }
 
   /**
-   * The test split of a dataset as examples, with the current model's predictions computed in
-   * batches of {@value #PREDICTION_BATCH}.
+   * The test split of a dataset as examples, with the current model's predictions (see
+   * {@link WorkspaceExamples}).
    *
    * @throws IllegalArgumentException when the current model does not fit the dataset
    */
@@ -507,125 +496,10 @@ public final class CoreWorkspace {
       CancellationToken cancel) throws IOException {
     progress.progress(0, 0, "Loading " + entry.name() + "\u2026");
     EditedDataset edited = editedDataset(entry.id());
-    Dataset data = edited.dataset();
     cancel.throwIfCancelled();
     startNd4j();
     Classifier model = currentModelId == null ? null : currentModel();
-    if (data instanceof TextDataset text) {
-      return textExamples(entry, text, edited.testOrigin(), model, progress, cancel);
-    }
-    if (data instanceof ImageDataset images) {
-      return imageExamples(entry, images, edited.testOrigin(), model, progress, cancel);
-    }
-    throw new IllegalArgumentException(entry.name() + " is tabular; the workbench shows text and "
-        + "image datasets");
-  }
-
-  private List<Example> textExamples(WorkspaceEntry entry, TextDataset data, int[] origin,
-      Classifier model,
-      ProgressListener progress, CancellationToken cancel) {
-    List<TextExample> test = data.test();
-    String[] predicted = new String[test.size()];
-    double[] confidence = new double[test.size()];
-    Arrays.fill(confidence, Double.NaN);
-    if (model != null) {
-      checkFits(model, entry, data.classNames(), "text");
-      List<TextExample> nonEmpty = new ArrayList<>();
-      List<Integer> where = new ArrayList<>();
-      for (int i = 0; i < test.size(); i++) {
-        if (!test.get(i).tokens().isEmpty()) {
-          nonEmpty.add(test.get(i));
-          where.add(i);
-        }
-      }
-      ExampleSet set = DatasetExamples.text(nonEmpty, model.tokens().vocabulary(), 0, false);
-      predict(model, set, data.classNames(), predicted, confidence,
-          where.stream().mapToInt(Integer::intValue).toArray(), progress, cancel);
-    }
-    List<Example> out = new ArrayList<>(test.size());
-    for (int i = 0; i < test.size(); i++) {
-      TextExample e = test.get(i);
-      out.add(new Example("test/" + origin[i], e.text(), data.classNames().get(e.label()), predicted[i],
-          confidence[i]));
-    }
-    return out;
-  }
-
-  private List<Example> imageExamples(WorkspaceEntry entry, ImageDataset data, int[] origin,
-      Classifier model,
-      ProgressListener progress, CancellationToken cancel) {
-    int n = data.test().size();
-    String[] predicted = new String[n];
-    double[] confidence = new double[n];
-    Arrays.fill(confidence, Double.NaN);
-    if (model != null) {
-      checkFits(model, entry, data.classNames(), "image");
-      InputSpec.Image spec = (InputSpec.Image) model.input();
-      if (spec.height() != data.height() || spec.width() != data.width()
-          || spec.channels() != data.channels()) {
-        throw new IllegalArgumentException("The model reads " + model.describeInput() + " but "
-            + entry.name() + " has images " + data.height() + "x" + data.width() + "x"
-            + data.channels());
-      }
-      int[] all = new int[n];
-      Arrays.setAll(all, i -> i);
-      predict(model, DatasetExamples.images(data, data.test(), false), data.classNames(),
-          predicted, confidence, all, progress, cancel);
-    }
-    List<Example> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      String caption = entry.name() + " test image #" + origin[i];
-      imagesByCaption.put(caption, new io.gradlens.app.service.SaliencyResult.ImageInput(
-          data.height(), data.width(), data.channels(), data.test().pixels()[i]));
-      out.add(new Example("test/" + origin[i], caption, data.classNames().get(data.test().labels()[i]),
-          predicted[i], confidence[i]));
-    }
-    return out;
-  }
-
-  private static void checkFits(Classifier model, WorkspaceEntry entry, List<String> classes,
-      String kind) {
-    boolean text = model.isText();
-    if (text != "text".equals(kind)) {
-      throw new ModelMismatchException("The current model reads " + model.describeInput()
-          + ", but dataset \u201c" + entry.name() + "\u201d holds " + kind
-          + (kind.equals("text") ? "s" : "s") + ". Select a " + kind + " model or another dataset.");
-    }
-    if (model.numClasses() != classes.size()) {
-      throw new ModelMismatchException("The current model has " + model.numClasses()
-          + " classes " + model.classNames() + ", but dataset \u201c" + entry.name() + "\u201d has "
-          + classes.size() + " " + classes + ".");
-    }
-  }
-
-  private static void predict(Classifier model, ExampleSet set, List<String> classes,
-      String[] predicted, double[] confidence, int[] where, ProgressListener progress,
-      CancellationToken cancel) {
-    int n = set.size();
-    for (int from = 0; from < n; from += PREDICTION_BATCH) {
-      cancel.throwIfCancelled();
-      int to = Math.min(n, from + PREDICTION_BATCH);
-      int[] idx = new int[to - from];
-      for (int i = 0; i < idx.length; i++) {
-        idx[i] = from + i;
-      }
-      Batch batch = set.batch(idx);
-      INDArray p = model.probabilities(batch.input());
-      for (int r = 0; r < idx.length; r++) {
-        int best = 0;
-        double bestP = -1;
-        for (int c = 0; c < classes.size(); c++) {
-          double v = p.getDouble(r, c);
-          if (v > bestP) {
-            bestP = v;
-            best = c;
-          }
-        }
-        predicted[where[from + r]] = classes.get(best);
-        confidence[where[from + r]] = bestP;
-      }
-      progress.progress(to, n, String.format(Locale.ROOT, "Predicting %d/%d", to, n));
-    }
+    return examples.testExamples(entry.name(), edited, model, progress, cancel);
   }
 
   /** Writes a model as a {@code .gradlens} bundle. */

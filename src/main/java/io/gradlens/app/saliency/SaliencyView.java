@@ -11,7 +11,7 @@ import io.gradlens.app.export.ExportFormat;
 import io.gradlens.app.color.DivergingColorScale;
 import io.gradlens.app.heatmap.ImageHeatmapView;
 import io.gradlens.app.heatmap.TokenHeatmapView;
-import io.gradlens.app.service.Aggregation;
+import io.gradlens.explain.Aggregation;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.service.WorkspaceEntry;
@@ -130,27 +130,38 @@ public final class SaliencyView extends BorderPane implements Exportable {
     method.getItems().setAll(SaliencyMethod.values());
     method.valueProperty().bindBidirectional(model.methodProperty());
 
-    Spinner<Integer> steps = new Spinner<>(1, 1000, model.stepsProperty().get(), 10);
+    // Ranges from the core's method registry.
+    io.gradlens.explain.MethodParameter stepsSpec =
+        SaliencyMethod.INTEGRATED_GRADIENTS.descriptor().parameter("steps");
+    io.gradlens.explain.MethodParameter samplesSpec =
+        SaliencyMethod.SMOOTHGRAD.descriptor().parameter("samples");
+    io.gradlens.explain.MethodParameter noiseSpec =
+        SaliencyMethod.SMOOTHGRAD.descriptor().parameter("noise");
+    Spinner<Integer> steps = new Spinner<>((int) stepsSpec.min(), (int) stepsSpec.max(),
+        model.stepsProperty().get(), 10);
     steps.setId("ig-steps");
     steps.setEditable(true);
     steps.setPrefWidth(90);
     steps.valueProperty().addListener((o, a, b) -> model.stepsProperty().set(b));
-    Spinner<Integer> samples = new Spinner<>(1, 1000, model.samplesProperty().get(), 5);
+    Spinner<Integer> samples = new Spinner<>((int) samplesSpec.min(), (int) samplesSpec.max(),
+        model.samplesProperty().get(), 5);
     samples.setId("sg-samples");
     samples.setEditable(true);
     samples.setPrefWidth(90);
     samples.valueProperty().addListener((o, a, b) -> model.samplesProperty().set(b));
-    Spinner<Double> noise = new Spinner<>(0.0, 10.0, model.noiseProperty().get(), 0.05);
+    Spinner<Double> noise = new Spinner<>(noiseSpec.min(), noiseSpec.max(),
+        model.noiseProperty().get(), 0.05);
     noise.setId("sg-noise");
     noise.setEditable(true);
     noise.setPrefWidth(90);
     noise.valueProperty().addListener((o, a, b) -> model.noiseProperty().set(b));
 
-    HBox igBox = labelled("Steps", steps);
+    HBox igBox = labelled(stepsSpec.label(), steps);
     igBox.visibleProperty().bind(model.methodProperty().isEqualTo(
         SaliencyMethod.INTEGRATED_GRADIENTS));
     igBox.managedProperty().bind(igBox.visibleProperty());
-    HBox sgBox = new HBox(6, labelled("Samples", samples), labelled("\u03c3", noise));
+    HBox sgBox = new HBox(6, labelled(samplesSpec.label(), samples),
+        labelled(noiseSpec.label(), noise));
     sgBox.visibleProperty().bind(model.methodProperty().isEqualTo(SaliencyMethod.SMOOTHGRAD));
     sgBox.managedProperty().bind(sgBox.visibleProperty());
 

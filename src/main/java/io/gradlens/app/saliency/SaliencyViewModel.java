@@ -3,7 +3,7 @@ package io.gradlens.app.saliency;
 import io.gradlens.app.color.DivergingColorScale;
 import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
-import io.gradlens.app.service.Aggregation;
+import io.gradlens.explain.Aggregation;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
@@ -52,10 +52,14 @@ public final class SaliencyViewModel {
       new SimpleObjectProperty<>(this, "method", SaliencyMethod.GRADIENT);
   private final ObjectProperty<Integer> targetClass = new SimpleObjectProperty<>(this, "target");
   private final ObjectProperty<Aggregation> aggregation =
-      new SimpleObjectProperty<>(this, "aggregation", Aggregation.SUM);
-  private final IntegerProperty steps = new SimpleIntegerProperty(this, "steps", 50);
-  private final IntegerProperty samples = new SimpleIntegerProperty(this, "samples", 25);
-  private final DoubleProperty noise = new SimpleDoubleProperty(this, "noise", 0.1);
+      new SimpleObjectProperty<>(this, "aggregation", SaliencyRequest.defaults().aggregation());
+  // Defaults from the core's method registry, the command line's defaults.
+  private final IntegerProperty steps =
+      new SimpleIntegerProperty(this, "steps", SaliencyRequest.defaults().steps());
+  private final IntegerProperty samples =
+      new SimpleIntegerProperty(this, "samples", SaliencyRequest.defaults().samples());
+  private final DoubleProperty noise =
+      new SimpleDoubleProperty(this, "noise", SaliencyRequest.defaults().noise());
   private final BooleanProperty normalize = new SimpleBooleanProperty(this, "normalize", true);
 
   private final ReadOnlyObjectWrapper<SaliencyResult> result =
@@ -189,10 +193,13 @@ public final class SaliencyViewModel {
     return completedRuns.getReadOnlyProperty();
   }
 
-  /** @return the request the current control values describe */
+  /**
+   * @return the request the current control values describe
+   * @throws IllegalArgumentException with the method registry's message for a bad value
+   */
   public SaliencyRequest request() {
-    return new SaliencyRequest(method.get(), targetClass.get(), aggregation.get(),
-        Math.max(1, steps.get()), Math.max(1, samples.get()), Math.max(0, noise.get()));
+    return new SaliencyRequest(method.get(), targetClass.get(), aggregation.get(), steps.get(),
+        samples.get(), noise.get());
   }
 
   /** Recomputes for the current text and controls, cancelling a running computation. */

@@ -1,29 +1,40 @@
 package io.gradlens.app.service;
 
-/** Gradient-based attribution methods for text saliency. */
+import io.gradlens.explain.AttributionMethods;
+import io.gradlens.explain.MethodDescriptor;
+
+/**
+ * The attribution methods the workbench offers, each one entry of the core's method registry
+ * ({@link AttributionMethods}), whose display name, parameters and defaults it shows.
+ */
 public enum SaliencyMethod {
-  /** Plain gradient of the target logit with respect to the input embeddings. */
-  GRADIENT("Gradient"),
-  /** Gradient multiplied element-wise by the input embedding. */
-  GRADIENT_X_INPUT("Gradient \u00d7 Input"),
-  /** Integrated Gradients along a straight path from a baseline ({@code steps} points). */
-  INTEGRATED_GRADIENTS("Integrated Gradients"),
-  /** SmoothGrad: gradients averaged over {@code samples} noisy copies with std-dev {@code noise}. */
-  SMOOTHGRAD("SmoothGrad");
+  /** Plain gradient of the explained output with respect to the input. */
+  GRADIENT("gradient"),
+  /** Gradient multiplied element-wise by the input. */
+  GRADIENT_X_INPUT("grad-x-input"),
+  /** Integrated Gradients along a straight path from a baseline. */
+  INTEGRATED_GRADIENTS("integrated-gradients"),
+  /** SmoothGrad: gradients averaged over noisy copies. */
+  SMOOTHGRAD("smoothgrad");
 
-  private final String displayName;
+  private final String registryName;
 
-  SaliencyMethod(String displayName) {
-    this.displayName = displayName;
+  SaliencyMethod(String registryName) {
+    this.registryName = registryName;
   }
 
-  /** @return human-readable name for menus and legends */
+  /** @return the registry entry: command line name, display name, parameters */
+  public MethodDescriptor descriptor() {
+    return AttributionMethods.byName(registryName);
+  }
+
+  /** @return human-readable name for menus and legends, from the registry */
   public String displayName() {
-    return displayName;
+    return descriptor().displayName();
   }
 
   @Override
   public String toString() {
-    return displayName;
+    return displayName();
   }
 }

@@ -29,4 +29,19 @@ public interface TextSaliencyService {
       ProgressListener progress, CancellationToken cancel) throws Exception {
     throw new UnsupportedOperationException("Comparing models needs the GradLens core");
   }
+
+  /**
+   * Explains every test example of {@code dataset} under the current model and writes them, as
+   * they are explained, in the format {@code target}'s extension names ({@code .jsonl},
+   * {@code .csv}, {@code .html}): the command line's {@code saliency} export schema. A cancelled or
+   * failed export leaves an existing file untouched.
+   *
+   * @return the number of examples written
+   * @throws Exception when the model does not fit, the computation or the write fails
+   */
+  default int exportDataset(WorkspaceEntry dataset, SaliencyRequest request,
+      java.nio.file.Path target, ProgressListener progress, CancellationToken cancel)
+      throws Exception {
+    throw new UnsupportedOperationException("Exporting a dataset needs the GradLens core");
+  }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradlens.app.service.Aggregation;
+import io.gradlens.explain.Aggregation;
 import io.gradlens.app.service.Architecture;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;

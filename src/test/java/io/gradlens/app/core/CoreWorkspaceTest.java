@@ -35,7 +35,7 @@ class CoreWorkspaceTest {
   @Test
   void aTextModelOnAnImageDatasetIsAClearMismatch() throws IOException {
     WORKSPACE.selectModel(entry("shipped:sentiment-lstm"));
-    ModelMismatchException e = assertThrows(ModelMismatchException.class, () ->
+    var e = assertThrows(io.gradlens.workflow.explain.ModelDatasetMismatchException.class, () ->
         WORKSPACE.examples(entry("builtin:digits"), ProgressListener.NONE,
             CancellationToken.NONE));
     assertTrue(e.getMessage().contains("reads text") && e.getMessage().contains("digits"),

@@ -1,6 +1,6 @@
 package io.gradlens.app.core;
 
-import io.gradlens.app.service.Aggregation;
+import io.gradlens.explain.Aggregation;
 import io.gradlens.app.service.Architecture;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;

@@ -220,7 +220,7 @@ class CoreWorkbenchGuiTest {
     prompt.answer(csv);
     robot.interact(() -> window.exportDatasetSaliency());
     Fx.waitUntil(SLOW, "CSV written", () -> Files.exists(csv));
-    assertTrue(Files.readAllLines(csv).get(0).startsWith("id,label,prediction,target"));
+    assertEquals(io.gradlens.export.AttributionCsv.HEADER, Files.readAllLines(csv).get(0));
   }
 
   @Test

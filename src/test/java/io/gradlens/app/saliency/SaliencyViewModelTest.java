@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.app.fakes.FakeTextSaliencyService;
 import io.gradlens.app.fakes.RecordingErrorReporter;
-import io.gradlens.app.service.Aggregation;
+import io.gradlens.explain.Aggregation;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.task.ImmediateTaskRunner;

@@ -1,5 +1,6 @@
 package io.gradlens.app.service;
 
+import io.gradlens.explain.Aggregation;
 import io.gradlens.util.CancellationToken;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,74 @@
+package io.gradlens.workflow.explain;
+
+import io.gradlens.data.Dataset;
+import io.gradlens.data.ImageDataset;
+import io.gradlens.data.TextDataset;
+import io.gradlens.data.Vocabulary;
+import io.gradlens.explain.AttributionInputs;
+import io.gradlens.nn.Classifier;
+import io.gradlens.nn.InputSpec;
+import java.util.List;
+
+/**
+ * Whether a classifier can read a dataset, with the one set of messages the command line and the
+ * workbench show: input kind, image shape, class count, and (for text) whether the vocabulary
+ * knows any of the dataset's words.
+ */
+public final class ModelDatasetFit {
+
+    private ModelDatasetFit() {
+    }
+
+    /**
+     * Checks kind, image shape and class count.
+     *
+     * @throws ModelDatasetMismatchException naming the model's input and the dataset
+     * @throws IllegalArgumentException      for a tabular dataset
+     */
+    public static void check(Classifier model, Dataset data) {
+        List<String> classes;
+        if (data instanceof TextDataset text) {
+            if (!model.isText()) {
+                throw new ModelDatasetMismatchException("the model reads " + model.describeInput() + " but dataset '"
+                        + data.name() + "' is text");
+            }
+            classes = text.classNames();
+        } else if (data instanceof ImageDataset images) {
+            if (!(model.input() instanceof InputSpec.Image img) || img.height() != images.height()
+                    || img.width() != images.width() || img.channels() != images.channels()) {
+                throw new ModelDatasetMismatchException("the model reads " + model.describeInput() + " but dataset '"
+                        + data.name() + "' has images " + images.height() + "x" + images.width() + "x"
+                        + images.channels());
+            }
+            classes = images.classNames();
+        } else {
+            throw new IllegalArgumentException("dataset '" + data.name() + "' is tabular; text and image "
+                    + "classifiers are explained on text and image datasets");
+        }
+        if (model.numClasses() != classes.size()) {
+            throw new ModelDatasetMismatchException("the model has " + model.numClasses() + " classes "
+                    + model.classNames() + " but dataset '" + data.name() + "' has " + classes.size() + " "
+                    + classes);
+        }
+    }
+
+    /**
+     * Refuses a text set none of whose words the model knows.
+     *
+     * @throws ModelDatasetMismatchException naming the dataset
+     */
+    public static void checkVocabulary(AttributionInputs.Tokens tokens, String dataset) {
+        long known = 0;
+        long all = 0;
+        for (int[] ids : tokens.ids()) {
+            for (int id : ids) {
+                all++;
+                known += id != Vocabulary.OOV ? 1 : 0;
+            }
+        }
+        if (all > 0 && known == 0) {
+            throw new ModelDatasetMismatchException("none of the " + all + " tokens of dataset '" + dataset
+                    + "' is in the model's vocabulary: the model was not trained on text like this");
+        }
+    }
+}
