@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.gradlens.app.AppServices;
 import io.gradlens.app.GradLensApp;
 import io.gradlens.app.core.CoreServices;
@@ -13,12 +12,12 @@ import io.gradlens.app.hidden.DatasetCurves;
 import io.gradlens.app.hidden.HiddenStateView;
 import io.gradlens.app.hidden.HiddenStateViewModel;
 import io.gradlens.app.service.Example;
-import io.gradlens.app.service.HiddenStateResult;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +113,7 @@ class HiddenStateGuiTest extends AnalysisGuiTestBase {
     HiddenStateView view = openTab(robot);
     HiddenStateGradientMap expected = core(exampleText());
     int n = expected.steps();
-    HiddenStateResult shown = Fx.get(() -> model().resultProperty().get());
+    HiddenStateGradientMap shown = Fx.get(() -> model().resultProperty().get());
     assertEquals(expected.tokens(), shown.tokens());
     assertTrue(n > 3, "the default example has " + n + " tokens");
     // The charts hold T points each, equal to the core's curve and r(h_t).
@@ -222,7 +221,7 @@ class HiddenStateGuiTest extends AnalysisGuiTestBase {
     List<String> texts = Fx.get(() -> window.dataModel().allExamples().stream()
         .map(Example::text).toList());
     List<HiddenStateGradientMap> maps = new ArrayList<>();
-    for (String text : HiddenStateViewModel.sample(texts, 4, HiddenStateViewModel.SAMPLE_SEED)) {
+    for (String text : HiddenStateWorkflow.pick(texts, 4, HiddenStateViewModel.SAMPLE_SEED)) {
       maps.add(core(text));
     }
     HiddenStateCurves expected = HiddenStateCurves.average(maps);

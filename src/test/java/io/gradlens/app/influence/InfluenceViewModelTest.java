@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gradlens.app.fakes.FakeInfluenceService;
 import io.gradlens.app.fakes.RecordingErrorReporter;
 import io.gradlens.app.service.Example;
-import io.gradlens.app.service.InfluenceMethod;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.task.ImmediateTaskRunner;
 import java.util.List;
