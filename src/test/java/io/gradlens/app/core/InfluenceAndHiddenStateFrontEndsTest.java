@@ -25,7 +25,6 @@ import io.gradlens.workflow.influence.PreparedInfluence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,15 +50,7 @@ class InfluenceAndHiddenStateFrontEndsTest {
 
   @BeforeAll
   static void trainWithCheckpoints() throws Exception {
-    List<String> lines = Files.readAllLines(Path.of("datasets/sentences.tsv"));
-    List<String> tiny = new ArrayList<>();
-    tiny.add("text\tlabel\tsplit");
-    for (int i = 1; i <= 60; i++) {
-      String[] f = lines.get(i).split("\t");
-      tiny.add(f[0] + "\t" + f[1] + "\t" + (i <= 48 ? "train" : "test"));
-    }
-    data = dir.resolve("tiny.tsv");
-    Files.write(data, tiny);
+    data = TinyReviews.write(dir);
     model = dir.resolve("tiny-lstm.gradlens");
     train(model, "2");
   }

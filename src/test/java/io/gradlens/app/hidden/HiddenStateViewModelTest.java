@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.gradlens.app.fakes.FakeHiddenStateService;
 import io.gradlens.app.fakes.RecordingErrorReporter;
 import io.gradlens.app.task.ImmediateTaskRunner;

@@ -8,35 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.explain.influence.InfluenceData;
 import io.gradlens.explain.influence.InfluenceIndex;
 import io.gradlens.explain.influence.InfluenceRanking;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
-import io.gradlens.nn.InputSpec;
-import io.gradlens.nn.Sequential;
-import io.gradlens.train.Adam;
 import io.gradlens.train.CheckpointRecorder;
-import io.gradlens.train.Trainer;
-import io.gradlens.train.TrainingConfig;
-import io.gradlens.train.TrainingListener;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * {@link InfluenceIndexWorkflow} on a small digits MLP trained in the test with a
- * {@link CheckpointRecorder}: checkpoints handed over in memory score as the same checkpoints read
+ * {@link InfluenceIndexWorkflow} on a small digits MLP trained in the test
+ * ({@link DigitsWithCheckpoints}): checkpoints handed over in memory score as the same checkpoints read
  * from their folder, the memory cache answers a repeated request, a cancelled precomputation leaves
  * nothing behind, and each refusal names what is missing.
  */
@@ -51,22 +41,11 @@ class InfluenceIndexWorkflowTest {
 
     @BeforeAll
     static void train() throws Exception {
-        digits = (ImageDataset) BuiltInDatasets.load("digits", 1);
-        Sequential net = Sequential.builder(new long[] {8, 8, 1}, DataType.FLOAT, 1)
-                .add("flatten", Map.of())
-                .add("dense", Map.of("units", 12, "activation", "relu"))
-                .add("dense", Map.of("units", 10))
-                .build();
-        classifier = new Classifier(net, new InputSpec.Image(8, 8, 1), digits.classNames(), Map.of("seed", 1));
-        InfluenceData data = InfluenceData.of(classifier, digits);
-        Adam adam = new Adam(1e-2);
-        CheckpointRecorder recorder = new CheckpointRecorder(net, adam, 1, TrainingListener.NONE);
-        new Trainer(new TrainingConfig(2, 64, 1, true, null), adam).fit(net, data.train(), null, recorder,
-                CancellationToken.NONE);
-        model = dir.resolve("digits.gradlens");
-        ModelBundle.write(classifier, model);
-        recorder.save(Path.of(model + ".checkpoints"));
-        recorded = recorder.checkpoints();
+        DigitsWithCheckpoints trained = DigitsWithCheckpoints.train(dir);
+        model = trained.model();
+        classifier = trained.classifier();
+        digits = trained.digits();
+        recorded = trained.checkpoints();
     }
 
     private static InfluenceIndexRequest request(InfluenceMethod method, double lambda, InfluenceCheckpoints source) {
