@@ -11,6 +11,8 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.edits.EditedDataset;
 import io.gradlens.explain.influence.InfluenceRanking;
+import io.gradlens.explain.influence.RepresenterPoints;
+import io.gradlens.train.CheckpointRecorder.Checkpoint;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.influence.InfluenceCheckpoints;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -40,6 +43,7 @@ public final class CoreInfluenceService implements InfluenceService {
 
   private final CoreWorkspace workspace;
   private final InfluenceIndexWorkflow workflow;
+  private final Function<WorkspaceEntry, List<Checkpoint>> recorded;
 
   /** Caches beside each model file ({@code <model>.influence/}), as the command line does. */
   public CoreInfluenceService(CoreWorkspace workspace) {
@@ -52,13 +56,37 @@ public final class CoreInfluenceService implements InfluenceService {
    *     line's {@code --cache-dir}), or {@code null}
    */
   public CoreInfluenceService(CoreWorkspace workspace, Path cacheRoot) {
+    this(workspace, cacheRoot, entry -> List.of());
+  }
+
+  /**
+   * @param workspace the shared state
+   * @param cacheRoot as above, or {@code null}
+   * @param recorded the TracIn checkpoints recorded in memory while a model of this session
+   *     trained (empty for none); used when the model has no {@code <model>.checkpoints/} folder.
+   *     Return the same list for the same model, so the memory cache recognises it.
+   */
+  public CoreInfluenceService(CoreWorkspace workspace, Path cacheRoot,
+      Function<WorkspaceEntry, List<Checkpoint>> recorded) {
     this.workspace = workspace;
     this.workflow = new InfluenceIndexWorkflow(cacheRoot, true, LOG::warning);
+    this.recorded = recorded;
   }
 
   @Override
   public Optional<String> unavailable(InfluenceMethod method) {
-    return InfluenceIndexWorkflow.unavailable(method, modelFile(), InfluenceCheckpoints.BESIDE_MODEL);
+    return InfluenceIndexWorkflow.unavailable(method, modelFile(), checkpoints());
+  }
+
+  /** The checkpoints beside the model file, else those recorded in memory, else none. */
+  private InfluenceCheckpoints checkpoints() {
+    Path file = modelFile();
+    if (InfluenceCheckpoints.BESIDE_MODEL.missing(file).isEmpty()) {
+      return InfluenceCheckpoints.BESIDE_MODEL;
+    }
+    List<Checkpoint> inMemory = workspace.currentModelEntry().map(recorded).orElse(List.of());
+    return inMemory.isEmpty() ? InfluenceCheckpoints.BESIDE_MODEL
+        : new InfluenceCheckpoints.Recorded(inMemory);
   }
 
   private Path modelFile() {
@@ -93,8 +121,9 @@ public final class CoreInfluenceService implements InfluenceService {
   PreparedInfluence prepare(String datasetId, EditedDataset edited, InfluenceMethod method,
       ProgressListener progress, CancellationToken cancel) throws IOException {
     progress.progress(0, 0, "Loading the model and dataset\u2026");
-    return workflow.prepare(InfluenceIndexRequest.of(workspace.currentModel(), modelFile(),
-        edited.dataset(), datasetName(datasetId), method), progress, cancel);
+    return workflow.prepare(new InfluenceIndexRequest(workspace.currentModel(), modelFile(),
+        edited.dataset(), datasetName(datasetId), method, RepresenterPoints.DEFAULT_LAMBDA,
+        checkpoints()), progress, cancel);
   }
 
   /**

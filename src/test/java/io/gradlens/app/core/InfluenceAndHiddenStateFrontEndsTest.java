@@ -12,10 +12,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluentialExample;
 import io.gradlens.app.service.MislabelSuspects;
+import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.cli.CliRun;
 import io.gradlens.data.TextDataset;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.io.ModelBundle;
+import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.hidden.HiddenStateWorkflow;
@@ -106,6 +109,32 @@ class InfluenceAndHiddenStateFrontEndsTest {
         }
       }
     }
+  }
+
+  @Test
+  void checkpointsHandedOverWithAModelTrainedInTheSessionScoreAsTheSavedOnes() throws Exception {
+    CoreWorkspace w = new CoreWorkspace(Path.of("assets/models"), dir.resolve("session-edits"));
+    WorkspaceEntry trained = w.addTrained(ModelBundle.read(model), "in session");
+    w.selectModel(trained);
+    String datasetId = w.openDataset(data).id();
+    List<CheckpointRecorder.Checkpoint> inMemory =
+        List.copyOf(CheckpointRecorder.load(Path.of(model + ".checkpoints")));
+    CoreInfluenceService without = new CoreInfluenceService(w, dir.resolve("session-cache"));
+    assertEquals(InfluenceCheckpoints.missingMessage(null),
+        without.unavailable(InfluenceMethod.TRACIN).orElseThrow());
+    CoreInfluenceService service = new CoreInfluenceService(w, dir.resolve("session-cache"),
+        entry -> entry.id().equals(trained.id()) ? inMemory : List.of());
+    assertTrue(service.unavailable(InfluenceMethod.TRACIN).isEmpty());
+
+    JsonNode json = cli("influence", "--model", model.toString(), "--dataset", data.toString(),
+        "--method", "tracin", "--test-index", "2", "--top", "4", "--no-cache");
+    InfluenceResult gui = service.explain(datasetId, "test/2", InfluenceMethod.TRACIN, 4,
+        ProgressListener.NONE, CancellationToken.NONE);
+    assertSameRows(json.get("proponents"), gui.proponents(), "recorded proponents");
+    assertSameRows(json.get("opponents"), gui.opponents(), "recorded opponents");
+    assertTrue(service.explain(datasetId, "test/3", InfluenceMethod.TRACIN, 4,
+        ProgressListener.NONE, CancellationToken.NONE).cached(), "kept in memory");
+    assertFalse(Files.exists(dir.resolve("session-cache")), "no file, no disk key");
   }
 
   @Test
