@@ -103,7 +103,7 @@ public final class CoreInfluenceService implements InfluenceService {
     InfluenceRanking r = e.ranking();
     return new InfluenceResult(method, exampleId, classes.get(e.explainedClass()),
         rows(r.proponents(), edited), rows(r.opponents(), edited), prepared.fidelity(),
-        r.millis(), prepared.precomputeSeconds(), prepared.cached());
+        r.millis(), prepared.precomputeSeconds(), prepared.checkpoints(), prepared.cached());
   }
 
   @Override

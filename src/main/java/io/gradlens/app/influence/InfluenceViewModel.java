@@ -248,8 +248,9 @@ public final class InfluenceViewModel {
     opponents.setAll(RankedExample.rank(r.opponents()));
     fidelity.set(Double.isNaN(r.fidelity()) ? ""
         : String.format(Locale.ROOT, "Representer fidelity r = %.4f", r.fidelity()));
-    status.set(String.format(Locale.ROOT, "%s of %s for class \u201c%s\u201d: query %.2f ms "
-        + "(precomputation %.1f s%s)", InfluenceMethodNames.displayName(r.method()),
+    String over = r.checkpoints() > 0 ? " over " + r.checkpoints() + " checkpoints" : "";
+    status.set(String.format(Locale.ROOT, "%s%s of %s for class \u201c%s\u201d: query %.2f ms "
+        + "(precomputation %.1f s%s)", InfluenceMethodNames.displayName(r.method()), over,
         r.exampleId(), r.explainedClass(), r.queryMillis(), r.precomputeSeconds(),
         r.cached() ? ", cached" : ", just now"));
   }

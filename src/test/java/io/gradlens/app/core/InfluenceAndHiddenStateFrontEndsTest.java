@@ -98,14 +98,17 @@ class InfluenceAndHiddenStateFrontEndsTest {
         assertSameRows(json.get("opponents"), gui.opponents(), what);
         assertEquals(json.get("class_name").asText(), gui.explainedClass(), what);
         assertEquals(method.id(), json.get("method").asText());
+        assertEquals(method, gui.method());
         if (method == InfluenceMethod.REPRESENTER) {
           assertTrue(json.get("fidelity").isNumber(), what);
           assertEquals(json.get("fidelity").asDouble(), gui.fidelity(), TOLERANCE, what);
           assertEquals(0, json.get("checkpoints").asInt());
+          assertEquals(0, gui.checkpoints());
         } else {
           assertTrue(json.get("fidelity").isNull(), "TracIn decomposes no logit");
           assertTrue(Double.isNaN(gui.fidelity()));
           assertEquals(2, json.get("checkpoints").asInt(), "one checkpoint per epoch");
+          assertEquals(2, gui.checkpoints());
         }
       }
     }
