@@ -1,21 +1,21 @@
 package io.gradlens.cli;
 
-import io.gradlens.explain.AttributionInputs;
+import io.gradlens.data.Dataset;
 import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.HiddenStateExport;
+import io.gradlens.io.ModelFiles;
 import io.gradlens.nn.Classifier;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.hidden.HiddenStateOptions;
+import io.gradlens.workflow.hidden.HiddenStateSample;
+import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -25,15 +25,20 @@ import picocli.CommandLine.Option;
 /**
  * {@code gradlens hidden-grad}: hidden-state gradients over time of a recurrent layer — for one
  * text the mean hidden state per step, the curve and the T×T map; for a dataset sample the curves
- * averaged over the sampled sequences (mean, spread, count per step).
+ * averaged over the sampled sequences (mean, spread, count per step). Parses the options, runs
+ * {@link HiddenStateWorkflow} (as the workbench's Hidden state tab does) and formats the result.
  */
 @Command(name = "hidden-grad", mixinStandardHelpOptions = true,
         description = "Hidden-state gradients ‖∂r(h_t)/∂x_s‖ of a recurrent layer: for --text the T×T map, the "
                 + "curve and r(h_t) per step; for --dataset the curves averaged over a sample.")
 public final class HiddenGradCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A .gradlens bundle of a recurrent text model.")
+    @Option(names = "--model", required = true, description = "A recurrent text model (.gradlens, or Keras "
+            + ".h5/.keras/model.json).")
     Path model;
+
+    @Option(names = "--vocabulary", description = "A Keras text model's vocabulary (tokenizer JSON or word list).")
+    Path vocabulary;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -78,44 +83,28 @@ public final class HiddenGradCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String fmt = ExplainSupport.format(format, "json", "csv");
-        Classifier classifier = ModelBundle.read(model);
-        if (!classifier.isText()) {
-            throw new IllegalArgumentException("hidden-grad needs a recurrent text model; this model reads "
-                    + classifier.describeInput());
-        }
-        HiddenStateGradients method = new HiddenStateGradients(layer, HiddenReduction.parse(reduce), rowsPerPass,
-                HiddenStateGradients.DEFAULT_BUDGET_BYTES);
+        Classifier classifier = ModelFiles.open(model, vocabulary);
+        HiddenStateWorkflow workflow = new HiddenStateWorkflow(classifier, "the model " + model,
+                new HiddenStateOptions(layer, HiddenReduction.parse(reduce), rowsPerPass,
+                        HiddenStateGradients.DEFAULT_BUDGET_BYTES));
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "hidden-grad");
         Object json;
         String csv;
         try {
             if (source.text != null) {
-                HiddenStateGradientMap map = method.attribute(classifier, source.text, bar::update,
-                        CancellationToken.NONE);
+                HiddenStateGradientMap map = workflow.map(source.text, bar::update, CancellationToken.NONE);
                 json = HiddenStateExport.toMap(map, model.toString());
                 csv = fmt.equals("csv") ? HiddenStateExport.csv(map) : null;
             } else {
                 if (sample < 1) {
                     throw new IllegalArgumentException("--sample must be ≥ 1, got " + sample);
                 }
-                ExplainSupport.Examples all = ExplainSupport.fromDataset(classifier,
-                        DatasetArgument.load(source.dataset, seed), split, 0);
-                AttributionInputs.Tokens tokens = (AttributionInputs.Tokens) all.inputs();
-                List<Integer> order = new ArrayList<>();
-                for (int i = 0; i < tokens.size(); i++) {
-                    order.add(i);
-                }
-                java.util.Collections.shuffle(order, new Random(seed));
-                List<Integer> picked = order.subList(0, Math.min(sample, order.size()));
-                List<HiddenStateGradientMap> maps = new ArrayList<>();
-                for (int k = 0; k < picked.size(); k++) {
-                    int i = picked.get(k);
-                    maps.add(method.attribute(classifier.network(), tokens.ids().get(i), tokens.tokens().get(i),
-                            io.gradlens.util.ProgressListener.NONE, CancellationToken.NONE));
-                    bar.update(k + 1, picked.size(), "sequences");
-                }
-                HiddenStateCurves curves = HiddenStateCurves.average(maps);
+                Dataset data = DatasetArgument.load(source.dataset, seed);
+                ExplainSupport.fromDataset(classifier, data, split, 0); // checks the split and the vocabulary
+                HiddenStateSample picked = workflow.sample(HiddenStateWorkflow.texts(data, split), sample, seed,
+                        bar::update, CancellationToken.NONE);
+                HiddenStateCurves curves = picked.curves();
                 json = HiddenStateExport.toMap(curves, model.toString());
                 csv = fmt.equals("csv") ? HiddenStateExport.csv(curves) : null;
             }

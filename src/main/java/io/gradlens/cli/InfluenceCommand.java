@@ -2,18 +2,19 @@ package io.gradlens.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.data.Dataset;
-import io.gradlens.explain.influence.InfluenceCache;
-import io.gradlens.explain.influence.InfluenceData;
-import io.gradlens.explain.influence.InfluenceIndex;
 import io.gradlens.explain.influence.InfluenceRanking;
-import io.gradlens.explain.influence.RepresenterPoints;
 import io.gradlens.explain.influence.SelfInfluenceRanking;
-import io.gradlens.explain.influence.TracIn;
-import io.gradlens.io.ModelBundle;
+import io.gradlens.io.ModelFiles;
 import io.gradlens.nn.Classifier;
-import io.gradlens.train.CheckpointRecorder;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.influence.InfluenceCheckpoints;
+import io.gradlens.workflow.influence.InfluenceDatasetName;
+import io.gradlens.workflow.influence.InfluenceExplanation;
+import io.gradlens.workflow.influence.InfluenceIndexRequest;
+import io.gradlens.workflow.influence.InfluenceIndexWorkflow;
+import io.gradlens.workflow.influence.InfluenceMethod;
+import io.gradlens.workflow.influence.PreparedInfluence;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,19 +33,23 @@ import picocli.CommandLine.Option;
  * {@code gradlens influence}: which training examples support or oppose a prediction
  * (representer points, Yeh et al., NeurIPS 2018, https://arxiv.org/abs/1811.09720; TracIn, Pruthi
  * et al., NeurIPS 2020, https://arxiv.org/abs/2002.08484), or which training examples have the
- * highest self-influence (suspected mislabels, {@code --self}). The precomputation is cached in
- * {@code <model>.influence/<key>/}, the key a SHA-256 over the model bytes, the dataset, its seed,
- * the method parameters and the checkpoints. Bad input prints one line and exits with code 2.
+ * highest self-influence (suspected mislabels, {@code --self}). Parses the options, calls
+ * {@link InfluenceIndexWorkflow} (which states the cache key and the checkpoint policy) and formats
+ * the answer. Bad input prints one line and exits with code 2.
  */
 @Command(name = "influence", mixinStandardHelpOptions = true,
         description = "Training-example influence: proponents/opponents of one test prediction, or the training "
                 + "examples with the highest self-influence (--self).")
 public final class InfluenceCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "model bundle (.gradlens)")
+    @Option(names = "--model", required = true, description = "model file (.gradlens, or Keras .h5/.keras/model.json)")
     Path model;
 
-    @Option(names = "--dataset", required = true, description = "built-in dataset the model was trained on")
+    @Option(names = "--vocabulary", description = "a Keras text model's vocabulary (tokenizer JSON or word list)")
+    Path vocabulary;
+
+    @Option(names = "--dataset", required = true, description = "built-in dataset name or dataset file the model was "
+            + "trained on")
     String dataset;
 
     @Option(names = "--dataset-seed", defaultValue = "1", description = "seed of generated datasets (decoys); default ${DEFAULT-VALUE}")
@@ -53,7 +58,8 @@ public final class InfluenceCommand implements Callable<Integer> {
     @Option(names = "--test-index", description = "test example to explain")
     Integer testIndex;
 
-    @Option(names = "--self", description = "rank training examples by self-influence instead")
+    @Option(names = {"--self", "--self-influence"},
+            description = "rank training examples by self-influence (suspected mislabels) instead")
     boolean self;
 
     @Option(names = "--method", defaultValue = "representer", description = "representer or tracin (default ${DEFAULT-VALUE})")
@@ -71,8 +77,8 @@ public final class InfluenceCommand implements Callable<Integer> {
     @Option(names = "--lambda", defaultValue = "0.003", description = "representer L2 weight (default ${DEFAULT-VALUE})")
     double lambda;
 
-    @Option(names = "--checkpoints", description = "TracIn checkpoint folder (index.json); default <model>.checkpoints,"
-            + " else the final weights alone with learning rate 1")
+    @Option(names = "--checkpoints", description = "TracIn checkpoint folder (index.json); default <model>.checkpoints "
+            + "(written by train --checkpoint-every K)")
     Path checkpoints;
 
     @Option(names = "--cache-dir", description = "cache folder (default <model>.influence)")
@@ -93,16 +99,14 @@ public final class InfluenceCommand implements Callable<Integer> {
         try {
             return run(out, err);
         } catch (IllegalArgumentException e) {
-            err.println("gradlens influence: " + e.getMessage());
+            err.println("gradlens influence: " + e.getMessage().replace('\n', ' '));
             err.flush();
             return 2;
         }
     }
 
     private int run(PrintWriter out, PrintWriter err) throws IOException {
-        if (!method.equals(RepresenterPoints.METHOD) && !method.equals(TracIn.METHOD)) {
-            throw new IllegalArgumentException("unknown --method '" + method + "'; use representer or tracin");
-        }
+        InfluenceMethod m = InfluenceMethod.parse(method);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; use json or csv");
         }
@@ -112,58 +116,32 @@ public final class InfluenceCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1, got " + top);
         }
-        if (!Files.isRegularFile(model)) {
+        if (!Files.isRegularFile(model) && !Files.isDirectory(model)) {
             throw new IllegalArgumentException("no such model file: " + model);
         }
-        Classifier classifier;
+        Classifier classifier = ModelFiles.open(model, vocabulary);
+        Dataset data = DatasetArgument.load(dataset, datasetSeed);
+        InfluenceDatasetName name = Files.exists(Path.of(dataset)) ? InfluenceDatasetName.file(Path.of(dataset))
+                : InfluenceDatasetName.builtIn(dataset, datasetSeed);
+        if (testIndex != null && (testIndex < 0 || testIndex >= data.testSize())) {
+            throw new IllegalArgumentException("test index " + testIndex + " is out of range 0.." + (data.testSize() - 1)
+                    + " for dataset " + dataset);
+        }
+        Integer cls = classOption.equals("predicted") ? null : parseClass(classOption, classifier.numClasses());
+        InfluenceCheckpoints source = checkpoints != null ? new InfluenceCheckpoints.Folder(checkpoints)
+                : InfluenceCheckpoints.BESIDE_MODEL;
+        InfluenceIndexWorkflow workflow = new InfluenceIndexWorkflow(cacheDir, !noCache,
+                warning -> err.println("gradlens influence: " + warning));
+        ProgressBar bar = new ProgressBar(err, "influence");
+        PreparedInfluence prepared;
         try {
-            classifier = ModelBundle.read(model);
-        } catch (io.gradlens.format.BundleFormatException e) {
-            throw new IllegalArgumentException(e.getMessage().replace('\n', ' '));
+            prepared = workflow.prepare(new InfluenceIndexRequest(classifier, model, data, name, m, lambda, source),
+                    bar::update, CancellationToken.NONE);
+        } finally {
+            bar.clear();
         }
-        Dataset data = BuiltInDatasets.load(dataset, datasetSeed);
-        InfluenceData examples = InfluenceData.of(classifier, data);
-        if (testIndex != null && (testIndex < 0 || testIndex >= examples.test().size())) {
-            throw new IllegalArgumentException("test index " + testIndex + " is out of range 0.."
-                    + (examples.test().size() - 1) + " for dataset " + dataset);
-        }
-        List<CheckpointRecorder.Checkpoint> cps = null;
-        byte[] checkpointKey = new byte[0];
-        if (method.equals(TracIn.METHOD)) {
-            Path dir = checkpoints != null ? checkpoints : InfluenceCache.defaultCheckpoints(model);
-            if (InfluenceCache.hasCheckpoints(dir)) {
-                cps = CheckpointRecorder.load(dir);
-                checkpointKey = InfluenceCache.digestFolder(dir);
-            } else if (checkpoints != null) {
-                throw new IllegalArgumentException("no checkpoint index.json in " + checkpoints);
-            } else {
-                err.println("gradlens influence: no checkpoints beside the model; TracIn uses the final weights alone "
-                        + "(learning rate 1)");
-                Map<String, org.nd4j.linalg.api.ndarray.INDArray> w = new LinkedHashMap<>();
-                classifier.network().parameters().forEach((k, v) -> w.put(k, v.value().dup()));
-                cps = List.of(new CheckpointRecorder.Checkpoint(0, 1.0, w));
-            }
-        }
-        String key = InfluenceCache.key(Files.readAllBytes(model), dataset, datasetSeed, method, lambda, checkpointKey);
-        Path cache = (cacheDir != null ? cacheDir : InfluenceCache.defaultRoot(model)).resolve(key);
-        InfluenceIndex index = noCache ? null : InfluenceIndex.load(cache, method);
-        boolean cached = index != null;
-        if (index == null) {
-            index = method.equals(RepresenterPoints.METHOD)
-                    ? InfluenceIndex.representer(classifier.network(), examples.train(), examples.test(), lambda)
-                    : InfluenceIndex.tracin(classifier.network(), cps, examples.train(), examples.test());
-            if (!noCache) {
-                index.save(cache);
-            }
-        }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("model", model.toString());
-        json.put("dataset", dataset);
-        json.put("method", method);
-        json.put("cached", cached);
-        json.put("precompute_seconds", index.precomputeSeconds());
         if (self) {
-            SelfInfluenceRanking r = index.selfInfluence(top);
+            SelfInfluenceRanking r = prepared.selfInfluence(top);
             if (format.equals("csv")) {
                 out.println("rank,train_index,label,score");
                 for (int i = 0; i < r.top().size(); i++) {
@@ -171,26 +149,27 @@ public final class InfluenceCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "%d,%d,%d,%.9g%n", i + 1, s.trainIndex(), s.label(), s.score());
                 }
             } else {
-                json.put("score", method.equals(TracIn.METHOD) ? "self-influence" : "|alpha_{i,y_i}|");
+                Map<String, Object> json = header(prepared);
+                json.put("score", m == InfluenceMethod.TRACIN ? "self-influence" : "|alpha_{i,y_i}|");
                 json.put("top", scores(r.top(), classifier));
                 out.println(JSON.writeValueAsString(json));
             }
             out.flush();
             return 0;
         }
-        int predicted = index.predicted(testIndex);
-        int cls = parseClass(classOption, predicted, classifier.numClasses());
-        InfluenceRanking r = index.explain(testIndex, cls, top);
+        InfluenceExplanation e = prepared.explain(testIndex, cls, top);
+        InfluenceRanking r = e.ranking();
         if (format.equals("csv")) {
             out.println("kind,rank,train_index,label,score");
             writeCsv(out, "proponent", r.proponents());
             writeCsv(out, "opponent", r.opponents());
         } else {
+            Map<String, Object> json = header(prepared);
             json.put("test_index", testIndex);
-            json.put("label", classifier.classNames().get(index.testLabel(testIndex)));
-            json.put("predicted", classifier.classNames().get(predicted));
-            json.put("class", cls);
-            json.put("class_name", classifier.classNames().get(cls));
+            json.put("label", classifier.classNames().get(e.testLabel()));
+            json.put("predicted", classifier.classNames().get(e.predicted()));
+            json.put("class", e.explainedClass());
+            json.put("class_name", classifier.classNames().get(e.explainedClass()));
             json.put("query_ms", r.millis());
             json.put("proponents", scores(r.proponents(), classifier));
             json.put("opponents", scores(r.opponents(), classifier));
@@ -198,6 +177,20 @@ public final class InfluenceCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The fields both modes report about the index (documented in docs/cli.md). */
+    private Map<String, Object> header(PreparedInfluence p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", model.toString());
+        json.put("dataset", dataset);
+        json.put("method", p.method().id());
+        json.put("fidelity", Double.isNaN(p.fidelity()) ? null : p.fidelity());
+        json.put("checkpoints", p.checkpoints());
+        json.put("cached", p.cached());
+        json.put("cache_key", p.cacheKey());
+        json.put("precompute_seconds", p.precomputeSeconds());
+        return json;
     }
 
     private static void writeCsv(PrintWriter out, String kind, List<InfluenceRanking.Score> scores) {
@@ -219,10 +212,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         return out;
     }
 
-    static int parseClass(String option, int predicted, int classes) {
-        if (option.equals("predicted")) {
-            return predicted;
-        }
+    static int parseClass(String option, int classes) {
         int j;
         try {
             j = Integer.parseInt(option);

@@ -29,12 +29,20 @@ public record HiddenStateCurves(String layer, String reduction, double[] mean, d
         if (maps.isEmpty()) {
             throw new IllegalArgumentException("no sequences to average");
         }
-        int longest = maps.stream().mapToInt(HiddenStateGradientMap::steps).max().orElse(0);
+        return average(maps.get(0).layer(), maps.get(0).reduction(),
+                maps.stream().map(HiddenStateGradientMap::curve).toList());
+    }
+
+    /** Averages per-sequence curves {@code c[t]} of one layer and reduction (the maps need not be kept). */
+    public static HiddenStateCurves average(String layer, String reduction, List<double[]> curves) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("no sequences to average");
+        }
+        int longest = curves.stream().mapToInt(c -> c.length).max().orElse(0);
         double[] sum = new double[longest];
         double[] sumSq = new double[longest];
         int[] count = new int[longest];
-        for (HiddenStateGradientMap m : maps) {
-            double[] c = m.curve();
+        for (double[] c : curves) {
             for (int t = 0; t < c.length; t++) {
                 sum[t] += c[t];
                 sumSq[t] += c[t] * c[t];
@@ -47,7 +55,7 @@ public record HiddenStateCurves(String layer, String reduction, double[] mean, d
             mean[t] = sum[t] / count[t];
             std[t] = Math.sqrt(Math.max(0, sumSq[t] / count[t] - mean[t] * mean[t]));
         }
-        return new HiddenStateCurves(maps.get(0).layer(), maps.get(0).reduction(), mean, std, count, maps.size());
+        return new HiddenStateCurves(layer, reduction, mean, std, count, curves.size());
     }
 
     @Override

@@ -5,19 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gradlens.data.BuiltInDatasets;
-import io.gradlens.data.ImageDataset;
-import io.gradlens.explain.influence.InfluenceData;
-import io.gradlens.io.ModelBundle;
-import io.gradlens.nn.Classifier;
-import io.gradlens.nn.InputSpec;
-import io.gradlens.nn.Sequential;
-import io.gradlens.train.Adam;
-import io.gradlens.train.CheckpointRecorder;
-import io.gradlens.train.Trainer;
-import io.gradlens.train.TrainingConfig;
-import io.gradlens.train.TrainingListener;
-import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.influence.DigitsWithCheckpoints;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.buffer.DataType;
 import picocli.CommandLine;
 
 /** {@code gradlens influence} on a small digits model: outputs, the cache, and bad input (exit code 2). */
@@ -43,21 +30,7 @@ class InfluenceCommandTest {
 
     @BeforeAll
     static void trainDigitsModel() throws Exception {
-        ImageDataset digits = (ImageDataset) BuiltInDatasets.load("digits", 1);
-        Sequential net = Sequential.builder(new long[] {8, 8, 1}, DataType.FLOAT, 1)
-                .add("flatten", Map.of())
-                .add("dense", Map.of("units", 16, "activation", "relu"))
-                .add("dense", Map.of("units", 10))
-                .build();
-        Classifier classifier = new Classifier(net, new InputSpec.Image(8, 8, 1), digits.classNames(), Map.of("seed", 1));
-        InfluenceData data = InfluenceData.of(classifier, digits);
-        Adam adam = new Adam(1e-2);
-        CheckpointRecorder recorder = new CheckpointRecorder(net, adam, 1, TrainingListener.NONE);
-        new Trainer(new TrainingConfig(2, 64, 1, true, null), adam).fit(net, data.train(), null, recorder,
-                CancellationToken.NONE);
-        model = dir.resolve("digits.gradlens");
-        ModelBundle.write(classifier, model);
-        recorder.save(Path.of(model + ".checkpoints"));
+        model = DigitsWithCheckpoints.train(dir).model();
     }
 
     static Outcome run(String... args) {

@@ -1,6 +1,5 @@
 package io.gradlens.app.core;
 
-import io.gradlens.app.service.InfluenceMethod;
 import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.InfluentialExample;
@@ -10,75 +9,41 @@ import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.data.Dataset;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TextDataset;
-import io.gradlens.data.edits.DatasetEdits;
 import io.gradlens.data.edits.EditedDataset;
-import io.gradlens.explain.influence.InfluenceCache;
-import io.gradlens.explain.influence.InfluenceData;
-import io.gradlens.explain.influence.InfluenceIndex;
 import io.gradlens.explain.influence.InfluenceRanking;
 import io.gradlens.explain.influence.RepresenterPoints;
-import io.gradlens.nn.Classifier;
-import io.gradlens.train.CheckpointRecorder;
+import io.gradlens.train.CheckpointRecorder.Checkpoint;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.influence.InfluenceCheckpoints;
+import io.gradlens.workflow.influence.InfluenceDatasetName;
+import io.gradlens.workflow.influence.InfluenceExplanation;
+import io.gradlens.workflow.influence.InfluenceIndexRequest;
+import io.gradlens.workflow.influence.InfluenceIndexWorkflow;
+import io.gradlens.workflow.influence.InfluenceMethod;
+import io.gradlens.workflow.influence.PreparedInfluence;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * {@link InfluenceService} on {@code io.gradlens.explain.influence}, building its inputs as the
- * {@code influence} command does ({@link InfluenceData#of}, {@link InfluenceIndex}, the paper's
- * λ = {@value RepresenterPoints#DEFAULT_LAMBDA}), so both give the same scores. An index is kept in
- * memory per model, dataset edits and method; for a model file and an unedited built-in dataset it
- * is also cached on disk under the command line's key ({@link InfluenceCache}), so the two reuse
- * each other's precomputation.
+ * {@link InfluenceService} over {@link InfluenceIndexWorkflow}, the same use case as
+ * {@code gradlens influence} (cache key, checkpoint discovery and the refusal of TracIn without
+ * checkpoints are stated there). This class only maps workspace ids ({@code test/17}: positions in
+ * the unedited dataset) to positions in the edited splits and back, and adds the texts and images
+ * the tab shows.
  */
 public final class CoreInfluenceService implements InfluenceService {
 
   private static final Logger LOG = Logger.getLogger(CoreInfluenceService.class.getName());
-  /** Indexes kept in memory (each holds the training features, a few MB at most). */
-  private static final int MEMORY_SLOTS = 4;
 
   private final CoreWorkspace workspace;
-  private final Path cacheRoot;
-  private final Map<MemoryKey, Prepared> memory = new LinkedHashMap<>(8, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<MemoryKey, Prepared> eldest) {
-      return size() > MEMORY_SLOTS;
-    }
-  };
-
-  /** What one index was computed for; the model by identity. */
-  private record MemoryKey(Classifier model, String datasetId, DatasetEdits edits,
-      InfluenceMethod method) {
-  }
-
-  /**
-   * An index with its fidelity figure, computed once (it reconstructs every test logit, some
-   * milliseconds, too much to repeat per query); NaN for TracIn.
-   */
-  private record Prepared(InfluenceIndex index, double fidelity) {
-    static Prepared of(InfluenceIndex index) {
-      RepresenterPoints.Fidelity f = index.testFidelity();
-      return new Prepared(index, f == null ? Double.NaN : f.pearson());
-    }
-  }
-
-  /** A prepared index, the dataset it was computed on, and whether it was reused. */
-  private record Lookup(Prepared prepared, EditedDataset data, boolean cached) {
-    InfluenceIndex index() {
-      return prepared.index();
-    }
-  }
+  private final InfluenceIndexWorkflow workflow;
+  private final Function<WorkspaceEntry, List<Checkpoint>> recorded;
 
   /** Caches beside each model file ({@code <model>.influence/}), as the command line does. */
   public CoreInfluenceService(CoreWorkspace workspace) {
@@ -91,129 +56,90 @@ public final class CoreInfluenceService implements InfluenceService {
    *     line's {@code --cache-dir}), or {@code null}
    */
   public CoreInfluenceService(CoreWorkspace workspace, Path cacheRoot) {
+    this(workspace, cacheRoot, entry -> List.of());
+  }
+
+  /**
+   * @param workspace the shared state
+   * @param cacheRoot as above, or {@code null}
+   * @param recorded the TracIn checkpoints recorded in memory while a model of this session
+   *     trained (empty for none); used when the model has no {@code <model>.checkpoints/} folder.
+   *     Return the same list for the same model, so the memory cache recognises it.
+   */
+  public CoreInfluenceService(CoreWorkspace workspace, Path cacheRoot,
+      Function<WorkspaceEntry, List<Checkpoint>> recorded) {
     this.workspace = workspace;
-    this.cacheRoot = cacheRoot;
+    this.workflow = new InfluenceIndexWorkflow(cacheRoot, true, LOG::warning);
+    this.recorded = recorded;
   }
 
   @Override
   public Optional<String> unavailable(InfluenceMethod method) {
-    if (method != InfluenceMethod.TRACIN) {
-      return Optional.empty();
-    }
-    Optional<Path> source = workspace.currentModelEntry().map(WorkspaceEntry::source);
-    if (source.isPresent() && InfluenceCache.hasCheckpoints(checkpoints(source.get()))) {
-      return Optional.empty();
-    }
-    String where = source.map(p -> checkpoints(p).toString()).orElse("<model>.gradlens.checkpoints");
-    return Optional.of("TracIn needs the checkpoints saved while the model trained, and this model "
-        + "has none (" + where + "/" + InfluenceCache.CHECKPOINT_INDEX + "). Train it with "
-        + "\"bin/gradlens train \u2026 --checkpoint-every 1 --out M.gradlens\", which saves them "
-        + "beside the model, and open that model; or use representer points, which need only the "
-        + "final model.");
+    return InfluenceIndexWorkflow.unavailable(method, modelFile(), checkpoints());
   }
 
-  private static Path checkpoints(Path model) {
-    return InfluenceCache.defaultCheckpoints(model);
+  /** The checkpoints beside the model file, else those recorded in memory, else none. */
+  private InfluenceCheckpoints checkpoints() {
+    Path file = modelFile();
+    if (InfluenceCheckpoints.BESIDE_MODEL.missing(file).isEmpty()) {
+      return InfluenceCheckpoints.BESIDE_MODEL;
+    }
+    List<Checkpoint> inMemory = workspace.currentModelEntry().map(recorded).orElse(List.of());
+    return inMemory.isEmpty() ? InfluenceCheckpoints.BESIDE_MODEL
+        : new InfluenceCheckpoints.Recorded(inMemory);
+  }
+
+  private Path modelFile() {
+    return workspace.currentModelEntry().map(WorkspaceEntry::source).orElse(null);
   }
 
   @Override
   public InfluenceResult explain(String datasetId, String exampleId, InfluenceMethod method,
       int top, ProgressListener progress, CancellationToken cancel) throws Exception {
-    Lookup found = index(datasetId, method, progress, cancel);
-    InfluenceIndex index = found.index();
-    int position = testPosition(found.data(), exampleId);
-    long t0 = System.nanoTime();
-    int explained = index.predicted(position);
-    InfluenceRanking ranking = index.explain(position, explained, top);
-    double millis = (System.nanoTime() - t0) / 1e6;
-    Dataset data = found.data().dataset();
-    List<String> classes = classNames(data);
-    return new InfluenceResult(method, exampleId, classes.get(explained),
-        rows(ranking.proponents(), found.data()), rows(ranking.opponents(), found.data()),
-        found.prepared().fidelity(), millis, index.precomputeSeconds(), found.cached());
+    EditedDataset edited = workspace.editedDataset(datasetId);
+    PreparedInfluence prepared = prepare(datasetId, edited, method, progress, cancel);
+    InfluenceExplanation e = prepared.explain(testPosition(edited, exampleId), null, top);
+    List<String> classes = classNames(edited.dataset());
+    InfluenceRanking r = e.ranking();
+    return new InfluenceResult(method, exampleId, classes.get(e.explainedClass()),
+        rows(r.proponents(), edited), rows(r.opponents(), edited), prepared.fidelity(),
+        r.millis(), prepared.precomputeSeconds(), prepared.checkpoints(), prepared.cached());
   }
 
   @Override
   public MislabelSuspects suspects(String datasetId, InfluenceMethod method, int top,
       ProgressListener progress, CancellationToken cancel) throws Exception {
-    Lookup found = index(datasetId, method, progress, cancel);
-    var ranking = found.index().selfInfluence(top);
-    return new MislabelSuspects(method, datasetId, rows(ranking.top(), found.data()),
-        classNames(found.data().dataset()));
-  }
-
-  /** The index for the current model, the dataset with its current edits and the method. */
-  private Lookup index(String datasetId, InfluenceMethod method, ProgressListener progress,
-      CancellationToken cancel) throws IOException {
-    unavailable(method).ifPresent(reason -> {
-      throw new IllegalArgumentException(reason);
-    });
-    progress.progress(0, 0, "Loading the model and dataset\u2026");
-    Classifier model = workspace.currentModel();
     EditedDataset edited = workspace.editedDataset(datasetId);
-    DatasetEdits edits = workspace.journal(datasetId).edits();
-    MemoryKey key = new MemoryKey(model, datasetId, edits, method);
-    synchronized (memory) {
-      Prepared known = memory.get(key);
-      if (known != null) {
-        return new Lookup(known, edited, true);
-      }
-    }
-    InfluenceData data = InfluenceData.of(model, edited.dataset());
-    cancel.throwIfCancelled();
-    Path modelFile = workspace.currentModelEntry().map(WorkspaceEntry::source).orElse(null);
-    Path diskDir = diskCache(datasetId, edits, method, modelFile);
-    InfluenceIndex index = diskDir == null ? null : InfluenceIndex.load(diskDir, method.id());
-    boolean cached = index != null;
-    if (index == null) {
-      progress.progress(0, 0, String.format(java.util.Locale.ROOT,
-          "Precomputing %s over %,d training examples\u2026", method.displayName(),
-          data.train().size()));
-      index = method == InfluenceMethod.REPRESENTER
-          ? InfluenceIndex.representer(model.network(), data.train(), data.test(),
-              RepresenterPoints.DEFAULT_LAMBDA, progress, cancel)
-          : InfluenceIndex.tracin(model.network(), CheckpointRecorder.load(checkpoints(modelFile)),
-              data.train(), data.test());
-      cancel.throwIfCancelled();
-      save(index, diskDir);
-    }
-    Prepared prepared = Prepared.of(index);
-    synchronized (memory) {
-      memory.put(key, prepared);
-    }
-    return new Lookup(prepared, edited, cached);
+    PreparedInfluence prepared = prepare(datasetId, edited, method, progress, cancel);
+    return new MislabelSuspects(method, datasetId, rows(prepared.selfInfluence(top).top(), edited),
+        classNames(edited.dataset()));
   }
 
   /**
-   * The disk-cache folder of a precomputation, or {@code null} when it is kept in memory only: a
-   * model trained in this session has no file, and an opened or edited dataset has no name the
-   * command line could give it.
+   * The prepared index for the current model and dataset (exposed for tests that compare keys).
    */
-  private Path diskCache(String datasetId, DatasetEdits edits, InfluenceMethod method,
-      Path modelFile) throws IOException {
-    WorkspaceEntry dataset = workspace.entry(datasetId).orElseThrow();
-    if (modelFile == null || !edits.isEmpty() || dataset.source() != null
-        || dataset.origin() != WorkspaceEntry.Origin.BUILT_IN) {
-      return null;
-    }
-    byte[] checkpointDigest = method == InfluenceMethod.TRACIN
-        ? InfluenceCache.digestFolder(checkpoints(modelFile)) : new byte[0];
-    String key = InfluenceCache.key(Files.readAllBytes(modelFile), dataset.name(),
-        CoreWorkspace.DATASET_SEED, method.id(), RepresenterPoints.DEFAULT_LAMBDA,
-        checkpointDigest);
-    return (cacheRoot != null ? cacheRoot : InfluenceCache.defaultRoot(modelFile)).resolve(key);
+  PreparedInfluence prepare(String datasetId, EditedDataset edited, InfluenceMethod method,
+      ProgressListener progress, CancellationToken cancel) throws IOException {
+    progress.progress(0, 0, "Loading the model and dataset\u2026");
+    return workflow.prepare(new InfluenceIndexRequest(workspace.currentModel(), modelFile(),
+        edited.dataset(), datasetName(datasetId), method, RepresenterPoints.DEFAULT_LAMBDA,
+        checkpoints()), progress, cancel);
   }
 
-  private static void save(InfluenceIndex index, Path dir) {
-    if (dir == null) {
-      return;
+  /**
+   * The name that reproduces a dataset for the disk cache: a built-in by name and the workspace's
+   * seed, an opened file by its content; none once edits apply (cached in memory only).
+   */
+  private InfluenceDatasetName datasetName(String datasetId) throws IOException {
+    if (!workspace.journal(datasetId).edits().isEmpty()) {
+      return null;
     }
-    try {
-      index.save(dir);
-    } catch (IOException e) {
-      // A read-only model folder only costs the precomputation next time.
-      LOG.log(Level.WARNING, "Could not cache the influence index in " + dir, e);
+    WorkspaceEntry dataset = workspace.entry(datasetId).orElseThrow();
+    if (dataset.source() != null) {
+      return InfluenceDatasetName.file(dataset.source());
     }
+    return dataset.origin() == WorkspaceEntry.Origin.BUILT_IN
+        ? InfluenceDatasetName.builtIn(dataset.name(), CoreWorkspace.DATASET_SEED) : null;
   }
 
   /** The position in the edited test split of a workspace id {@code test/N}. */

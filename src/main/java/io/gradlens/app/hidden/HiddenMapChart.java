@@ -2,7 +2,7 @@ package io.gradlens.app.hidden;
 
 import io.gradlens.app.color.SequentialColorScale;
 import io.gradlens.app.heatmap.FxColors;
-import io.gradlens.app.service.HiddenStateResult;
+import io.gradlens.explain.HiddenStateGradientMap;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
@@ -50,7 +50,7 @@ public final class HiddenMapChart extends ChartViewer {
   private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(this, "readout", "");
   private IntervalMarker rowMarker;
   private PaintScaleLegend legend;
-  private HiddenStateResult result;
+  private HiddenStateGradientMap result;
   private MapPyramid pyramid;
   private IntConsumer onRowClicked = t -> { };
   private boolean tooltipInstalled;
@@ -105,10 +105,10 @@ public final class HiddenMapChart extends ChartViewer {
    * @param pyramid the rendered images
    * @param bounds lower and upper bound of the log colour scale
    */
-  public record Rendered(HiddenStateResult result, MapPyramid pyramid, double[] bounds) {
+  public record Rendered(HiddenStateGradientMap result, MapPyramid pyramid, double[] bounds) {
 
     /** Renders {@code r} (safe off the FX thread). */
-    public static Rendered of(HiddenStateResult r) {
+    public static Rendered of(HiddenStateGradientMap r) {
       double[] bounds = logBounds(r);
       return new Rendered(r, MapPyramid.of(r.map(), SequentialColorScale.log(bounds[0],
           bounds[1])), bounds);
@@ -116,7 +116,7 @@ public final class HiddenMapChart extends ChartViewer {
   }
 
   /** Renders and shows a map on the FX thread (short maps, tests); null clears. */
-  public void setResult(HiddenStateResult r) {
+  public void setResult(HiddenStateGradientMap r) {
     show(r == null ? null : Rendered.of(r));
   }
 
@@ -156,7 +156,7 @@ public final class HiddenMapChart extends ChartViewer {
    * below the largest; zeros (s &gt; t in a causal layer) and smaller values take the lowest
    * colour.
    */
-  static double[] logBounds(HiddenStateResult r) {
+  static double[] logBounds(HiddenStateGradientMap r) {
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
     for (int t = 0; t < r.steps(); t++) {
@@ -255,7 +255,7 @@ public final class HiddenMapChart extends ChartViewer {
   }
 
   /** @return the read-out of cell (t, s) of {@code r} */
-  static String describe(HiddenStateResult r, int t, int s) {
+  static String describe(HiddenStateGradientMap r, int t, int s) {
     return String.format(Locale.ROOT, "t = %d (%s), s = %d, G[t][s] = %.4g, token s = \u201c%s\u201d",
         t, r.tokens().get(t), s, r.at(t, s), r.tokens().get(s));
   }
@@ -299,7 +299,7 @@ public final class HiddenMapChart extends ChartViewer {
   }
 
   /** @return the shown result */
-  public HiddenStateResult result() {
+  public HiddenStateGradientMap result() {
     return result;
   }
 

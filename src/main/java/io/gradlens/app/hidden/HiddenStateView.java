@@ -9,10 +9,10 @@ import io.gradlens.app.export.ChartExporter;
 import io.gradlens.app.export.CsvWriter;
 import io.gradlens.app.export.ExportFormat;
 import io.gradlens.app.heatmap.TokenHeatmapView;
-import io.gradlens.app.service.HiddenStateResult;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskHandle;
 import io.gradlens.app.task.TaskRunner;
+import io.gradlens.explain.HiddenStateGradientMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -96,7 +96,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
   private double lastRenderMillis;
   private double lastMapMillis;
   private TaskHandle rendering;
-  private HiddenStateResult stripResult;
+  private HiddenStateGradientMap stripResult;
   private double[] stripScores;
   private TokenWindow stripWindow = new TokenWindow(0, 0);
 
@@ -270,7 +270,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
 
   private void showResult() {
     long start = System.nanoTime();
-    HiddenStateResult r = model.resultProperty().get();
+    HiddenStateGradientMap r = model.resultProperty().get();
     renderMap(r);
     hiddenChart.setExample("this example", r == null ? null : r.hidden());
     curveChart.setExample("this example", r == null ? null : r.curve());
@@ -286,7 +286,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
    * Renders the map's image pyramid in the background (T² colours: about a second for a
    * 1,400-token document) and shows it when it is still the current result.
    */
-  private void renderMap(HiddenStateResult r) {
+  private void renderMap(HiddenStateGradientMap r) {
     if (rendering != null) {
       rendering.cancel();
       rendering = null;
@@ -315,7 +315,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
   }
 
   private void showSelection() {
-    HiddenStateResult r = model.resultProperty().get();
+    HiddenStateGradientMap r = model.resultProperty().get();
     int t = model.selectedRowProperty().get();
     map.setSelectedRow(t);
     hiddenChart.setStep(r == null ? -1 : t);
@@ -348,7 +348,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
   }
 
   /** Sets the token strip unless it already shows exactly these scores (1,000s of labels). */
-  private void showTokens(HiddenStateResult r, double[] scores, DivergingColorScale scale) {
+  private void showTokens(HiddenStateGradientMap r, double[] scores, DivergingColorScale scale) {
     TokenWindow window = TokenWindow.of(r.steps(), model.selectedRowProperty().get(), STRIP_MAX);
     if (r == stripResult && window.equals(stripWindow)
         && java.util.Arrays.equals(scores, stripScores)) {

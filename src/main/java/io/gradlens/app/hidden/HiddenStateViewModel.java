@@ -2,18 +2,17 @@ package io.gradlens.app.hidden;
 
 import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
-import io.gradlens.app.service.HiddenStateResult;
 import io.gradlens.app.service.HiddenStateService;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskHandle;
 import io.gradlens.app.task.TaskRunner;
-import io.gradlens.util.CancellationToken;
+import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.hidden.CurveBand;
+import io.gradlens.workflow.hidden.NoRecurrentLayerException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -65,7 +64,7 @@ public final class HiddenStateViewModel {
   private final BooleanProperty logCurve = new SimpleBooleanProperty(this, "logCurve");
   private final IntegerProperty selectedRow = new SimpleIntegerProperty(this, "selectedRow", -1);
 
-  private final ReadOnlyObjectWrapper<HiddenStateResult> result =
+  private final ReadOnlyObjectWrapper<HiddenStateGradientMap> result =
       new ReadOnlyObjectWrapper<>(this, "result");
   private final ReadOnlyObjectWrapper<List<Integer>> highlighted =
       new ReadOnlyObjectWrapper<>(this, "highlighted", List.of());
@@ -140,7 +139,7 @@ public final class HiddenStateViewModel {
   }
 
   /** @return newest map, null before the first or for a model without a recurrent layer */
-  public ReadOnlyObjectProperty<HiddenStateResult> resultProperty() {
+  public ReadOnlyObjectProperty<HiddenStateGradientMap> resultProperty() {
     return result.getReadOnlyProperty();
   }
 
@@ -221,37 +220,20 @@ public final class HiddenStateViewModel {
   /** Maps a seeded sample of the current dataset and summarises its curves. */
   public void computeDataset() {
     long mine = startRun();
-    List<String> texts = sample(datasetTexts.get(), Math.max(1, sampleSize.get()), SAMPLE_SEED);
+    List<String> all = datasetTexts.get();
+    int size = Math.max(1, sampleSize.get());
+    int count = Math.min(size, all.size());
     String name = datasetName.get();
-    if (texts.isEmpty()) {
+    if (count == 0) {
       busy.set(false);
       status.set("Open a dataset to average its hidden-state curves.");
       return;
     }
-    status.set("Mapping " + texts.size() + " sequences of " + name + "\u2026");
+    status.set("Mapping " + count + " sequences of " + name + "\u2026");
     long start = clock.getAsLong();
-    running = runner.submit("Hidden-state curves of " + texts.size() + " sequences",
-        (p, cancel) -> {
-          List<double[]> hidden = new ArrayList<>();
-          List<double[]> curves = new ArrayList<>();
-          ProgressListener out = forwarded(p, mine);
-          for (int i = 0; i < texts.size(); i++) {
-            cancel.throwIfCancelled();
-            // Only the curves are kept: a long document's T×T map would hold gigabytes of 50.
-            int done = i;
-            HiddenStateResult r = service.map(texts.get(i), (rows, total, m) -> {
-              if (total > 0) {
-                out.progress(done * total + rows, (long) texts.size() * total,
-                    "hidden-state curves: sequence " + (done + 1) + " of " + texts.size());
-              }
-            }, cancel);
-            hidden.add(r.hidden());
-            curves.add(r.curve());
-            out.progress(i + 1, texts.size(), "hidden-state curves: " + (i + 1) + " of "
-                + texts.size() + " sequences");
-          }
-          return DatasetCurves.of(hidden, curves, name);
-        },
+    running = runner.submit("Hidden-state curves of " + count + " sequences",
+        (p, cancel) -> DatasetCurves.of(service.sample(all, size, SAMPLE_SEED,
+            forwarded(p, mine), cancel), name),
         new TaskCallbacks<>(d -> {
           if (mine == generation) {
             noRecurrentLayer.set(null);
@@ -278,17 +260,6 @@ public final class HiddenStateViewModel {
   /** Hides the dataset-mode curves. */
   public void clearDataset() {
     datasetCurves.set(null);
-  }
-
-  /**
-   * {@code count} texts drawn without replacement by a seeded shuffle (all when fewer).
-   *
-   * @return the drawn texts, in drawing order
-   */
-  public static List<String> sample(List<String> texts, int count, long seed) {
-    List<String> order = new ArrayList<>(texts);
-    Collections.shuffle(order, new Random(seed));
-    return List.copyOf(order.subList(0, Math.min(count, order.size())));
   }
 
   private long startRun() {
@@ -330,7 +301,7 @@ public final class HiddenStateViewModel {
       return;
     }
     concluded = true;
-    if (e instanceof HiddenStateService.NoRecurrentLayerException) {
+    if (e instanceof NoRecurrentLayerException) {
       result.set(null);
       datasetCurves.set(null);
       noRecurrentLayer.set(e.getMessage());
@@ -355,13 +326,21 @@ public final class HiddenStateViewModel {
   }
 
   private void updateHighlight() {
-    HiddenStateResult r = result.get();
+    HiddenStateGradientMap r = result.get();
     int t = selectedRow.get();
     if (r == null || t < 0 || t >= r.steps()) {
       highlighted.set(List.of());
       return;
     }
-    highlighted.set(RowRanking.top(r.row(t), Math.max(0, topK.get())));
+    highlighted.set(RowRanking.top(row(r, t), Math.max(0, topK.get())));
+  }
+
+  private static double[] row(HiddenStateGradientMap r, int t) {
+    double[] row = new double[r.steps()];
+    for (int s = 0; s < row.length; s++) {
+      row[s] = r.at(t, s);
+    }
+    return row;
   }
 
   /** @return CSV header of {@link #stepRows()} */
@@ -371,7 +350,7 @@ public final class HiddenStateViewModel {
 
   /** @return one row per step: token, r(h_t) and c[t] of the current result */
   public List<List<String>> stepRows() {
-    HiddenStateResult r = result.get();
+    HiddenStateGradientMap r = result.get();
     List<List<String>> rows = new ArrayList<>();
     if (r == null) {
       return rows;
@@ -409,7 +388,7 @@ public final class HiddenStateViewModel {
 
   /** @return CSV header of {@link #mapRows()}: t, token, then one column per input step */
   public List<String> mapHeader() {
-    HiddenStateResult r = result.get();
+    HiddenStateGradientMap r = result.get();
     List<String> header = new ArrayList<>(List.of("t", "token"));
     for (int s = 0; r != null && s < r.steps(); s++) {
       header.add("s" + s);
@@ -419,7 +398,7 @@ public final class HiddenStateViewModel {
 
   /** @return the map, one row per hidden-state step t */
   public List<List<String>> mapRows() {
-    HiddenStateResult r = result.get();
+    HiddenStateGradientMap r = result.get();
     List<List<String>> rows = new ArrayList<>();
     if (r == null) {
       return rows;

@@ -1,5 +1,6 @@
 package io.gradlens.app.hidden;
 
+import io.gradlens.workflow.hidden.CurveBand;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import org.jfree.chart.JFreeChart;

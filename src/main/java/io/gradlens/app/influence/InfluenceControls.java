@@ -1,6 +1,6 @@
 package io.gradlens.app.influence;
 
-import io.gradlens.app.service.InfluenceMethod;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -27,6 +27,7 @@ final class InfluenceControls {
     ComboBox<InfluenceMethod> methods = new ComboBox<>();
     methods.setId(prefix + "-method");
     methods.getItems().setAll(InfluenceMethod.values());
+    methods.setConverter(InfluenceMethodNames.converter());
     methods.valueProperty().bindBidirectional(method);
     Spinner<Integer> k = new Spinner<>(1, maxTop, top.get());
     k.setId(prefix + "-top");

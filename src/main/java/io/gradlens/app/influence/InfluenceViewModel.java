@@ -3,7 +3,7 @@ package io.gradlens.app.influence;
 import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.app.service.Example;
-import io.gradlens.app.service.InfluenceMethod;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.WorkspaceEntry;
@@ -188,7 +188,7 @@ public final class InfluenceViewModel {
     WorkspaceEntry d = dataset.getValue();
     subject.set(e == null ? "" : describe(e));
     if (reason.isPresent()) {
-      clear(m.displayName() + " is not available for this model.");
+      clear(InfluenceMethodNames.displayName(m) + " is not available for this model.");
       return;
     }
     if (e == null || d == null) {
@@ -198,8 +198,8 @@ public final class InfluenceViewModel {
     int k = Math.max(1, top.get());
     boolean[] settled = {false};
     busy.set(true);
-    status.set("Computing " + m.displayName() + " for " + e.id() + "\u2026");
-    running = runner.submit("Influence (" + m.displayName() + ")",
+    status.set("Computing " + InfluenceMethodNames.displayName(m) + " for " + e.id() + "\u2026");
+    running = runner.submit("Influence (" + InfluenceMethodNames.displayName(m) + ")",
         (progress, cancel) -> service.explain(d.id(), e.id(), m, k, progress, cancel),
         new TaskCallbacks<>(r -> {
           settled[0] = true;
@@ -248,9 +248,10 @@ public final class InfluenceViewModel {
     opponents.setAll(RankedExample.rank(r.opponents()));
     fidelity.set(Double.isNaN(r.fidelity()) ? ""
         : String.format(Locale.ROOT, "Representer fidelity r = %.4f", r.fidelity()));
-    status.set(String.format(Locale.ROOT, "%s of %s for class \u201c%s\u201d: query %.2f ms "
-        + "(precomputation %.1f s%s)", r.method().displayName(), r.exampleId(),
-        r.explainedClass(), r.queryMillis(), r.precomputeSeconds(),
+    String over = r.checkpoints() > 0 ? " over " + r.checkpoints() + " checkpoints" : "";
+    status.set(String.format(Locale.ROOT, "%s%s of %s for class \u201c%s\u201d: query %.2f ms "
+        + "(precomputation %.1f s%s)", InfluenceMethodNames.displayName(r.method()), over,
+        r.exampleId(), r.explainedClass(), r.queryMillis(), r.precomputeSeconds(),
         r.cached() ? ", cached" : ", just now"));
   }
 

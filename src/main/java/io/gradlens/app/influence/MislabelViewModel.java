@@ -3,7 +3,7 @@ package io.gradlens.app.influence;
 import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.app.service.DatasetEditService;
-import io.gradlens.app.service.InfluenceMethod;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.MislabelSuspects;
 import io.gradlens.app.service.WorkspaceEntry;
@@ -168,7 +168,7 @@ public final class MislabelViewModel {
     status.set("Ranking the training examples of " + d.name() + " by self-influence\u2026");
     long mine = ++generation;
     boolean[] settled = {false};
-    ranking = runner.submit("Self-influence (" + m.displayName() + ")",
+    ranking = runner.submit("Self-influence (" + InfluenceMethodNames.displayName(m) + ")",
         (progress, cancel) -> influence.suspects(d.id(), m, k, progress, cancel),
         new TaskCallbacks<>(s -> {
           settled[0] = true;
@@ -203,7 +203,7 @@ public final class MislabelViewModel {
     suspects.setAll(RankedExample.rank(s.suspects()));
     classNames.setAll(s.classNames());
     status.set(s.suspects().size() + " training examples with the highest self-influence ("
-        + s.method().displayName() + "); mislabelled examples tend to rank high.");
+        + InfluenceMethodNames.displayName(s.method()) + "); mislabelled examples tend to rank high.");
   }
 
   /** Gives the suspect in {@code row} the class {@code classIndex} (an edit, undoable). */

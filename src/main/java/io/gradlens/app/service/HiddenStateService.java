@@ -1,12 +1,15 @@
 package io.gradlens.app.service;
 
+import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.hidden.HiddenStateSample;
+import java.util.List;
 
 /**
- * Hidden-state gradients over time of the current model's recurrent layer for one text: the mean
- * hidden state per step, the per-step curve c[t] and the T&times;T map G[t][s] (see
- * {@code io.gradlens.explain.HiddenStateGradients}).
+ * Hidden-state gradients over time of the current model's recurrent layer: for one text the mean
+ * hidden state per step, the per-step curve c[t] and the T&times;T map G[t][s]; for a seeded sample
+ * of texts their curves (see {@code io.gradlens.workflow.hidden.HiddenStateWorkflow}).
  */
 public interface HiddenStateService {
 
@@ -18,20 +21,19 @@ public interface HiddenStateService {
    * @param cancel polled once per backward pass; cancelling throws
    *     {@link CancellationToken.CancelledException}
    * @return tokens, r(h_t), c[t] and G[t][s]
-   * @throws NoRecurrentLayerException when the current model has no recurrent layer (a normal
-   *     situation for CNN or image models, shown as a message, not an error)
+   * @throws io.gradlens.workflow.hidden.NoRecurrentLayerException when the current model has no
+   *     recurrent layer (a normal situation for CNN or image models, shown as a message)
    * @throws Exception when the computation fails (no model loaded, bad input, numerical error…)
    */
-  HiddenStateResult map(String text, ProgressListener progress, CancellationToken cancel)
+  HiddenStateGradientMap map(String text, ProgressListener progress, CancellationToken cancel)
       throws Exception;
 
-  /** The current model has no recurrent layer, so there are no hidden states over time. */
-  final class NoRecurrentLayerException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    /** @param message names the model and what it has instead */
-    public NoRecurrentLayerException(String message) {
-      super(message);
-    }
-  }
+  /**
+   * The curves of up to {@code size} of {@code texts}, drawn with {@code seed}
+   * ({@code HiddenStateWorkflow.pick}).
+   *
+   * @throws Exception as {@link #map}
+   */
+  HiddenStateSample sample(List<String> texts, int size, long seed, ProgressListener progress,
+      CancellationToken cancel) throws Exception;
 }

@@ -1,5 +1,6 @@
 package io.gradlens.app.service;
 
+import io.gradlens.workflow.influence.InfluenceMethod;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,11 +16,12 @@ import java.util.Objects;
  *     over the test split (each example's logits centred); NaN for TracIn
  * @param queryMillis time of this query once the precomputation existed, in milliseconds
  * @param precomputeSeconds time the precomputation took when it ran
+ * @param checkpoints TracIn checkpoints summed over; 0 for representer points
  * @param cached whether the precomputation was reused (memory or disk) rather than run now
  */
 public record InfluenceResult(InfluenceMethod method, String exampleId, String explainedClass,
     List<InfluentialExample> proponents, List<InfluentialExample> opponents, double fidelity,
-    double queryMillis, double precomputeSeconds, boolean cached) {
+    double queryMillis, double precomputeSeconds, int checkpoints, boolean cached) {
 
   /** Checks and copies. */
   public InfluenceResult {

@@ -2,6 +2,7 @@ package io.gradlens.app.service;
 
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package io.gradlens.app.service;
 
+import io.gradlens.workflow.influence.InfluenceMethod;
 import java.util.List;
 import java.util.Objects;
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradlens.app.service.InfluenceMethod;
 import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluentialExample;
 import io.gradlens.app.service.MislabelSuspects;
@@ -21,6 +20,7 @@ import io.gradlens.nn.Classifier;
 import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,15 +47,7 @@ class CoreInfluenceServiceTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    List<String> lines = Files.readAllLines(Path.of("datasets/sentences.tsv"));
-    List<String> tiny = new ArrayList<>();
-    tiny.add("text\tlabel\tsplit");
-    for (int i = 1; i <= 60; i++) {
-      String[] f = lines.get(i).split("\t");
-      tiny.add(f[0] + "\t" + f[1] + "\t" + (i <= 48 ? "train" : "test"));
-    }
-    Path file = dir.resolve("tiny.tsv");
-    Files.write(file, tiny);
+    Path file = TinyReviews.write(dir);
     workspace = new CoreWorkspace(MODELS, dir.resolve("edits"));
     workspace.selectModel(workspace.entry("shipped:sentiment-lstm").orElseThrow());
     datasetId = workspace.openDataset(file).id();

@@ -1,10 +1,14 @@
 package io.gradlens.app.fakes;
 
-import io.gradlens.app.service.HiddenStateResult;
 import io.gradlens.app.service.HiddenStateService;
+import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.hidden.HiddenStateSample;
+import io.gradlens.workflow.hidden.HiddenStateWorkflow;
+import io.gradlens.workflow.hidden.NoRecurrentLayerException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -39,8 +43,8 @@ public final class FakeHiddenStateService implements HiddenStateService {
   }
 
   @Override
-  public HiddenStateResult map(String text, ProgressListener progress, CancellationToken cancel)
-      throws Exception {
+  public HiddenStateGradientMap map(String text, ProgressListener progress,
+      CancellationToken cancel) {
     calls.incrementAndGet();
     cancel.throwIfCancelled();
     if (cancelledMidway) {
@@ -64,6 +68,14 @@ public final class FakeHiddenStateService implements HiddenStateService {
       curve[t] = Math.sqrt(sq);
     }
     progress.progress(n, n, "done");
-    return new HiddenStateResult(tokens, "lstm", "mean", hidden, curve, map);
+    return new HiddenStateGradientMap(tokens, new int[n], "lstm", "mean", hidden, curve, map,
+        Map.of());
+  }
+
+  /** The workflow's sampling over this fake's maps. */
+  @Override
+  public HiddenStateSample sample(List<String> texts, int size, long seed,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    return HiddenStateWorkflow.sample(texts, size, seed, this::map, progress, cancel);
   }
 }

@@ -1,6 +1,6 @@
 package io.gradlens.app.fakes;
 
-import io.gradlens.app.service.InfluenceMethod;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.InfluentialExample;
@@ -50,7 +50,8 @@ public final class FakeInfluenceService implements InfluenceService {
           -(t + 1.0) * (top - i)));
     }
     return new InfluenceResult(method, exampleId, "positive", pro, opp,
-        method == InfluenceMethod.REPRESENTER ? 0.99 : Double.NaN, 0.25, 3.0, false);
+        method == InfluenceMethod.REPRESENTER ? 0.99 : Double.NaN, 0.25, 3.0,
+        method == InfluenceMethod.TRACIN ? 2 : 0, false);
   }
 
   @Override

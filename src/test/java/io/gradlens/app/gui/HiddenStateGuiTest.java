@@ -13,12 +13,12 @@ import io.gradlens.app.hidden.DatasetCurves;
 import io.gradlens.app.hidden.HiddenStateView;
 import io.gradlens.app.hidden.HiddenStateViewModel;
 import io.gradlens.app.service.Example;
-import io.gradlens.app.service.HiddenStateResult;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +114,7 @@ class HiddenStateGuiTest extends AnalysisGuiTestBase {
     HiddenStateView view = openTab(robot);
     HiddenStateGradientMap expected = core(exampleText());
     int n = expected.steps();
-    HiddenStateResult shown = Fx.get(() -> model().resultProperty().get());
+    HiddenStateGradientMap shown = Fx.get(() -> model().resultProperty().get());
     assertEquals(expected.tokens(), shown.tokens());
     assertTrue(n > 3, "the default example has " + n + " tokens");
     // The charts hold T points each, equal to the core's curve and r(h_t).
@@ -222,7 +222,7 @@ class HiddenStateGuiTest extends AnalysisGuiTestBase {
     List<String> texts = Fx.get(() -> window.dataModel().allExamples().stream()
         .map(Example::text).toList());
     List<HiddenStateGradientMap> maps = new ArrayList<>();
-    for (String text : HiddenStateViewModel.sample(texts, 4, HiddenStateViewModel.SAMPLE_SEED)) {
+    for (String text : HiddenStateWorkflow.pick(texts, 4, HiddenStateViewModel.SAMPLE_SEED)) {
       maps.add(core(text));
     }
     HiddenStateCurves expected = HiddenStateCurves.average(maps);

@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.app.fakes.FakeHiddenStateService;
 import io.gradlens.app.fakes.RecordingErrorReporter;
-import io.gradlens.app.service.HiddenStateResult;
 import io.gradlens.app.task.ImmediateTaskRunner;
+import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.workflow.hidden.CurveBand;
+import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
@@ -46,12 +48,12 @@ class HiddenStateViewModelTest {
   @Test
   void aRowClickHighlightsTheTopKInputsOfThatRow() {
     model.activeProperty().set(true);
-    HiddenStateResult r = model.resultProperty().get();
+    HiddenStateGradientMap r = model.resultProperty().get();
     // Row 4 ("ee"): G[4][s] = len(token s) * (s + 1) = 1, 4, 9, 16, 10 for s = 0..4, 0 after.
     model.topKProperty().set(3);
     model.selectedRowProperty().set(4);
     assertEquals(List.of(3, 4, 2), model.highlightedProperty().get());
-    assertEquals(List.of(3, 4, 2), RowRanking.top(r.row(4), 3));
+    assertEquals(List.of(3, 4, 2), RowRanking.top(r.map()[4], 3));
     model.topKProperty().set(10);
     assertEquals(List.of(3, 4, 2, 1, 0), model.highlightedProperty().get(),
         "zero entries after t are not dependencies");
@@ -90,7 +92,7 @@ class HiddenStateViewModelTest {
     DatasetCurves d = model.datasetCurvesProperty().get();
     assertEquals(4, d.sequences());
     assertEquals("tiny", d.dataset());
-    List<String> sample = HiddenStateViewModel.sample(dataset, 4, HiddenStateViewModel.SAMPLE_SEED);
+    List<String> sample = HiddenStateWorkflow.pick(dataset, 4, HiddenStateViewModel.SAMPLE_SEED);
     assertEquals(4, sample.size());
     // By hand from the fake: r(h_t) = length of token t, over the sampled texts longer than t.
     List<double[]> lengths = new ArrayList<>();
@@ -113,16 +115,16 @@ class HiddenStateViewModelTest {
   @Test
   void theSampleIsSeededWithoutReplacementAndCappedAtTheDataset() {
     List<String> all = List.of("a", "b", "c", "d", "e", "f", "g");
-    List<String> one = HiddenStateViewModel.sample(all, 5, 0);
-    assertEquals(one, HiddenStateViewModel.sample(all, 5, 0));
+    List<String> one = HiddenStateWorkflow.pick(all, 5, 0);
+    assertEquals(one, HiddenStateWorkflow.pick(all, 5, 0));
     assertEquals(5, one.stream().distinct().count());
-    assertEquals(7, HiddenStateViewModel.sample(all, 50, 0).size());
+    assertEquals(7, HiddenStateWorkflow.pick(all, 50, 0).size());
   }
 
   @Test
   void csvRowsCarryTheExactValues() {
     model.activeProperty().set(true);
-    HiddenStateResult r = model.resultProperty().get();
+    HiddenStateGradientMap r = model.resultProperty().get();
     List<List<String>> map = model.mapRows();
     assertEquals(r.steps(), map.size());
     assertEquals(r.steps() + 2, model.mapHeader().size());
@@ -138,7 +140,7 @@ class HiddenStateViewModelTest {
     model.activeProperty().set(true);
     assertTrue(model.statusProperty().get().contains("T = 6 steps"), model.statusProperty().get());
     assertEquals(1.0, model.lastMillisProperty().get(), 1e-9);
-    HiddenStateResult shown = model.resultProperty().get();
+    HiddenStateGradientMap shown = model.resultProperty().get();
     model.cancel(); // nothing runs: a no-op
     assertEquals(shown, model.resultProperty().get());
     assertFalse(model.busyProperty().get());
@@ -147,7 +149,7 @@ class HiddenStateViewModelTest {
   @Test
   void aCancelFromOutsideSaysCancelledAndMapsAgainWhenShownNextTime() {
     model.activeProperty().set(true);
-    HiddenStateResult shown = model.resultProperty().get();
+    HiddenStateGradientMap shown = model.resultProperty().get();
     service.setCancelledMidway(true);
     text.set("p q r");
     assertEquals("Cancelled.", model.statusProperty().get());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gradlens.app.fakes.FakeInfluenceService;
 import io.gradlens.app.fakes.RecordingErrorReporter;
 import io.gradlens.app.service.Example;
-import io.gradlens.app.service.InfluenceMethod;
+import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.task.ImmediateTaskRunner;
 import java.util.List;
@@ -70,6 +70,8 @@ class InfluenceViewModelTest {
     assertEquals(List.of("opponent", "3", "train/102", "negative", "-2.00000000", "text 102"),
         csv.get(5));
     assertEquals("Representer fidelity r = 0.9900", model.fidelityProperty().get());
+    assertTrue(model.statusProperty().get().startsWith("Representer points of test/1 for class"),
+        model.statusProperty().get());
     assertTrue(model.statusProperty().get().contains("query 0.25 ms"),
         model.statusProperty().get());
     assertEquals("test/1 \u00b7 gold positive \u00b7 predicted positive (0.90): \u201csentence 1\u201d",
@@ -91,6 +93,8 @@ class InfluenceViewModelTest {
     assertEquals("builtin:sentences|test/1|tracin|10", service.explained.get(1));
     assertEquals("", model.methodHintProperty().get());
     assertEquals("", model.fidelityProperty().get(), "TracIn has no fidelity figure");
+    assertTrue(model.statusProperty().get().startsWith("TracIn over 2 checkpoints of test/1"),
+        model.statusProperty().get());
     assertFalse(model.proponents().isEmpty());
     assertTrue(errors.reports().isEmpty());
   }

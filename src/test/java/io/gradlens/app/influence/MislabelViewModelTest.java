@@ -106,7 +106,7 @@ class MislabelViewModelTest {
 
   @Test
   void tracInWithoutCheckpointsIsExplainedNotRun() {
-    model.methodProperty().set(io.gradlens.app.service.InfluenceMethod.TRACIN);
+    model.methodProperty().set(io.gradlens.workflow.influence.InfluenceMethod.TRACIN);
     model.rank();
     assertEquals(0, influence.ranked);
     assertTrue(model.statusProperty().get().contains("checkpoints"));

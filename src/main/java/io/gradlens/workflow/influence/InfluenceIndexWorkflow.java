@@ -1,0 +1,201 @@
+package io.gradlens.workflow.influence;
+
+import io.gradlens.explain.influence.InfluenceCache;
+import io.gradlens.explain.influence.InfluenceData;
+import io.gradlens.explain.influence.InfluenceIndex;
+import io.gradlens.explain.influence.RepresenterPoints;
+import io.gradlens.nn.Classifier;
+import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The influence index use case (representer points, Yeh et al., NeurIPS 2018,
+ * https://arxiv.org/abs/1811.09720; TracIn, Pruthi et al., NeurIPS 2020,
+ * https://arxiv.org/abs/2002.08484): an {@link InfluenceIndexRequest} in, a cached
+ * {@link PreparedInfluence} out, which then answers proponents/opponents and self-influence queries.
+ * {@code gradlens influence} and the workbench's Influence tab both call this class, so they compute,
+ * cache and refuse alike.
+ *
+ * <p><b>Cache key.</b> On disk an index lives in {@code <root>/<key>/<method>.npz}, {@code <root>}
+ * being {@code <model>.influence} unless a root is given, and {@code <key>} =
+ * {@link InfluenceCache#key}: a SHA-256 over the model file's bytes, the dataset's
+ * {@link InfluenceDatasetName} and seed, the method, λ (representer) and the digest of the checkpoint
+ * files (TracIn). A changed model file, dataset file or checkpoint gives a new key, so a stale index is
+ * never read: it is rebuilt. There is no disk key (memory only) for a model without a file, a dataset
+ * without a name (edits applied) or checkpoints held in memory. In memory the last
+ * {@value #MEMORY_SLOTS} indexes are kept, each under the identity of the model and dataset objects,
+ * the method, λ, the checkpoint source and the disk key.
+ *
+ * <p><b>Checkpoints and fallback.</b> TracIn's checkpoints are found by
+ * {@link InfluenceCheckpoints}; without them the request is refused with
+ * {@link InfluenceCheckpoints#missingMessage} (an {@link IllegalArgumentException}), never answered by
+ * another method. A disk cache that cannot be written (a read-only folder) costs only the
+ * precomputation next time: the index is still returned, and the failure goes to the warning sink.
+ *
+ * <p>Progress goes to a {@link ProgressListener}; a cancelled {@link CancellationToken} stops the
+ * precomputation with {@link CancellationToken.CancelledException}.
+ */
+public final class InfluenceIndexWorkflow {
+
+    /** Indexes kept in memory (each holds the training features, a few MB at most). */
+    public static final int MEMORY_SLOTS = 4;
+
+    private final Path cacheRoot;
+    private final boolean diskCache;
+    private final Consumer<String> warnings;
+    private final Map<MemoryKey, PreparedInfluence> memory = new LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MemoryKey, PreparedInfluence> eldest) {
+            return size() > MEMORY_SLOTS;
+        }
+    };
+
+    /**
+     * @param cacheRoot the disk-cache folder instead of {@code <model>.influence}, or {@code null}
+     * @param diskCache whether to read and write the disk cache at all
+     * @param warnings  where to say that the disk cache could not be written (never printed here)
+     */
+    public InfluenceIndexWorkflow(Path cacheRoot, boolean diskCache, Consumer<String> warnings) {
+        this.cacheRoot = cacheRoot;
+        this.diskCache = diskCache;
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /** Why {@code request} would be refused before any work (TracIn without checkpoints), or empty. */
+    public static Optional<String> unavailable(InfluenceMethod method, Path modelFile, InfluenceCheckpoints source) {
+        return method == InfluenceMethod.TRACIN ? source.missing(modelFile) : Optional.empty();
+    }
+
+    /**
+     * The index of {@code request}, from memory, from disk, or computed now (and then cached).
+     *
+     * @throws IllegalArgumentException when the dataset does not fit the model or TracIn has no checkpoints
+     * @throws IOException when the model, the checkpoints or the cache cannot be read
+     * @throws CancellationToken.CancelledException when cancelled
+     */
+    public PreparedInfluence prepare(InfluenceIndexRequest request, ProgressListener progress,
+                                     CancellationToken cancel) throws IOException {
+        Optional<String> refused = unavailable(request.method(), request.modelFile(), request.checkpoints());
+        if (refused.isPresent()) {
+            throw new IllegalArgumentException(refused.get());
+        }
+        cancel.throwIfCancelled();
+        ResolvedCheckpoints checkpoints = request.method() == InfluenceMethod.TRACIN
+                ? request.checkpoints().resolve(request.modelFile()) : null;
+        String key = diskKey(request, checkpoints);
+        Path dir = key == null ? null : root(request.modelFile()).resolve(key);
+        MemoryKey memoryKey = new MemoryKey(request, key);
+        synchronized (memory) {
+            PreparedInfluence known = memory.get(memoryKey);
+            if (known != null) {
+                return known.reused();
+            }
+        }
+        // Checked before any progress is reported, so a misfit fails at the door.
+        InfluenceData data = InfluenceData.of(request.model(), request.data());
+        cancel.throwIfCancelled();
+        InfluenceIndex index = dir == null ? null : InfluenceIndex.load(dir, request.method().id());
+        boolean cached = index != null;
+        if (index == null) {
+            progress.progress(0, 0, String.format(Locale.ROOT, "Precomputing %s over %,d training examples\u2026",
+                    request.method().id(), data.train().size()));
+            Classifier model = request.model();
+            index = request.method() == InfluenceMethod.REPRESENTER
+                    ? InfluenceIndex.representer(model.network(), data.train(), data.test(), request.lambda(),
+                            progress, cancel)
+                    : InfluenceIndex.tracin(model.network(), checkpoints.checkpoints(), data.train(), data.test());
+            cancel.throwIfCancelled();
+            save(index, dir);
+        }
+        RepresenterPoints.Fidelity f = index.testFidelity();
+        PreparedInfluence prepared = new PreparedInfluence(request.method(), index, request.model().numClasses(),
+                f == null ? Double.NaN : f.pearson(), checkpoints == null ? 0 : checkpoints.checkpoints().size(),
+                cached, key, dir);
+        synchronized (memory) {
+            memory.put(memoryKey, prepared);
+        }
+        return prepared;
+    }
+
+    /**
+     * The disk-cache key of {@code request} ({@link InfluenceCache#key}), or {@code null} when it has
+     * none: no disk cache, no model file, an unnamed dataset, or checkpoints only in memory.
+     */
+    private String diskKey(InfluenceIndexRequest request, ResolvedCheckpoints checkpoints) throws IOException {
+        if (!diskCache || request.modelFile() == null || request.datasetName() == null
+                || (checkpoints != null && checkpoints.digest() == null)) {
+            return null;
+        }
+        return InfluenceCache.key(Files.readAllBytes(request.modelFile()), request.datasetName().name(),
+                request.datasetName().seed(), request.method().id(), request.lambda(),
+                checkpoints == null ? new byte[0] : checkpoints.digest());
+    }
+
+    private Path root(Path modelFile) {
+        return cacheRoot != null ? cacheRoot : InfluenceCache.defaultRoot(modelFile);
+    }
+
+    private void save(InfluenceIndex index, Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            index.save(dir);
+        } catch (IOException | UncheckedIOException e) {
+            warnings.accept("could not cache the influence index in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** One memory slot: the model and dataset by identity, the rest by value. */
+    private static final class MemoryKey {
+        private final Classifier model;
+        private final Object data;
+        private final InfluenceMethod method;
+        private final double lambda;
+        private final InfluenceCheckpoints checkpoints;
+        private final String diskKey;
+
+        MemoryKey(InfluenceIndexRequest r, String diskKey) {
+            this.model = r.model();
+            this.data = r.data();
+            this.method = r.method();
+            this.lambda = r.lambda();
+            this.checkpoints = r.checkpoints();
+            this.diskKey = diskKey;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MemoryKey k && k.model == model && k.data == data && k.method == method
+                    && Double.compare(k.lambda, lambda) == 0 && sameSource(k.checkpoints, checkpoints)
+                    && Objects.equals(k.diskKey, diskKey);
+        }
+
+        private static boolean sameSource(InfluenceCheckpoints a, InfluenceCheckpoints b) {
+            // Recorded snapshots by identity (comparing their weights would cost a pass over them).
+            if (a instanceof InfluenceCheckpoints.Recorded ra && b instanceof InfluenceCheckpoints.Recorded rb) {
+                return ra.checkpoints() == rb.checkpoints();
+            }
+            return a.equals(b);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(model), System.identityHashCode(data), method, lambda,
+                    diskKey, checkpoints instanceof InfluenceCheckpoints.Recorded r
+                            ? System.identityHashCode(r.checkpoints()) : checkpoints.hashCode());
+        }
+    }
+}
