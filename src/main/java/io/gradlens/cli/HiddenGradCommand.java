@@ -5,7 +5,6 @@ import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.HiddenStateExport;
 import io.gradlens.nn.Classifier;
@@ -34,6 +33,9 @@ public final class HiddenGradCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "A .gradlens bundle of a recurrent text model.")
     Path model;
+
+    @Option(names = "--vocabulary", description = "A Keras text model's tokenizer JSON or word list.")
+    Path vocabulary;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -78,7 +80,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String fmt = ExplainSupport.format(format, "json", "csv");
-        Classifier classifier = ModelBundle.read(model);
+        Classifier classifier = io.gradlens.workflow.models.ModelOpening.classifier(model, vocabulary, "hidden-grad");
         if (!classifier.isText()) {
             throw new IllegalArgumentException("hidden-grad needs a recurrent text model; this model reads "
                     + classifier.describeInput());

@@ -11,7 +11,6 @@ import io.gradlens.explain.influence.InfluenceRanking;
 import io.gradlens.explain.influence.RepresenterPoints;
 import io.gradlens.explain.influence.SelfInfluenceRanking;
 import io.gradlens.explain.influence.TracIn;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.train.CheckpointRecorder;
 import java.io.IOException;
@@ -43,6 +42,9 @@ public final class InfluenceCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "model bundle (.gradlens)")
     Path model;
+
+    @Option(names = "--vocabulary", description = "A Keras text model's tokenizer JSON or word list.")
+    Path vocabulary;
 
     @Option(names = "--dataset", required = true, description = "built-in dataset the model was trained on")
     String dataset;
@@ -117,7 +119,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         }
         Classifier classifier;
         try {
-            classifier = ModelBundle.read(model);
+            classifier = io.gradlens.workflow.models.ModelOpening.classifier(model, vocabulary, "influence");
         } catch (io.gradlens.format.BundleFormatException e) {
             throw new IllegalArgumentException(e.getMessage().replace('\n', ' '));
         }

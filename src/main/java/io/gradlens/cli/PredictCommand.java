@@ -41,7 +41,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (!"json".equals(format)) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; predict writes json");
         }
-        Classifier classifier = io.gradlens.io.ModelFiles.open(input.model);
+        Classifier classifier = input.classifier("predict");
         if (input.source.inputNpy != null) {
             printOutputs(classifier, io.gradlens.io.NpyInputs.read(input.source.inputNpy, classifier));
             return 0;

@@ -57,7 +57,7 @@ public final class SaliencyCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
         }
-        Classifier classifier = io.gradlens.io.ModelFiles.open(input.model);
+        Classifier classifier = input.classifier("saliency");
         AttributionMethod m = method.build(classifier);
         AttributionTarget t = ExplainSupport.target(target, classifier);
         ModelInputOptions.Source src = input.source;
