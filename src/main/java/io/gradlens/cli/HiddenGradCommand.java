@@ -34,7 +34,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "A .gradlens bundle of a recurrent text model.")
     Path model;
 
-    @Option(names = "--vocabulary", description = "A Keras text model's tokenizer JSON or word list.")
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

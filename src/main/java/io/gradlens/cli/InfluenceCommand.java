@@ -43,7 +43,7 @@ public final class InfluenceCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model bundle (.gradlens)")
     Path model;
 
-    @Option(names = "--vocabulary", description = "A Keras text model's tokenizer JSON or word list.")
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
 
     @Option(names = "--dataset", required = true, description = "built-in dataset the model was trained on")

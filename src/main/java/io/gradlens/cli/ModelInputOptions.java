@@ -18,7 +18,7 @@ final class ModelInputOptions {
             + "imported on the fly).")
     Path model;
 
-    @Option(names = "--vocabulary", description = "A Keras text model's tokenizer JSON or word list (a .gradlens "
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list (a .gradlens "
             + "bundle carries its own).")
     Path vocabulary;
 

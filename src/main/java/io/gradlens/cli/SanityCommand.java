@@ -29,7 +29,7 @@ public final class SanityCommand implements Callable<Integer> {
             + "classifier.")
     Path model;
 
-    @Option(names = "--vocabulary", description = "A Keras text model's tokenizer JSON or word list.")
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
 
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file.")

@@ -30,7 +30,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             + "classifier), or a Keras .h5/.keras/model.json.")
     Path model;
 
-    @Option(names = "--vocabulary", description = "A Keras text model's tokenizer JSON or word list.")
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
 
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file.")
