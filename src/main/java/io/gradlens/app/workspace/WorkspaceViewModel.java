@@ -102,7 +102,7 @@ public final class WorkspaceViewModel {
       makeCurrent(loaded);
       onFileOpened.accept(file);
     }, e -> {
-      refresh(); // a file that is listed without becoming current (a price model) shows up
+      refresh(); // a file that is listed without becoming current (a regression model) shows up
       errors.report("Open model", e);
     }));
   }
