@@ -18,8 +18,8 @@ final class ModelInputOptions {
             + "imported on the fly).")
     Path model;
 
-    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list (a .gradlens "
-            + "bundle carries its own).")
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word "
+            + "list (a .gradlens bundle carries its own).")
     Path vocabulary;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

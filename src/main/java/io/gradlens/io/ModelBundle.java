@@ -168,8 +168,8 @@ public final class ModelBundle {
                     + "); update GradLens");
         }
         if ("price".equals(json.get("kind"))) {
-            throw model.problem("is a price model (kind \"price\"), not a classifier; read it with "
-                    + "ModelBundle.readPriceModel");
+            throw model.problem("is a price model (kind \"price\"), not a classifier; open it with "
+                    + "ModelBundle.open (any kind) or ModelBundle.readPriceModel");
         }
         if (!"sequential".equals(json.get("kind"))) {
             throw model.problem("model kind '" + json.get("kind") + "' is not supported; supported: sequential, price");

@@ -114,7 +114,7 @@ public final class Classifier implements Model {
         return provenance;
     }
 
-    /** {@link Model.Kind#CLASSIFIER}, {@link Model.Kind#MULTI_LABEL_CLASSIFIER} or {@link Model.Kind#REGRESSION} by head. */
+    /** By head: {@link Kind#CLASSIFIER}, {@link Kind#MULTI_LABEL_CLASSIFIER} or {@link Kind#REGRESSION}. */
     @Override
     public Kind kind() {
         return switch (head) {
