@@ -1,26 +1,18 @@
 package io.gradlens.app.core;
 
-import io.gradlens.app.service.FeatureSensitivity;
 import io.gradlens.app.service.SensitivityRequest;
 import io.gradlens.app.service.SensitivityResult;
-import io.gradlens.app.service.SensitivityRow;
 import io.gradlens.app.service.SensitivityService;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.data.Dataset;
 import io.gradlens.data.edits.Split;
-import io.gradlens.explain.InputGroupSensitivity;
-import io.gradlens.explain.SensitivityReport;
 import io.gradlens.nn.Model;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.models.SensitivityAnalysis;
 import io.gradlens.workflow.models.SensitivityOutcome;
 import io.gradlens.workflow.models.SensitivityQuery;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Input sensitivity through {@link SensitivityAnalysis}, the code behind {@code gradlens
@@ -66,42 +58,6 @@ public final class CoreSensitivityService implements SensitivityService {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("\u201c" + entry.name() + "\u201d: " + e.getMessage(), e);
     }
-    return result(entry, outcome.dataset(), outcome.report(), outcome.classNames(),
-        outcome.outputs(), MAX_SHOWN_FEATURES);
-  }
-
-  /**
-   * Flattens the report's inputs into one list of features and keeps the {@code maxShown}
-   * with the largest mean |gradient| (in input order), with each row's gradients for them.
-   */
-  static SensitivityResult result(WorkspaceEntry entry, String dataset, SensitivityReport report,
-      List<String> classNames, double[] outputs, int maxShown) {
-    List<FeatureSensitivity> all = new ArrayList<>();
-    List<double[][]> gradients = new ArrayList<>();
-    List<int[]> where = new ArrayList<>();
-    for (InputGroupSensitivity g : report.inputs()) {
-      double[][] grads = g.gradients();
-      double[] mean = g.mean();
-      double[] meanAbs = g.meanAbsolute();
-      for (int j = 0; j < g.features().size(); j++) {
-        all.add(new FeatureSensitivity(g.input(), g.features().get(j), mean[j], meanAbs[j]));
-        where.add(new int[] {gradients.size(), j});
-      }
-      gradients.add(grads);
-    }
-    List<Integer> shown = IntStream.range(0, all.size()).boxed()
-        .sorted(Comparator.comparingDouble((Integer i) -> -all.get(i).meanAbsolute()))
-        .limit(maxShown).sorted().toList();
-    List<SensitivityRow> rows = new ArrayList<>();
-    for (int r = 0; r < report.rows(); r++) {
-      double[] g = new double[shown.size()];
-      for (int k = 0; k < shown.size(); k++) {
-        int[] at = where.get(shown.get(k));
-        g[k] = gradients.get(at[0])[r][at[1]];
-      }
-      rows.add(new SensitivityRow(r, outputs[r], g));
-    }
-    return new SensitivityResult(entry.name(), dataset, report.output(), classNames,
-        shown.stream().map(all::get).toList(), all.size(), rows);
+    return SensitivityResult.of(entry.name(), outcome, MAX_SHOWN_FEATURES);
   }
 }
