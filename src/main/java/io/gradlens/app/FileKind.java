@@ -9,13 +9,14 @@ import java.util.Set;
 public enum FileKind {
   /** A dataset (csv, tsv, txt, jsonl, json). */
   DATASET,
-  /** A model (gradlens, model, zip, bin, h5, keras). */
+  /** A model: a bundle, a Keras file or a TensorFlow.js {@code model.json} (what ModelFiles opens). */
   MODEL;
 
   private static final Set<String> DATASET_EXTENSIONS = Set.of("csv", "tsv", "txt", "jsonl",
       "json");
-  private static final Set<String> MODEL_EXTENSIONS = Set.of("gradlens", "model", "zip", "bin",
-      "h5", "keras");
+  private static final Set<String> MODEL_EXTENSIONS = Set.of("gradlens", "h5", "hdf5", "keras");
+  /** A TensorFlow.js model is a JSON file named like {@code model.json}, not a dataset. */
+  private static final String TFJS_MODEL_SUFFIX = "model.json";
 
   /** @return the kind of {@code file}, or empty when the extension is unknown */
   public static Optional<FileKind> of(Path file) {
@@ -26,6 +27,9 @@ public enum FileKind {
     String s = name.toString();
     int dot = s.lastIndexOf('.');
     String ext = dot < 0 ? "" : s.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (s.toLowerCase(Locale.ROOT).endsWith(TFJS_MODEL_SUFFIX)) {
+      return Optional.of(MODEL);
+    }
     if (DATASET_EXTENSIONS.contains(ext)) {
       return Optional.of(DATASET);
     }

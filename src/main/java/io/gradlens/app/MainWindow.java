@@ -442,9 +442,7 @@ public final class MainWindow {
 
   /** Opens dropped files through the same actions as the menu (routed by extension). */
   public void openFiles(List<File> files) {
-    for (File f : files) {
-      workspace.open(f.toPath());
-    }
+    workspace.openAll(files.stream().map(File::toPath).toList());
   }
 
   private void openDataset() {
@@ -457,8 +455,8 @@ public final class MainWindow {
 
   private void openModel() {
     prompt.open(stage, "Open model", List.of(
-        new FileChooser.ExtensionFilter("Models", "*.gradlens", "*.model", "*.zip", "*.bin",
-            "*.h5", "*.keras"),
+        new FileChooser.ExtensionFilter("Models (.gradlens, Keras, TensorFlow.js)",
+            io.gradlens.io.ModelFiles.EXTENSIONS.stream().map(ext -> "*" + ext).toList()),
         new FileChooser.ExtensionFilter("All files", "*.*")))
         .ifPresent(workspace::openModel);
   }

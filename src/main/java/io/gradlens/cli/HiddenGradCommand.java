@@ -7,9 +7,9 @@ import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.HiddenStateExport;
-import io.gradlens.io.ModelFiles;
 import io.gradlens.nn.Classifier;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.models.ModelOpening;
 import io.gradlens.workflow.hidden.HiddenStateOptions;
 import io.gradlens.workflow.hidden.HiddenStateSample;
 import io.gradlens.workflow.hidden.HiddenStateWorkflow;
@@ -37,7 +37,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
             + ".h5/.keras/model.json).")
     Path model;
 
-    @Option(names = "--vocabulary", description = "A Keras text model's vocabulary (tokenizer JSON or word list).")
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -83,7 +83,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String fmt = ExplainSupport.format(format, "json", "csv");
-        Classifier classifier = ModelFiles.open(model, vocabulary);
+        Classifier classifier = ModelOpening.classifier(model, vocabulary, "hidden-grad");
         HiddenStateWorkflow workflow = new HiddenStateWorkflow(classifier, "the model " + model,
                 new HiddenStateOptions(layer, HiddenReduction.parse(reduce), rowsPerPass,
                         HiddenStateGradients.DEFAULT_BUDGET_BYTES));

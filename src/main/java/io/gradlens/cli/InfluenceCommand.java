@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gradlens.data.Dataset;
 import io.gradlens.explain.influence.InfluenceRanking;
 import io.gradlens.explain.influence.SelfInfluenceRanking;
-import io.gradlens.io.ModelFiles;
 import io.gradlens.nn.Classifier;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.models.ModelOpening;
 import io.gradlens.workflow.influence.InfluenceCheckpoints;
 import io.gradlens.workflow.influence.InfluenceDatasetName;
 import io.gradlens.workflow.influence.InfluenceExplanation;
@@ -45,7 +45,7 @@ public final class InfluenceCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "model file (.gradlens, or Keras .h5/.keras/model.json)")
     Path model;
 
-    @Option(names = "--vocabulary", description = "a Keras text model's vocabulary (tokenizer JSON or word list)")
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
 
     @Option(names = "--dataset", required = true, description = "built-in dataset name or dataset file the model was "
@@ -119,7 +119,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         if (!Files.isRegularFile(model) && !Files.isDirectory(model)) {
             throw new IllegalArgumentException("no such model file: " + model);
         }
-        Classifier classifier = ModelFiles.open(model, vocabulary);
+        Classifier classifier = ModelOpening.classifier(model, vocabulary, "influence");
         Dataset data = DatasetArgument.load(dataset, datasetSeed);
         InfluenceDatasetName name = Files.exists(Path.of(dataset)) ? InfluenceDatasetName.file(Path.of(dataset))
                 : InfluenceDatasetName.builtIn(dataset, datasetSeed);

@@ -1,5 +1,8 @@
 package io.gradlens.cli;
 
+import io.gradlens.nn.Classifier;
+import io.gradlens.workflow.models.ModelOpening;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -14,6 +17,10 @@ final class ModelInputOptions {
     @Option(names = "--model", required = true, description = "A .gradlens bundle (or a Keras .h5/.keras/model.json, "
             + "imported on the fly).")
     Path model;
+
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word "
+            + "list (a .gradlens bundle carries its own).")
+    Path vocabulary;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -39,4 +46,9 @@ final class ModelInputOptions {
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for generated datasets. Default ${DEFAULT-VALUE}.")
     long seed;
+
+    /** Opens {@code --model} (with {@code --vocabulary}) as the classifier {@code command} needs. */
+    Classifier classifier(String command) throws IOException {
+        return ModelOpening.classifier(model, vocabulary, command);
+    }
 }

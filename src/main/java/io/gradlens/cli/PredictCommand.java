@@ -40,7 +40,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (!"json".equals(format)) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; predict writes json");
         }
-        Classifier classifier = io.gradlens.io.ModelFiles.open(input.model);
+        Classifier classifier = input.classifier("predict");
         if (input.source.inputNpy != null) {
             for (Prediction p : Predictions.ofNpy(classifier, input.source.inputNpy)) {
                 Map<String, Object> line = new LinkedHashMap<>();

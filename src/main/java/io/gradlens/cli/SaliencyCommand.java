@@ -60,7 +60,7 @@ public final class SaliencyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
         }
         ConfiguredMethod m = method.configure();
-        Classifier classifier = io.gradlens.io.ModelFiles.open(input.model);
+        Classifier classifier = input.classifier("saliency");
         AttributionTarget t = ExplainSupport.target(target, classifier);
         SelectedExamples examples = ExplainSupport.select(classifier, input);
         AttributionExport export = new AttributionExport(classifier, String.valueOf(input.model.getFileName()), m, t,

@@ -1,12 +1,12 @@
 package io.gradlens.cli;
 
-import io.gradlens.explain.CascadingRandomization;
 import io.gradlens.explain.SanityReport;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.SanityExport;
 import io.gradlens.nn.Classifier;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.models.ModelOpening;
+import io.gradlens.workflow.models.SanityCheck;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,8 +25,12 @@ import picocli.CommandLine.Option;
                 + "randomised models' saliency, layer by layer from the output down.")
 public final class SanityCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A .gradlens bundle.")
+    @Option(names = "--model", required = true, description = "A .gradlens bundle or a Keras .h5/.keras/model.json "
+            + "classifier.")
     Path model;
+
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
+    Path vocabulary;
 
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file.")
     String dataset;
@@ -60,14 +64,14 @@ public final class SanityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExplainSupport.format(format, "json");
-        Classifier classifier = ModelBundle.read(model);
+        Classifier classifier = ModelOpening.classifier(model, vocabulary, "sanity");
         ExplainSupport.Examples ex = ExplainSupport.fromDataset(classifier, DatasetArgument.load(dataset, seed), split,
                 limit);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sanity");
         SanityReport report;
         try {
-            report = new CascadingRandomization(method.build(classifier), seed).attribute(classifier, ex.inputs(),
-                    ExplainSupport.target(target, classifier), bar::update, CancellationToken.NONE);
+            report = SanityCheck.run(classifier, ex.inputs(), method.build(classifier), target, seed, bar::update,
+                    CancellationToken.NONE);
         } finally {
             bar.clear();
         }

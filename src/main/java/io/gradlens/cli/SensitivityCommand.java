@@ -1,20 +1,17 @@
 package io.gradlens.cli;
 
 import io.gradlens.data.Dataset;
-import io.gradlens.data.TabularDataset;
-import io.gradlens.data.TabularSplit;
-import io.gradlens.explain.InputSensitivity;
-import io.gradlens.explain.SensitivityOutput;
+import io.gradlens.data.edits.Split;
 import io.gradlens.explain.SensitivityReport;
-import io.gradlens.io.ModelBundle;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.SensitivityExport;
-import io.gradlens.nn.Classifier;
-import io.gradlens.nn.PriceModel;
+import io.gradlens.nn.Model;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.models.ModelOpening;
+import io.gradlens.workflow.models.SensitivityAnalysis;
+import io.gradlens.workflow.models.SensitivityQuery;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,15 +19,19 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code gradlens sensitivity}: ∂output/∂input per row and feature over a dataset split, averaged
- * (mean and mean absolute), for a multi-input regression model (the price model) or an image or
- * numeric classifier.
+ * (mean and mean absolute), for any model with numeric inputs: a multi-input regression model on a
+ * tabular dataset, an image classifier on an image dataset ({@link SensitivityAnalysis}).
  */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = "Input sensitivity over a dataset: mean and mean |∂output/∂input| per input feature.")
 public final class SensitivityCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "A .gradlens bundle (price model or classifier).")
+    @Option(names = "--model", required = true, description = "A .gradlens bundle (regression model or "
+            + "classifier), or a Keras .h5/.keras/model.json.")
     Path model;
+
+    @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
+    Path vocabulary;
 
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file.")
     String dataset;
@@ -67,29 +68,13 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String fmt = ExplainSupport.format(format, "json", "csv");
+        Model opened = ModelOpening.open(model, vocabulary);
         Dataset data = DatasetArgument.load(dataset, seed);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sensitivity");
         SensitivityReport report;
         try {
-            if ("price".equals(ModelBundle.kind(model))) {
-                report = regression(ModelBundle.readPriceModel(model), data, bar);
-            } else {
-                Classifier classifier = ModelBundle.read(model);
-                if (classifier.isText()) {
-                    throw new IllegalArgumentException("sensitivity needs an image, numeric or price model; for text "
-                            + "models use saliency");
-                }
-                int cls = ExplainSupport.target(target, classifier).classIndex();
-                String kind = output == null ? "logprob" : output;
-                SensitivityOutput o = switch (kind) {
-                    case "logprob" -> SensitivityOutput.logProbability(cls);
-                    case "logit" -> SensitivityOutput.logit(cls);
-                    default -> throw new IllegalArgumentException("--output for a classifier must be logprob or logit, "
-                            + "got '" + kind + "'");
-                };
-                ExplainSupport.Examples ex = ExplainSupport.fromDataset(classifier, data, split, limit);
-                report = new InputSensitivity(o).attribute(classifier, ex.inputs(), bar::update, CancellationToken.NONE);
-            }
+            report = SensitivityAnalysis.run(new SensitivityQuery(opened, data, Split.parse(split), limit, output,
+                    target), bar::update, CancellationToken.NONE).report();
         } finally {
             bar.clear();
         }
@@ -98,22 +83,5 @@ public final class SensitivityCommand implements Callable<Integer> {
                     : ExportJson.line(SensitivityExport.toMap(report, perRow, model.toString())) + "\n");
         }
         return 0;
-    }
-
-    private SensitivityReport regression(PriceModel price, Dataset data, ProgressBar bar) {
-        if (output != null && !output.equals("regression")) {
-            throw new IllegalArgumentException("a price model has one regression output; --output must be regression");
-        }
-        if (!(data instanceof TabularDataset table)) {
-            throw new IllegalArgumentException("a price model reads tabular rows; dataset '" + data.name()
-                    + "' is not tabular");
-        }
-        if (!"train".equals(split) && !"test".equals(split)) {
-            throw new IllegalArgumentException("--split must be train or test, got '" + split + "'");
-        }
-        TabularSplit s = "train".equals(split) ? table.train() : table.test();
-        Map<String, double[][]> rows = io.gradlens.train.PriceModelTraining.inputs(price, s, table, limit);
-        return new InputSensitivity(SensitivityOutput.regression()).attribute(price, rows, bar::update,
-                CancellationToken.NONE);
     }
 }

@@ -165,7 +165,7 @@ public final class TrainCommand implements Callable<Integer> {
         Architectures.Sizes sizes = new Architectures.Sizes(embeddingDim, units, hidden, dropout);
         Sequential network = Architectures.build(prepared.arch, prepared.input, prepared.classes.size(), sizes, seed);
         if (init != null) {
-            Classifier start = ModelBundle.read(init);
+            Classifier start = io.gradlens.workflow.models.ModelOpening.classifier(init, null, "train --init");
             Map<String, INDArray> weights = new LinkedHashMap<>();
             start.network().parameters().forEach((k, v) -> weights.put(k, v.value()));
             try {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gradlens.data.Vocabulary;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
+import io.gradlens.nn.Model;
 import io.gradlens.nn.PriceModel;
 import io.gradlens.nn.Sequential;
 import java.io.ByteArrayOutputStream;
@@ -50,6 +51,7 @@ public final class ModelBundle {
     static final String WEIGHTS = "weights.npz";
     static final String VOCABULARY = "vocabulary.txt";
     private static final long MAX_TOTAL_BYTES = 4L << 30;
+    private static final String PRICE_KIND = "price";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelBundle() {
@@ -166,8 +168,8 @@ public final class ModelBundle {
                     + "); update GradLens");
         }
         if ("price".equals(json.get("kind"))) {
-            throw model.problem("is a price model (kind \"price\"), not a classifier; read it with "
-                    + "ModelBundle.readPriceModel");
+            throw model.problem("is a price model (kind \"price\"), not a classifier; open it with "
+                    + "ModelBundle.open (any kind) or ModelBundle.readPriceModel");
         }
         if (!"sequential".equals(json.get("kind"))) {
             throw model.problem("model kind '" + json.get("kind") + "' is not supported; supported: sequential, price");
@@ -307,7 +309,34 @@ public final class ModelBundle {
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(file, MODEL_JSON, e.getMessage(), e);
         }
-        return model;
+        return json.get("provenance") instanceof Map<?, ?> p ? model.withProvenance((Map<String, Object>) p) : model;
+    }
+
+    /**
+     * Reads and validates a bundle of either kind: a {@link Classifier} ({@code sequential}) or a
+     * {@link PriceModel} ({@code price}).
+     *
+     * @throws BundleFormatException naming the file, entry and first problem
+     * @throws IOException           if the file cannot be read
+     */
+    public static Model open(Path file) throws IOException {
+        return PRICE_KIND.equals(kind(file)) ? readPriceModel(file) : read(file);
+    }
+
+    /** What the bundle's model computes, read from {@code model.json} without loading the weights. */
+    public static Model.Kind modelKind(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleFormatException(file, null, "no such model file");
+        }
+        Map<String, Object> json = readModelJson(file, SafeZip.read(file, SafeZip.MAX_ENTRY_BYTES, MAX_TOTAL_BYTES));
+        if (PRICE_KIND.equals(json.get("kind"))) {
+            return Model.Kind.MULTI_INPUT_REGRESSION;
+        }
+        return switch (String.valueOf(json.getOrDefault("head", "softmax"))) {
+            case "sigmoid" -> Model.Kind.MULTI_LABEL_CLASSIFIER;
+            case "linear" -> Model.Kind.REGRESSION;
+            default -> Model.Kind.CLASSIFIER;
+        };
     }
 
     private static Map<String, Object> readModelJson(Path file, Map<String, byte[]> entries) {

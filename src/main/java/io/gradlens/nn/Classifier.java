@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * logits, each class's probability is its own sigmoid) or have plain outputs ({@link Head#LINEAR}:
  * regression values or any other tensor, used as they are).
  */
-public final class Classifier {
+public final class Classifier implements Model {
 
     /** What the last layer outputs, and how it becomes the model's outputs. */
     public enum Head {
@@ -109,8 +109,30 @@ public final class Classifier {
         return classNames.size();
     }
 
+    @Override
     public Map<String, Object> provenance() {
         return provenance;
+    }
+
+    /** By head: {@link Kind#CLASSIFIER}, {@link Kind#MULTI_LABEL_CLASSIFIER} or {@link Kind#REGRESSION}. */
+    @Override
+    public Kind kind() {
+        return switch (head) {
+            case SOFTMAX -> Kind.CLASSIFIER;
+            case SIGMOID -> Kind.MULTI_LABEL_CLASSIFIER;
+            case LINEAR -> Kind.REGRESSION;
+        };
+    }
+
+    /** The class names. */
+    @Override
+    public List<String> outputNames() {
+        return classNames;
+    }
+
+    @Override
+    public org.nd4j.linalg.api.buffer.DataType dtype() {
+        return network.dtype();
     }
 
     /** Whether this classifier reads text. */
@@ -127,6 +149,7 @@ public final class Classifier {
     }
 
     /** A short description of the input, e.g. {@code images 28x28x1}. */
+    @Override
     public String describeInput() {
         if (input instanceof InputSpec.Image img) {
             return "images " + img.height() + "x" + img.width() + "x" + img.channels();

@@ -1,14 +1,17 @@
 package io.gradlens.nn;
 
 import io.gradlens.autodiff.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A model with several named inputs and one regression output per row, such as {@link
- * PriceModel}. Explanations differentiate the output with respect to every input.
+ * PriceModel}. Explanations differentiate the output with respect to every input. The entry names
+ * of each input ({@link #featureNames()}) are the columns of a tabular dataset it reads.
  */
-public interface MultiInputModel {
+public sealed interface MultiInputModel extends Model permits PriceModel {
 
     /** Input names in a stable order, each with its shape without the batch axis. */
     Map<String, long[]> inputShapes();
@@ -22,6 +25,23 @@ public interface MultiInputModel {
     /** Every weight by {@code <layer>/<param>}. */
     Map<String, Tensor> parameters();
 
-    /** The floating-point type of the weights. */
-    org.nd4j.linalg.api.buffer.DataType dtype();
+    /** {@link Model.Kind#MULTI_INPUT_REGRESSION}. */
+    @Override
+    default Kind kind() {
+        return Kind.MULTI_INPUT_REGRESSION;
+    }
+
+    /** The inputs with their shapes, e.g. {@code inputs features [4], reference_price [1]}. */
+    @Override
+    default String describeInput() {
+        return "inputs " + inputShapes().entrySet().stream()
+                .map(e -> e.getKey() + " " + Arrays.toString(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The one regression output, {@code output}. */
+    @Override
+    default List<String> outputNames() {
+        return List.of("output");
+    }
 }

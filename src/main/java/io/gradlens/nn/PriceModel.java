@@ -39,6 +39,7 @@ public final class PriceModel implements MultiInputModel {
     private final DataType dtype;
     private final Dense hidden;
     private final Dense head;
+    private final Map<String, Object> provenance;
 
     /**
      * @param featureColumns names of the feature columns, in input order
@@ -71,6 +72,29 @@ public final class PriceModel implements MultiInputModel {
         Random random = new Random(seed);
         this.hidden = new Dense("hidden", f, units, Activation.TANH, random, dtype);
         this.head = new Dense("head", units, 1, Activation.LINEAR, random, dtype);
+        this.provenance = Map.of();
+    }
+
+    private PriceModel(PriceModel weights, Map<String, Object> provenance) {
+        this.featureColumns = weights.featureColumns;
+        this.featureMean = weights.featureMean;
+        this.featureScale = weights.featureScale;
+        this.units = weights.units;
+        this.dtype = weights.dtype;
+        this.hidden = weights.hidden;
+        this.head = weights.head;
+        this.provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+    }
+
+    /** This model (sharing its weights) with {@code provenance}, e.g. as read from its bundle. */
+    public PriceModel withProvenance(Map<String, Object> provenance) {
+        return new PriceModel(this, provenance);
+    }
+
+    /** Where the model came from (empty unless given by {@link #withProvenance}). */
+    @Override
+    public Map<String, Object> provenance() {
+        return provenance;
     }
 
     /** Means and scales (population standard deviations) of the columns of {@code rows}. */

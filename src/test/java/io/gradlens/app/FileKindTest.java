@@ -14,6 +14,11 @@ class FileKindTest {
   void routesByExtension() {
     assertEquals(Optional.of(FileKind.DATASET), FileKind.of(Path.of("/d/Reviews.CSV")));
     assertEquals(Optional.of(FileKind.MODEL), FileKind.of(Path.of("m.gradlens")));
+    assertEquals(Optional.of(FileKind.MODEL), FileKind.of(Path.of("/k/model.H5")));
+    assertEquals(Optional.of(FileKind.MODEL), FileKind.of(Path.of("/k/model.keras")));
+    assertEquals(Optional.of(FileKind.MODEL), FileKind.of(Path.of("/tfjs/model.json")),
+        "a TensorFlow.js model, not a JSON dataset");
+    assertEquals(Optional.of(FileKind.DATASET), FileKind.of(Path.of("/d/reviews.json")));
     assertTrue(FileKind.of(Path.of("noext")).isEmpty());
     assertTrue(FileKind.of(Path.of("/")).isEmpty());
   }

@@ -1,6 +1,6 @@
 package io.gradlens.app.chart;
 
-import io.gradlens.app.service.SanityCheckStep;
+import io.gradlens.explain.SanityStep;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
@@ -60,12 +60,19 @@ public final class SpearmanStepChart extends ChartViewer {
   }
 
   /** Shows one point per step in each series (a NaN mean leaves a gap). */
-  public void setSteps(List<SanityCheckStep> steps) {
+  public void setSteps(List<SanityStep> steps) {
     dataset.clear();
-    for (SanityCheckStep s : steps) {
-      dataset.addValue(finiteOrNull(s.meanSpearmanAbsolute()), ABSOLUTE, s.label());
-      dataset.addValue(finiteOrNull(s.meanSpearmanSigned()), SIGNED, s.label());
+    for (SanityStep s : steps) {
+      dataset.addValue(finiteOrNull(s.meanSpearmanAbsolute()), ABSOLUTE, label(s));
+      dataset.addValue(finiteOrNull(s.meanSpearmanSigned()), SIGNED, label(s));
     }
+  }
+
+  /** @return the newest randomised layer, e.g. {@code "dense_2"}, as a category label */
+  public static String label(SanityStep step) {
+    List<String> layers = step.randomizedLayers();
+    String last = layers.get(layers.size() - 1);
+    return layers.size() == 1 ? last : "+ " + last;
   }
 
   private static Double finiteOrNull(double v) {

@@ -18,18 +18,16 @@ import io.gradlens.data.edits.Split;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
-import io.gradlens.nn.PriceModel;
+import io.gradlens.nn.Model;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The workbench's state on top of the core: the datasets and models it knows (built-in, shipped,
@@ -50,11 +48,9 @@ public final class CoreWorkspace {
   static final long DATASET_SEED = 0L;
 
   private final Map<String, DatasetSlot> datasets = new LinkedHashMap<>();
-  private final Map<String, ModelSlot> models = new LinkedHashMap<>();
+  private final ModelRegistry models;
   private final WorkspaceExamples examples = new WorkspaceExamples();
   private final Path editsDir;
-  private volatile String currentModelId;
-  private int trainedCount;
 
   private static final class DatasetSlot {
     final WorkspaceEntry entry;
@@ -69,17 +65,6 @@ public final class CoreWorkspace {
       this.entry = entry;
       this.builtInName = builtInName;
       this.kind = kind;
-      this.loaded = loaded;
-    }
-  }
-
-  private static final class ModelSlot {
-    final WorkspaceEntry entry;
-    volatile Classifier loaded;
-    volatile PriceModel price;
-
-    ModelSlot(WorkspaceEntry entry, Classifier loaded) {
-      this.entry = entry;
       this.loaded = loaded;
     }
   }
@@ -107,20 +92,7 @@ public final class CoreWorkspace {
         datasets.put(entry.id(), new DatasetSlot(entry, e.name(), e.kind(), null));
       }
     }
-    if (modelsDir != null && Files.isDirectory(modelsDir)) {
-      try (Stream<Path> files = Files.list(modelsDir)) {
-        files.filter(p -> p.getFileName().toString().endsWith(ModelBundle.EXTENSION)).sorted()
-            .forEach(p -> {
-              String name = p.getFileName().toString();
-              name = name.substring(0, name.length() - ModelBundle.EXTENSION.length());
-              WorkspaceEntry entry = new WorkspaceEntry("shipped:" + name, name,
-                  WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.BUILT_IN, p);
-              models.put(entry.id(), new ModelSlot(entry, null));
-            });
-      } catch (IOException e) {
-        // An unreadable models folder only means no shipped models are listed.
-      }
-    }
+    this.models = new ModelRegistry(modelsDir);
   }
 
   private static final Object ND4J_START = new Object();
@@ -162,7 +134,7 @@ public final class CoreWorkspace {
   public synchronized List<WorkspaceEntry> entries() {
     List<WorkspaceEntry> all = new ArrayList<>();
     datasets.values().forEach(s -> all.add(s.entry));
-    models.values().forEach(s -> all.add(s.entry));
+    all.addAll(models.entries());
     return all;
   }
 
@@ -171,7 +143,7 @@ public final class CoreWorkspace {
     if (datasets.containsKey(id)) {
       return Optional.of(datasets.get(id).entry);
     }
-    return Optional.ofNullable(models.get(id)).map(s -> s.entry);
+    return models.entry(id);
   }
 
   /** Reads a dataset file (CSV/TSV/JSONL/…, image folder) and adds it. */
@@ -191,69 +163,33 @@ public final class CoreWorkspace {
     }
   }
 
-  /** Reads a {@code .gradlens} bundle, adds it and makes it current. */
+  /** @return the models: shipped, opened and trained, and the current one */
+  public ModelRegistry models() {
+    return models;
+  }
+
+  /**
+   * Opens a model file of any format ({@link ModelRegistry#open}); a classifier becomes current.
+   *
+   * @throws ModelMismatchException when the file holds a model of another kind (it is listed)
+   */
   public WorkspaceEntry openModel(Path file) throws IOException {
-    startNd4j();
-    Classifier model;
-    try {
-      model = ModelBundle.read(file);
-    } catch (IllegalArgumentException e) {
-      if (isPriceBundle(file)) {
-        addPriceModel(file);
-        throw new ModelMismatchException(file.getFileName() + " is a price regression model "
-            + "(inputs features and reference_price), not a classifier: it was added to the "
-            + "workspace; explain it in the Sensitivity tab.");
-      }
-      throw e;
-    }
-    synchronized (this) {
-      String id = "file:" + file.toAbsolutePath().normalize();
-      WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
-          WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.OPENED, file);
-      models.put(id, new ModelSlot(entry, model));
-      currentModelId = id;
-      return entry;
-    }
-  }
-
-  private static boolean isPriceBundle(Path file) {
-    try {
-      return "price".equals(ModelBundle.kind(file));
-    } catch (IOException | RuntimeException e) {
-      return false;
-    }
-  }
-
-  /** Lists a price model bundle (loaded when first explained); never the current model. */
-  private void addPriceModel(Path file) {
-    String id = "file:" + file.toAbsolutePath().normalize();
-    WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
-        WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.OPENED, file);
-    synchronized (this) {
-      models.put(id, new ModelSlot(entry, null));
-    }
+    return models.open(file, ProgressListener.NONE, CancellationToken.NONE);
   }
 
   /** Adds a model trained in this session (not current until selected). */
-  public synchronized WorkspaceEntry addTrained(Classifier model, String description) {
-    trainedCount++;
-    String id = "trained:" + trainedCount;
-    WorkspaceEntry entry = new WorkspaceEntry(id, "trained " + trainedCount + " (" + description
-        + ")", WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.TRAINED, null);
-    models.put(id, new ModelSlot(entry, model));
-    return entry;
+  public WorkspaceEntry addTrained(Classifier model, String description) {
+    return models.addTrained(model, description);
   }
 
   /** Loads {@code model} if needed and makes it current. */
   public void selectModel(WorkspaceEntry model) throws IOException {
-    model(model.id());
-    currentModelId = model.id();
+    models.select(model);
   }
 
   /** @return the current model's entry, if one is selected */
-  public synchronized Optional<WorkspaceEntry> currentModelEntry() {
-    String id = currentModelId;
-    return id == null ? Optional.empty() : Optional.ofNullable(models.get(id)).map(s -> s.entry);
+  public Optional<WorkspaceEntry> currentModelEntry() {
+    return models.currentEntry();
   }
 
   /**
@@ -261,86 +197,20 @@ public final class CoreWorkspace {
    * @throws IllegalStateException when no model is selected
    */
   public Classifier currentModel() throws IOException {
-    String id = currentModelId;
-    if (id == null) {
-      throw new IllegalStateException("No model loaded \u2014 open a model (File \u25b8 Open model\u2026) "
-          + "or train one");
-    }
-    return model(id);
-  }
-
-  /** @return the model with this id, loading its bundle on first use */
-  public Classifier model(String id) throws IOException {
-    ModelSlot slot;
-    synchronized (this) {
-      slot = models.get(id);
-    }
-    if (slot == null) {
-      throw new IllegalArgumentException("Unknown model: " + id);
-    }
-    Classifier m = slot.loaded;
-    if (m == null) {
-      startNd4j();
-      synchronized (slot) {
-        m = slot.loaded;
-        if (m == null) {
-          if (isPriceModel(slot)) {
-            throw new ModelMismatchException("\u201c" + slot.entry.name() + "\u201d is a price "
-                + "regression model (inputs features and reference_price), not a classifier: "
-                + "explain it in the Sensitivity tab.");
-          }
-          m = ModelBundle.read(slot.entry.source());
-          slot.loaded = m;
-        }
-      }
-    }
-    return m;
-  }
-
-  /** @return true when the model with this id is a price regression model (bundle kind price) */
-  public boolean isPriceModel(String id) throws IOException {
-    ModelSlot slot;
-    synchronized (this) {
-      slot = models.get(id);
-    }
-    return slot != null && isPriceModel(slot);
-  }
-
-  private static boolean isPriceModel(ModelSlot slot) throws IOException {
-    return slot.price != null || slot.loaded == null && slot.entry.source() != null
-        && "price".equals(ModelBundle.kind(slot.entry.source()));
+    return models.currentClassifier();
   }
 
   /**
-   * @return the price regression model with this id, loading its bundle on first use
-   * @throws IllegalArgumentException when the id names no price model
+   * @return the classifier with this id, loading its file on first use
+   * @throws ModelMismatchException when the id names a model of another kind
    */
-  public PriceModel priceModel(String id) throws IOException {
-    ModelSlot slot;
-    synchronized (this) {
-      slot = models.get(id);
-    }
-    if (slot == null || !isPriceModel(slot)) {
-      throw new IllegalArgumentException("Not a price model: " + id);
-    }
-    startNd4j();
-    synchronized (slot) {
-      if (slot.price == null) {
-        slot.price = ModelBundle.readPriceModel(slot.entry.source());
-      }
-      return slot.price;
-    }
+  public Classifier model(String id) throws IOException {
+    return models.classifier(id);
   }
 
-  /** @return the first shipped price model, the Sensitivity tab's example */
-  public Optional<WorkspaceEntry> firstPriceModel() throws IOException {
-    for (WorkspaceEntry e : entries()) {
-      if (e.kind() == WorkspaceEntry.Kind.MODEL && e.origin() == WorkspaceEntry.Origin.BUILT_IN
-          && isPriceModel(e.id())) {
-        return Optional.of(e);
-      }
-    }
-    return Optional.empty();
+  /** @return the model with this id, of any kind, loading its file on first use */
+  public Model anyModel(String id) throws IOException {
+    return models.model(id);
   }
 
   /** @return a built-in dataset by name (tabular ones included), loaded on each call */
@@ -460,7 +330,10 @@ public final class CoreWorkspace {
    */
   public Optional<WorkspaceEntry> datasetFor(WorkspaceEntry model, WorkspaceEntry current)
       throws IOException {
-    Classifier m = model(model.id());
+    Model any = anyModel(model.id());
+    if (!(any instanceof Classifier m)) {
+      return Optional.empty();
+    }
     String kind = m.isText() ? "text" : m.input() instanceof InputSpec.Image ? "image" : "other";
     if (current != null && kind.equals(datasetKind(current.id()))) {
       return Optional.empty();
@@ -473,6 +346,29 @@ public final class CoreWorkspace {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The dataset to explain a model on as a whole (sensitivity): for a classifier {@code current}
+   * when it fits, else the dataset it was trained on ({@link #datasetFor}); for a model of another
+   * kind the built-in dataset its provenance names (tabular ones included).
+   *
+   * @throws IllegalArgumentException when no dataset is chosen or known
+   */
+  public Dataset explainedDataset(WorkspaceEntry model, WorkspaceEntry current) throws IOException {
+    if (anyModel(model.id()) instanceof Classifier) {
+      WorkspaceEntry chosen = datasetFor(model, current).orElse(current);
+      if (chosen == null) {
+        throw new IllegalArgumentException("Select a dataset for " + model.name());
+      }
+      return dataset(chosen.id());
+    }
+    Object trainedOn = anyModel(model.id()).provenance().get("dataset");
+    if (trainedOn == null) {
+      throw new IllegalArgumentException(model.name() + " does not name the dataset it was trained "
+          + "on (provenance \"dataset\"), so there are no rows to explain it on");
+    }
+    return builtInDataset(String.valueOf(trainedOn));
   }
 
   /** @return the pixels of an image example by its caption, if it was listed */
@@ -498,7 +394,7 @@ public final class CoreWorkspace {
     EditedDataset edited = editedDataset(entry.id());
     cancel.throwIfCancelled();
     startNd4j();
-    Classifier model = currentModelId == null ? null : currentModel();
+    Classifier model = currentModelEntry().isEmpty() ? null : currentModel();
     return examples.testExamples(entry.name(), edited, model, progress, cancel);
   }
 

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link WorkspaceService} over the core: data via {@code io.gradlens.data}, models as bundles. */
+/**
+ * {@link WorkspaceService} over the core: data via {@code io.gradlens.data}, models of every format
+ * and kind via {@link ModelRegistry} (opened through {@code workflow.models.ModelOpening}).
+ */
 public final class CoreWorkspaceService implements WorkspaceService {
 
   private final CoreWorkspace workspace;
@@ -42,8 +45,7 @@ public final class CoreWorkspaceService implements WorkspaceService {
   @Override
   public WorkspaceEntry openModel(Path file, ProgressListener progress, CancellationToken cancel)
       throws Exception {
-    progress.progress(0, 0, "Reading " + file.getFileName() + "\u2026");
-    return workspace.openModel(file);
+    return workspace.models().open(file, progress, cancel);
   }
 
   @Override

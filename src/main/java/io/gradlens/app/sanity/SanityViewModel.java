@@ -5,10 +5,10 @@ import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SanityCheckRequest;
 import io.gradlens.app.service.SanityCheckResult;
 import io.gradlens.app.service.SanityCheckService;
-import io.gradlens.app.service.SanityCheckStep;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.task.ExclusiveJob;
 import io.gradlens.app.task.TaskRunner;
+import io.gradlens.explain.SanityStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,7 +112,7 @@ public final class SanityViewModel {
     SanityCheckResult r = result.get();
     if (r != null) {
       for (int i = 0; i < r.steps().size(); i++) {
-        SanityCheckStep s = r.steps().get(i);
+        SanityStep s = r.steps().get(i);
         rows.add(List.of(Integer.toString(i + 1), String.join(" ", s.randomizedLayers()),
             num(s.meanSpearmanAbsolute()), num(s.meanSpearmanSigned())));
       }

@@ -8,6 +8,7 @@ import io.gradlens.app.service.WorkspaceService;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskRunner;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -67,7 +68,16 @@ public final class WorkspaceViewModel {
       }
     }, () -> errors.report("Open " + file.getFileName(), new IllegalArgumentException(
         "Unknown file type: " + file.getFileName()
-            + " (datasets: .csv .tsv .txt .jsonl .json; models: .gradlens .model .zip .bin)")));
+            + " (datasets: .csv .tsv .txt .jsonl .json; models: .gradlens .h5 .hdf5 .keras "
+            + "model.json)")));
+  }
+
+  /**
+   * Opens dropped files, each as {@link #open} does (by extension); every failure is reported
+   * through the error reporter with the message the command line would print.
+   */
+  public void openAll(List<Path> files) {
+    files.forEach(this::open);
   }
 
   /** Opens a dataset file in the background and makes it current. */
@@ -92,7 +102,7 @@ public final class WorkspaceViewModel {
       makeCurrent(loaded);
       onFileOpened.accept(file);
     }, e -> {
-      refresh(); // a file that is listed without becoming current (a price model) shows up
+      refresh(); // a file that is listed without becoming current (a regression model) shows up
       errors.report("Open model", e);
     }));
   }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SanityCheckRequest;
 import io.gradlens.app.service.SanityCheckResult;
-import io.gradlens.app.service.SanityCheckStep;
 import io.gradlens.cli.CliRun;
+import io.gradlens.explain.SanityStep;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class CoreSanityCheckServiceTest {
     assertEquals(cli.get("steps").size(), r.steps().size());
     for (int i = 0; i < r.steps().size(); i++) {
       JsonNode expected = cli.get("steps").get(i);
-      SanityCheckStep step = r.steps().get(i);
+      SanityStep step = r.steps().get(i);
       List<String> layers = new ArrayList<>();
       expected.get("randomized_layers").forEach(l -> layers.add(l.asText()));
       assertEquals(layers, step.randomizedLayers());

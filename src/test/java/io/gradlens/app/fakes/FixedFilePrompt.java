@@ -13,6 +13,7 @@ import javafx.stage.Window;
 public final class FixedFilePrompt implements FilePrompt {
 
   private final Deque<Path> answers = new ArrayDeque<>();
+  private List<FileChooser.ExtensionFilter> lastFilters = List.of();
 
   /** Queues the answer to the next prompt. */
   public synchronized void answer(Path path) {
@@ -22,7 +23,13 @@ public final class FixedFilePrompt implements FilePrompt {
   @Override
   public synchronized Optional<Path> open(Window owner, String title,
       List<FileChooser.ExtensionFilter> filters) {
+    lastFilters = List.copyOf(filters);
     return Optional.ofNullable(answers.poll());
+  }
+
+  /** @return the extension filters the last open prompt offered */
+  public synchronized List<FileChooser.ExtensionFilter> lastFilters() {
+    return lastFilters;
   }
 
   @Override

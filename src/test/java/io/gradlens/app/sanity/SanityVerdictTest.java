@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.app.sanity.SanityVerdict.Kind;
 import io.gradlens.app.service.SanityCheckResult;
-import io.gradlens.app.service.SanityCheckStep;
+import io.gradlens.explain.SanityReport;
+import io.gradlens.explain.SanityStep;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The verdict's thresholds, boundaries included, and that the text states them. */
@@ -25,9 +27,9 @@ class SanityVerdictTest {
 
   @Test
   void theLastStepDecidesNotTheFirst() {
-    SanityCheckResult r = new SanityCheckResult("m", "gradient", 4, List.of(
-        new SanityCheckStep(List.of("dense"), 0.95, 0.9),
-        new SanityCheckStep(List.of("dense", "lstm"), 0.1, 0.05)));
+    SanityCheckResult r = new SanityCheckResult("m", new SanityReport("gradient", Map.of(), 4,
+        List.of(new SanityStep(List.of("dense"), 0.95, 0.9, new double[0], new double[0]),
+            new SanityStep(List.of("dense", "lstm"), 0.1, 0.05, new double[0], new double[0]))));
     SanityVerdict v = SanityVerdict.of(r);
     assertEquals(Kind.DEPENDS_ON_WEIGHTS, v.kind());
     assertEquals(0.1, v.finalSpearman());

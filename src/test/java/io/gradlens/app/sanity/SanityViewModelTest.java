@@ -9,13 +9,15 @@ import io.gradlens.app.fakes.RecordingErrorReporter;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SanityCheckRequest;
 import io.gradlens.app.service.SanityCheckResult;
+import io.gradlens.explain.SanityReport;
+import io.gradlens.explain.SanityStep;
 import io.gradlens.app.service.SanityCheckService;
-import io.gradlens.app.service.SanityCheckStep;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.task.ImmediateTaskRunner;
 import io.gradlens.app.task.ManualTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +34,12 @@ class SanityViewModelTest {
   private SanityCheckService answering(double... finalAbs) {
     return (request, progress, cancel) -> {
       requests.add(request);
-      List<SanityCheckStep> steps = new ArrayList<>();
-      steps.add(new SanityCheckStep(List.of("dense"), 0.9, 0.8));
-      steps.add(new SanityCheckStep(List.of("dense", "lstm"), finalAbs[0], Double.NaN));
-      return new SanityCheckResult("m", request.method().name(), request.examples(), steps);
+      List<SanityStep> steps = new ArrayList<>();
+      steps.add(new SanityStep(List.of("dense"), 0.9, 0.8, new double[0], new double[0]));
+      steps.add(new SanityStep(List.of("dense", "lstm"), finalAbs[0], Double.NaN, new double[0],
+          new double[0]));
+      return new SanityCheckResult("m", new SanityReport(request.method().name(), Map.of(),
+          request.examples(), steps));
     };
   }
 
