@@ -18,7 +18,6 @@ import io.gradlens.explain.influence.InfluenceIndex;
 import io.gradlens.explain.influence.InfluenceRanking;
 import io.gradlens.explain.influence.RepresenterPoints;
 import io.gradlens.nn.Classifier;
-import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import java.io.IOException;
@@ -100,10 +99,11 @@ public final class CoreInfluenceService implements InfluenceService {
     if (method != InfluenceMethod.TRACIN) {
       return Optional.empty();
     }
-    Optional<Path> source = workspace.currentModelEntry().map(WorkspaceEntry::source);
-    if (source.isPresent() && InfluenceCache.hasCheckpoints(checkpoints(source.get()))) {
+    Optional<WorkspaceEntry> current = workspace.currentModelEntry();
+    if (current.isPresent() && workspace.hasCheckpoints(current.get().id())) {
       return Optional.empty();
     }
+    Optional<Path> source = current.map(WorkspaceEntry::source);
     String where = source.map(p -> checkpoints(p).toString()).orElse("<model>.gradlens.checkpoints");
     return Optional.of("TracIn needs the checkpoints saved while the model trained, and this model "
         + "has none (" + where + "/" + InfluenceCache.CHECKPOINT_INDEX + "). Train it with "
@@ -172,7 +172,7 @@ public final class CoreInfluenceService implements InfluenceService {
       index = method == InfluenceMethod.REPRESENTER
           ? InfluenceIndex.representer(model.network(), data.train(), data.test(),
               RepresenterPoints.DEFAULT_LAMBDA, progress, cancel)
-          : InfluenceIndex.tracin(model.network(), CheckpointRecorder.load(checkpoints(modelFile)),
+          : InfluenceIndex.tracin(model.network(), workspace.checkpoints(workspace.currentModelEntry().orElseThrow().id()),
               data.train(), data.test());
       cancel.throwIfCancelled();
       save(index, diskDir);

@@ -16,15 +16,19 @@ import io.gradlens.data.edits.EditedDataset;
 import io.gradlens.data.edits.ExampleFingerprint;
 import io.gradlens.data.edits.ExampleRef;
 import io.gradlens.data.edits.Split;
+import io.gradlens.explain.influence.InfluenceCache;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.nn.PriceModel;
 import io.gradlens.train.Batch;
+import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.train.DatasetExamples;
 import io.gradlens.train.ExampleSet;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.ModelDetails;
+import io.gradlens.workflow.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +92,8 @@ public final class CoreWorkspace {
     final WorkspaceEntry entry;
     volatile Classifier loaded;
     volatile PriceModel price;
+    /** TracIn snapshots taken while a model trained in this session (saved with it on Save). */
+    volatile List<CheckpointRecorder.Checkpoint> checkpoints = List.of();
 
     ModelSlot(WorkspaceEntry entry, Classifier loaded) {
       this.entry = entry;
@@ -247,12 +253,63 @@ public final class CoreWorkspace {
 
   /** Adds a model trained in this session (not current until selected). */
   public synchronized WorkspaceEntry addTrained(Classifier model, String description) {
+    return addTrained(model, List.of(), description);
+  }
+
+  /**
+   * Adds a model trained in this session with the TracIn checkpoints taken while it trained (not
+   * current until selected).
+   */
+  public synchronized WorkspaceEntry addTrained(Classifier model,
+      List<CheckpointRecorder.Checkpoint> checkpoints, String description) {
     trainedCount++;
     String id = "trained:" + trainedCount;
     WorkspaceEntry entry = new WorkspaceEntry(id, "trained " + trainedCount + " (" + description
         + ")", WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.TRAINED, null);
-    models.put(id, new ModelSlot(entry, model));
+    ModelSlot slot = new ModelSlot(entry, model);
+    slot.checkpoints = List.copyOf(checkpoints);
+    models.put(id, slot);
     return entry;
+  }
+
+  /**
+   * The TracIn checkpoints of a model: those kept with a model trained in this session, else those
+   * saved beside its file ({@link InfluenceCache#defaultCheckpoints}); empty when there are none.
+   */
+  public List<CheckpointRecorder.Checkpoint> checkpoints(String id) throws IOException {
+    ModelSlot slot = modelSlot(id);
+    if (!slot.checkpoints.isEmpty()) {
+      return slot.checkpoints;
+    }
+    Path source = slot.entry.source();
+    if (source != null && InfluenceCache.hasCheckpoints(InfluenceCache.defaultCheckpoints(source))) {
+      return CheckpointRecorder.load(InfluenceCache.defaultCheckpoints(source));
+    }
+    return List.of();
+  }
+
+  /** Whether {@link #checkpoints(String)} would find any, without loading them. */
+  public boolean hasCheckpoints(String id) {
+    ModelSlot slot = modelSlot(id);
+    Path source = slot.entry.source();
+    return !slot.checkpoints.isEmpty() || source != null
+        && InfluenceCache.hasCheckpoints(InfluenceCache.defaultCheckpoints(source));
+  }
+
+  /** The kind, inputs, classes and provenance of a model. */
+  public ModelDetails details(String id) throws IOException {
+    if (isPriceModel(id)) {
+      return ModelDetails.read(modelSlot(id).entry.source());
+    }
+    return ModelDetails.of(model(id));
+  }
+
+  private synchronized ModelSlot modelSlot(String id) {
+    ModelSlot slot = models.get(id);
+    if (slot == null) {
+      throw new IllegalArgumentException("Unknown model: " + id);
+    }
+    return slot;
   }
 
   /** Loads {@code model} if needed and makes it current. */
@@ -628,8 +685,20 @@ public final class CoreWorkspace {
     }
   }
 
-  /** Writes a model as a {@code .gradlens} bundle. */
+  /**
+   * Writes a model as a {@code .gradlens} bundle, and the checkpoints it trained with beside it
+   * where TracIn finds them.
+   */
   public void saveModel(WorkspaceEntry entry, Path file) throws IOException {
     ModelBundle.write(model(entry.id()), file);
+    saveCheckpoints(entry.id(), file);
+  }
+
+  /**
+   * Writes the checkpoints kept with a model trained in this session beside its bundle
+   * {@code file} ({@link InfluenceCache#defaultCheckpoints}); nothing for other models.
+   */
+  public void saveCheckpoints(String id, Path file) throws IOException {
+    TrainingResult.saveCheckpoints(modelSlot(id).checkpoints, file);
   }
 }
