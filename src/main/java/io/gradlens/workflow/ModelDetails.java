@@ -72,7 +72,7 @@ public record ModelDetails(String kind, Map<String, String> inputs, List<String>
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         out.add("kind: " + kind + ("price".equals(kind) ? " (regression)" : " (classifier)"));
-        inputs.forEach((name, what) -> out.add("input " + name + ": " + what));
+        inputs.forEach((name, what) -> out.add("input" + (inputs.size() == 1 ? "" : " " + name) + ": " + what));
         if (!classes.isEmpty()) {
             out.add("classes: " + String.join(", ", classes));
         }
