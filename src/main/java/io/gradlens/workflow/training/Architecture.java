@@ -2,7 +2,6 @@ package io.gradlens.workflow.training;
 
 import io.gradlens.train.Architectures;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The architectures {@code train} builds, by their command-line names. Text and image classifiers
@@ -41,13 +40,9 @@ public enum Architecture {
 
     /** The architecture named {@code name} (case-insensitive). */
     public static Architecture fromCliName(String name) {
-        for (Architecture a : values()) {
-            if (a.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown architecture '" + name + "'; use one of "
-                + Arrays.stream(values()).map(Architecture::cliName).toList() + " (--arch)");
+        return CliNames.find(values(), Architecture::cliName, name).orElseThrow(() ->
+                new IllegalArgumentException("unknown architecture '" + name + "'; use one of "
+                        + Arrays.stream(values()).map(Architecture::cliName).toList() + " (--arch)"));
     }
 
     /** {@link #AUTO} resolved for the data: lstm for text, cnn for images, price for tables. */

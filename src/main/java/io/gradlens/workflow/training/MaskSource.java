@@ -1,6 +1,5 @@
 package io.gradlens.workflow.training;
 
-import java.util.Locale;
 
 /** Where the relevance masks of the explanation penalty come from ({@code --mask}). */
 public enum MaskSource {
@@ -24,11 +23,7 @@ public enum MaskSource {
 
     /** The source named {@code name} (case-insensitive). */
     public static MaskSource fromCliName(String name) {
-        for (MaskSource m : values()) {
-            if (m.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown --mask '" + name + "'; use dataset, lexicon or decoy");
+        return CliNames.find(values(), MaskSource::cliName, name).orElseThrow(() ->
+                new IllegalArgumentException("unknown --mask '" + name + "'; use dataset, lexicon or decoy"));
     }
 }

@@ -3,7 +3,6 @@ package io.gradlens.workflow.training;
 import io.gradlens.train.Adam;
 import io.gradlens.train.Optimizer;
 import io.gradlens.train.Sgd;
-import java.util.Locale;
 
 /** The optimizers {@code train} offers, by their command-line names. */
 public enum OptimizerChoice {
@@ -27,12 +26,8 @@ public enum OptimizerChoice {
 
     /** The optimizer named {@code name} (case-insensitive). */
     public static OptimizerChoice fromCliName(String name) {
-        for (OptimizerChoice o : values()) {
-            if (o.cliName.equals(name.toLowerCase(Locale.ROOT))) {
-                return o;
-            }
-        }
-        throw new IllegalArgumentException("unknown optimizer '" + name + "'; use adam, sgd or sgd-momentum");
+        return CliNames.find(values(), OptimizerChoice::cliName, name).orElseThrow(() ->
+                new IllegalArgumentException("unknown optimizer '" + name + "'; use adam, sgd or sgd-momentum"));
     }
 
     /** A fresh optimizer with step size {@code learningRate} (and {@code momentum} for sgd-momentum). */
