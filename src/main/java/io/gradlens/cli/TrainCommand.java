@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
                 + "(and classification_loss, saliency_loss with --rrr-lambda).")
 public final class TrainCommand implements Callable<Integer> {
 
+    /** The defaults: the options start from them, so the command line and the workbench share one set. */
+    private static final TrainingSettings D = TrainingSettings.DEFAULTS;
+
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file/folder.")
     String dataset;
 
@@ -45,34 +48,34 @@ public final class TrainCommand implements Callable<Integer> {
             + "cnn for images.", completionCandidates = ArchNames.class)
     String arch;
 
-    @Option(names = "--embedding-dim", defaultValue = "64", description = "Embedding width (text). Default ${DEFAULT-VALUE}.")
-    int embeddingDim;
+    @Option(names = "--embedding-dim", description = "Embedding width (text). Default ${DEFAULT-VALUE}.")
+    int embeddingDim = D.embeddingDim();
 
-    @Option(names = "--units", defaultValue = "64", description = "Recurrent units or text-CNN filters. Default ${DEFAULT-VALUE}.")
-    int units;
+    @Option(names = "--units", description = "Recurrent units or text-CNN filters. Default ${DEFAULT-VALUE}.")
+    int units = D.units();
 
-    @Option(names = "--hidden", defaultValue = "128", description = "Dense hidden width (cnn, mlp). Default ${DEFAULT-VALUE}.")
-    int hidden;
+    @Option(names = "--hidden", description = "Dense hidden width (cnn, mlp). Default ${DEFAULT-VALUE}.")
+    int hidden = D.hidden();
 
-    @Option(names = "--dropout", defaultValue = "0", description = "Dropout before the output layer. Default ${DEFAULT-VALUE}.")
-    double dropout;
+    @Option(names = "--dropout", description = "Dropout before the output layer. Default ${DEFAULT-VALUE}.")
+    double dropout = D.dropout();
 
-    @Option(names = "--epochs", defaultValue = "5", description = "Default ${DEFAULT-VALUE}.")
-    int epochs;
+    @Option(names = "--epochs", description = "Default ${DEFAULT-VALUE}.")
+    int epochs = D.epochs();
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Default ${DEFAULT-VALUE}.")
-    int batchSize;
+    @Option(names = "--batch-size", description = "Default ${DEFAULT-VALUE}.")
+    int batchSize = D.batchSize();
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "adam, sgd or sgd-momentum (μ = "
+    @Option(names = "--optimizer", description = "adam, sgd or sgd-momentum (μ = "
             + "--momentum). Default ${DEFAULT-VALUE}.")
-    String optimizer;
+    String optimizer = D.optimizer().cliName();
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Learning rate. Default ${DEFAULT-VALUE}.")
-    double learningRate;
+    @Option(names = "--lr", description = "Learning rate. Default ${DEFAULT-VALUE}.")
+    double learningRate = D.learningRate();
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seeds weights, shuffling, dropout and generated "
+    @Option(names = "--seed", description = "Seeds weights, shuffling, dropout and generated "
             + "datasets. Default ${DEFAULT-VALUE}.")
-    long seed;
+    long seed = D.seed();
 
     @Option(names = "--init", description = "Start from the weights of this bundle (same architecture).")
     Path init;
@@ -80,38 +83,38 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-shuffle", description = "Keep the training order.")
     boolean noShuffle;
 
-    @Option(names = "--vocab-size", defaultValue = "20000", description = "Largest vocabulary (text). Default ${DEFAULT-VALUE}.")
-    int vocabSize;
+    @Option(names = "--vocab-size", description = "Largest vocabulary (text). Default ${DEFAULT-VALUE}.")
+    int vocabSize = D.preparation().vocabSize();
 
-    @Option(names = "--min-count", defaultValue = "1", description = "Least count of a word in the vocabulary. "
+    @Option(names = "--min-count", description = "Least count of a word in the vocabulary. "
             + "Default ${DEFAULT-VALUE}.")
-    int minCount;
+    int minCount = D.preparation().minCount();
 
-    @Option(names = "--max-length", defaultValue = "0", description = "Cut texts to this many tokens (0: no limit).")
-    int maxLength;
+    @Option(names = "--max-length", description = "Cut texts to this many tokens (0: no limit).")
+    int maxLength = D.preparation().maxLength();
 
-    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N training examples (0: all).")
-    int limit;
+    @Option(names = "--limit", description = "Use only the first N training examples (0: all).")
+    int limit = D.preparation().limit();
 
-    @Option(names = "--rrr-lambda", defaultValue = "0", description = "Weight λ of the explanation penalty "
+    @Option(names = "--rrr-lambda", description = "Weight λ of the explanation penalty "
             + "(Ross et al. 2017); 0 trains plainly.")
-    double rrrLambda;
+    double rrrLambda = D.penalty().lambda();
 
-    @Option(names = "--rrr-target", defaultValue = "max-logprob", description = "max-logprob or sum-logprob.")
-    String rrrTarget;
+    @Option(names = "--rrr-target", description = "max-logprob or sum-logprob.")
+    String rrrTarget = D.penalty().target().cliName();
 
-    @Option(names = "--rrr-attribution", defaultValue = "gradient", description = "What the penalty squares: "
+    @Option(names = "--rrr-attribution", description = "What the penalty squares: "
             + "gradient (the paper's) or grad-x-input (recommended for text: learned embeddings can evade a plain "
             + "gradient penalty). Default ${DEFAULT-VALUE}.")
-    String rrrAttribution;
+    String rrrAttribution = D.penalty().attribution().cliName();
 
     @Option(names = "--mask", description = "Relevance masks for the penalty: dataset (the masks the dataset carries; "
             + "default), lexicon (VADER sentiment words may matter), decoy (the dataset's decoy masks).")
     String mask;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "μ of --optimizer sgd-momentum, in [0, 1). "
+    @Option(names = "--momentum", description = "μ of --optimizer sgd-momentum, in [0, 1). "
             + "Default ${DEFAULT-VALUE}.")
-    double momentum;
+    double momentum = D.momentum();
 
     @Option(names = "--edits", description = "A dataset edit list (relabel, exclude, token/word/pixel masks) as the "
             + "workbench saves it beside the dataset (*.gradlens-edits.tsv), applied before training; its masks are "
@@ -121,9 +124,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "The bundle to write (.gradlens).")
     Path out;
 
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "Save the weights and learning rate "
+    @Option(names = "--checkpoint-every", description = "Save the weights and learning rate "
             + "after every K-th epoch into <out>.checkpoints/ (what TracIn needs; 0: none). Default ${DEFAULT-VALUE}.")
-    int checkpointEvery;
+    int checkpointEvery = D.checkpointEvery();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -18,6 +18,15 @@ class TrainCommandDefaultsTest {
     }
 
     @Test
+    void helpShowsTheSettingsDefaults() {
+        String help = CliRun.of("train", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Embedding width (text). Default " + TrainingSettings.DEFAULTS.embeddingDim() + "."),
+                help);
+        assertTrue(help.contains("Learning rate. Default " + TrainingSettings.DEFAULTS.learningRate() + "."), help);
+        assertTrue(help.contains("adam, sgd or sgd-momentum (μ = --momentum). Default adam."), help);
+    }
+
+    @Test
     void aBadOptionFailsWithTheSettingsMessageAndExitCodeTwo() {
         CliRun run = CliRun.of("train", "--dataset", "sentences", "--lr", "0", "--out", "m.gradlens");
         assertEquals(2, run.exitCode(), run.err());

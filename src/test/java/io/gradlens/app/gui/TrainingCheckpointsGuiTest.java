@@ -113,7 +113,11 @@ class TrainingCheckpointsGuiTest {
         .architecture()));
     assertEquals(1, (int) Fx.get(() -> window.trainingModel().config().settings()
         .checkpointEvery()));
-    robot.clickOn("#train-start");
+    robot.interact(() -> robot.lookup("#train-start").queryAs(Button.class).fire());
+    Fx.waitUntil(SLOW, "training ended", () -> !window.trainingModel().runningProperty().get()
+        && !window.trainingModel().statusProperty().get().startsWith("Training"));
+    String status = Fx.get(() -> window.trainingModel().statusProperty().get());
+    assertTrue(status.startsWith("Done"), status);
     Fx.waitUntil(SLOW, "trained model current", () -> {
       WorkspaceEntry m = window.workbench().currentModelProperty().get();
       return m != null && m.origin() == WorkspaceEntry.Origin.TRAINED
@@ -162,7 +166,8 @@ class TrainingCheckpointsGuiTest {
     String details = Fx.get(() -> robot.lookup("#model-details").queryAs(TextArea.class).getText());
     assertTrue(details.contains("architecture: gru"), details);
     assertTrue(details.contains("trained in: workbench"), details);
-    assertTrue(details.contains("dataset: tiny.tsv"), details);
+    assertTrue(details.contains("dataset: tiny\n"), details);
+    assertTrue(details.contains("dataset path: " + file.toAbsolutePath().normalize()), details);
     assertTrue(details.contains("classes: 0, 1"), details);
   }
 }
