@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
                 + "gradients, influence.",
         subcommands = {TrainCommand.class, PredictCommand.class, DatasetsCommand.class, ImportCommand.class,
             SaliencyCommand.class, HiddenGradCommand.class, SensitivityCommand.class, SanityCommand.class,
-            InfluenceCommand.class, ExperimentCommand.class, BenchCommand.class})
+            InfluenceCommand.class, ExperimentCommand.class, BenchCommand.class, InfoCommand.class})
 public final class GradLensCli implements Runnable {
 
     /** Exit code for bad input (files, flags, mismatches). */
@@ -91,12 +91,11 @@ public final class GradLensCli implements Runnable {
         return m.replace('\n', ' ').strip();
     }
 
-    /** Version from the jar manifest, or "development". */
+    /** Version read at run time ({@link io.gradlens.workflow.RuntimeVersions#gradlens()}). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = GradLensCli.class.getPackage().getImplementationVersion();
-            return new String[] {"GradLens " + (v == null ? "development build" : v)};
+            return new String[] {"GradLens " + io.gradlens.workflow.RuntimeVersions.gradlens()};
         }
     }
 }

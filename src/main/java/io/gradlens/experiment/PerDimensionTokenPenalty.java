@@ -12,11 +12,15 @@ import io.gradlens.train.ExampleSet;
 import io.gradlens.train.ExplanationPenalty;
 import io.gradlens.train.Losses;
 import io.gradlens.train.Optimizer;
+import io.gradlens.train.StepResult;
+import io.gradlens.train.Trainer;
+import io.gradlens.train.TrainingConfig;
+import io.gradlens.train.TrainingListener;
+import io.gradlens.util.CancellationToken;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A variant of the right-for-the-right-reasons penalty (Ross, Hughes and Doshi-Velez, IJCAI 2017,
@@ -27,43 +31,30 @@ import java.util.Random;
  * embedding space only; a network whose weights sum to zero over the embedding axis satisfies it
  * while still reading the decoy token. With {@code timesInput} the penalised quantity is instead
  * each token's first-order contribution {@code Σ_e x_{n,t,e} · ∂S/∂x_{n,t,e}} (gradient × input),
- * which a learned embedding cannot hide by growing its own norm. Training follows {@code Trainer}: seeded shuffling, one
- * optimizer step per batch, exact double backpropagation.
+ * which a learned embedding cannot hide by growing its own norm. Training runs in {@link Trainer} with this
+ * objective as its step: seeded shuffling, one optimizer step per batch, exact double backpropagation.
  */
 final class PerDimensionTokenPenalty {
 
     private PerDimensionTokenPenalty() {
     }
 
-    /** Trains {@code model} in place on a token example set with relevance masks. */
+    /**
+     * Trains {@code model} in place on a token example set with relevance masks: the {@link Trainer}'s
+     * loop (seeded shuffling, one optimizer step per batch) with this penalty as the batch objective.
+     */
     static void fit(Sequential model, ExampleSet train, Optimizer optimizer, int epochs, int batchSize, long seed,
                     double lambda, ExplanationPenalty.Target target, boolean timesInput) {
         if (!model.takesTokenIds() || !train.hasRelevance()) {
             throw new IllegalArgumentException("the per-dimension token penalty needs a token model and masks");
         }
-        Random random = new Random(seed);
-        int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            for (int from = 0; from < order.length; from += batchSize) {
-                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(from + batchSize, order.length));
-                Map<String, Tensor> grads = step(model, train.batch(idx), ForwardContext.training(random), lambda,
-                        target, timesInput);
-                optimizer.step(model.parameters(), grads);
-            }
-        }
+        new Trainer(new TrainingConfig(epochs, batchSize, seed, true, null), optimizer,
+                (m, batch, context) -> step(m, batch, context, lambda, target, timesInput))
+                .fit(model, train, null, TrainingListener.NONE, CancellationToken.NONE);
     }
 
-    private static Map<String, Tensor> step(Sequential model, Batch batch, ForwardContext context, double lambda,
-                                            ExplanationPenalty.Target target, boolean timesInput) {
+    private static StepResult step(Sequential model, Batch batch, ForwardContext context, double lambda,
+                                   ExplanationPenalty.Target target, boolean timesInput) {
         Map<String, Tensor> params = model.parameters();
         try (GradientTape tape = GradientTape.open()) {
             InputStage stage = InputStage.of(model, batch.input(), context);
@@ -86,14 +77,20 @@ final class PerDimensionTokenPenalty {
                         .reshape(s[0], s[1], 1));
                 penalty = Ops.mulScalar(Ops.sum(Ops.square(Ops.mul(g, irrelevant)), false), lambda);
             }
-            Tensor loss = Ops.add(Losses.softmaxCrossEntropy(logits, batch.labels()), penalty);
+            Tensor ce = Losses.softmaxCrossEntropy(logits, batch.labels());
+            Tensor loss = Ops.add(ce, penalty);
             List<Tensor> out = tape.gradient(loss, new ArrayList<>(params.values()), UnconnectedGradients.ZERO);
             Map<String, Tensor> grads = new LinkedHashMap<>();
             int i = 0;
             for (String name : params.keySet()) {
                 grads.put(name, out.get(i++));
             }
-            return grads;
+            int[] predicted = ExplanationPenalty.argmax(logits);
+            int correct = 0;
+            for (int k = 0; k < predicted.length; k++) {
+                correct += predicted[k] == batch.labels()[k] ? 1 : 0;
+            }
+            return new StepResult(loss.item(), ce.item(), penalty.item(), correct, batch.size(), grads);
         }
     }
 }

@@ -339,6 +339,21 @@ public final class ModelBundle {
         };
     }
 
+    /**
+     * The {@code provenance} map of a bundle of any kind, without reading its weights; empty when the
+     * bundle records none.
+     *
+     * @throws BundleFormatException when the file is not a bundle
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> provenance(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new BundleFormatException(file, null, "no such model file");
+        }
+        Map<String, Object> json = readModelJson(file, SafeZip.read(file, SafeZip.MAX_ENTRY_BYTES, MAX_TOTAL_BYTES));
+        return json.get("provenance") instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of();
+    }
+
     private static Map<String, Object> readModelJson(Path file, Map<String, byte[]> entries) {
         try {
             @SuppressWarnings("unchecked")

@@ -16,12 +16,31 @@ import java.util.Random;
  */
 public final class Trainer {
 
+    /**
+     * One batch's loss parts, accuracy and weight gradients; the default is {@link TrainingStep#run}
+     * with the configuration's penalty. A variant objective (an experiment's) plugs in here and keeps
+     * the loop: shuffling, cancellation, finiteness checks, optimizer steps and listeners.
+     */
+    @FunctionalInterface
+    public interface Step {
+        /** Computes {@code batch}'s result with gradients, recording on a fresh tape. */
+        StepResult run(Sequential model, Batch batch, ForwardContext context);
+    }
+
     private final TrainingConfig config;
     private final Optimizer optimizer;
+    private final Step step;
 
     public Trainer(TrainingConfig config, Optimizer optimizer) {
+        this(config, optimizer, (model, batch, context) -> TrainingStep.run(model, batch, config.penalty(), context,
+                true));
+    }
+
+    /** A trainer whose batches compute {@code step} instead of the standard objective. */
+    public Trainer(TrainingConfig config, Optimizer optimizer, Step step) {
         this.config = config;
         this.optimizer = optimizer;
+        this.step = step;
     }
 
     /**
@@ -53,8 +72,7 @@ public final class Trainer {
                 cancel.throwIfCancelled();
                 int from = b * config.batchSize();
                 int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(from + config.batchSize(), order.length));
-                StepResult r = TrainingStep.run(model, train.batch(idx), config.penalty(),
-                        ForwardContext.training(random), true);
+                StepResult r = step.run(model, train.batch(idx), ForwardContext.training(random));
                 checkFinite(r, epoch, b + 1);
                 optimizer.step(model.parameters(), r.gradients());
                 acc.add(r);

@@ -2,7 +2,7 @@ package io.gradlens.app;
 
 import io.gradlens.app.core.CoreServices;
 import io.gradlens.app.core.CoreWorkspace;
-import io.gradlens.app.service.Architecture;
+import io.gradlens.workflow.training.Architecture;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.task.FxTaskRunner;
@@ -100,9 +100,10 @@ public final class Screenshots extends Application {
     select(w, "Training");
     fx(() -> {
       var t = w.trainingModel();
-      t.architectureProperty().set(Architecture.BAG_OF_EMBEDDINGS);
+      t.architectureProperty().set(Architecture.MLP);
       t.embeddingSizeProperty().set(32);
       t.hiddenSizeProperty().set(32);
+      t.unitsProperty().set(32);
       t.epochsProperty().set(4);
       t.batchSizeProperty().set(32);
       t.learningRateProperty().set(0.005);
@@ -222,9 +223,10 @@ public final class Screenshots extends Application {
     select(w, "Training");
     fx(() -> {
       var t = w.trainingModel();
-      t.architectureProperty().set(Architecture.CNN);
+      t.architectureProperty().set(Architecture.TEXTCNN);
       t.embeddingSizeProperty().set(32);
       t.hiddenSizeProperty().set(32);
+      t.unitsProperty().set(32);
       t.epochsProperty().set(3);
       t.batchSizeProperty().set(32);
       t.learningRateProperty().set(1e-3);

@@ -79,7 +79,8 @@ class KerasModelCommandsTest {
     void aModelOfTheWrongKindIsExitTwoSayingWhatTheCommandNeeds() throws Exception {
         CliRun cnn = CliRun.of("hidden-grad", "--model", CNN.resolve("model.keras").toString(), "--text", "hi");
         assertEquals(2, cnn.exitCode());
-        assertEquals("gradlens hidden-grad: hidden-grad needs a recurrent text model; this model reads images 8x8x1",
+        assertEquals("gradlens hidden-grad: the model " + CNN.resolve("model.keras") + " reads images 8x8x1; it has "
+                + "no recurrent layer, so there are no hidden states over time (the map needs a recurrent text model)",
                 cnn.err().strip());
         for (String command : List.of("sanity", "influence", "hidden-grad")) {
             List<String> args = new ArrayList<>(List.of(command, "--model", "assets/models/price-model.gradlens",
@@ -119,7 +120,8 @@ class KerasModelCommandsTest {
         CliRun withoutWords = CliRun.of("predict", "--model", GRU.resolve("model.keras").toString(), "--text",
                 "good film");
         assertEquals(2, withoutWords.exitCode());
-        assertTrue(withoutWords.err().contains("not text"), withoutWords.err());
+        assertTrue(withoutWords.err().contains("--text needs a text model; this model reads numeric tensors"),
+                withoutWords.err());
     }
 
     /** A word list for the GRU's embedding: line i is id i (0 padding, 1 OOV). */

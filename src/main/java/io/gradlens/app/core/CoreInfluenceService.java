@@ -56,7 +56,7 @@ public final class CoreInfluenceService implements InfluenceService {
    *     line's {@code --cache-dir}), or {@code null}
    */
   public CoreInfluenceService(CoreWorkspace workspace, Path cacheRoot) {
-    this(workspace, cacheRoot, entry -> List.of());
+    this(workspace, cacheRoot, entry -> workspace.recordedCheckpoints(entry.id()));
   }
 
   /**

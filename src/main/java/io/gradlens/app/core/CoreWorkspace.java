@@ -15,12 +15,16 @@ import io.gradlens.data.edits.EditedDataset;
 import io.gradlens.data.edits.ExampleFingerprint;
 import io.gradlens.data.edits.ExampleRef;
 import io.gradlens.data.edits.Split;
+import io.gradlens.explain.influence.InfluenceCache;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.nn.Model;
+import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.ModelDetails;
+import io.gradlens.workflow.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,7 +183,54 @@ public final class CoreWorkspace {
 
   /** Adds a model trained in this session (not current until selected). */
   public WorkspaceEntry addTrained(Classifier model, String description) {
-    return models.addTrained(model, description);
+    return addTrained(model, List.of(), description);
+  }
+
+  /**
+   * Adds a model trained in this session with the TracIn checkpoints taken while it trained (not
+   * current until selected).
+   */
+  public WorkspaceEntry addTrained(Classifier model,
+      List<CheckpointRecorder.Checkpoint> checkpoints, String description) {
+    return models.addTrained(model, checkpoints, description);
+  }
+
+  /**
+   * The TracIn checkpoints of a model: those kept with a model trained in this session, else those
+   * saved beside its file ({@link InfluenceCache#defaultCheckpoints}); empty when there are none.
+   */
+  public List<CheckpointRecorder.Checkpoint> checkpoints(String id) throws IOException {
+    List<CheckpointRecorder.Checkpoint> recorded = models.recordedCheckpoints(id);
+    if (!recorded.isEmpty()) {
+      return recorded;
+    }
+    Path source = modelSource(id);
+    if (source != null && InfluenceCache.hasCheckpoints(InfluenceCache.defaultCheckpoints(source))) {
+      return CheckpointRecorder.load(InfluenceCache.defaultCheckpoints(source));
+    }
+    return List.of();
+  }
+
+  /** The checkpoints recorded in memory while the model {@code id} trained in this session, or none. */
+  public List<CheckpointRecorder.Checkpoint> recordedCheckpoints(String id) {
+    return models.recordedCheckpoints(id);
+  }
+
+  /** Whether {@link #checkpoints(String)} would find any, without loading them. */
+  public boolean hasCheckpoints(String id) {
+    Path source = modelSource(id);
+    return !models.recordedCheckpoints(id).isEmpty() || source != null
+        && InfluenceCache.hasCheckpoints(InfluenceCache.defaultCheckpoints(source));
+  }
+
+  /** The kind, inputs, classes and provenance of a model. */
+  public ModelDetails details(String id) throws IOException {
+    return ModelDetails.of(anyModel(id));
+  }
+
+  private Path modelSource(String id) {
+    return models.entry(id).orElseThrow(() -> new IllegalArgumentException("Unknown model: " + id))
+        .source();
   }
 
   /** Loads {@code model} if needed and makes it current. */
@@ -398,8 +449,20 @@ public final class CoreWorkspace {
     return examples.testExamples(entry.name(), edited, model, progress, cancel);
   }
 
-  /** Writes a model as a {@code .gradlens} bundle. */
+  /**
+   * Writes a model as a {@code .gradlens} bundle, and the checkpoints it trained with beside it
+   * where TracIn finds them.
+   */
   public void saveModel(WorkspaceEntry entry, Path file) throws IOException {
     ModelBundle.write(model(entry.id()), file);
+    saveCheckpoints(entry.id(), file);
+  }
+
+  /**
+   * Writes the checkpoints kept with a model trained in this session beside its bundle
+   * {@code file} ({@link InfluenceCache#defaultCheckpoints}); nothing for other models.
+   */
+  public void saveCheckpoints(String id, Path file) throws IOException {
+    TrainingResult.saveCheckpoints(models.recordedCheckpoints(id), file);
   }
 }

@@ -67,6 +67,13 @@ public final class CoreWorkspaceService implements WorkspaceService {
     progress.progress(0, 0, "Saving " + file.getFileName() + "\u2026");
     byte[] bytes = ModelBundle.toBytes(workspace.model(model.id()));
     AtomicFileWriter.write(file, out -> out.write(bytes));
+    workspace.saveCheckpoints(model.id(), file);
+  }
+
+  @Override
+  public Optional<io.gradlens.workflow.ModelDetails> details(WorkspaceEntry model,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    return Optional.of(workspace.details(model.id()));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.gradlens.io.ModelBundle;
 import io.gradlens.io.ModelFiles;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.Model;
+import io.gradlens.train.CheckpointRecorder.Checkpoint;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.models.ModelOpening;
@@ -35,6 +36,8 @@ public final class ModelRegistry {
   private static final class Slot {
     final WorkspaceEntry entry;
     volatile Model loaded;
+    /** TracIn snapshots taken while a model trained in this session (saved with it on Save). */
+    volatile List<Checkpoint> checkpoints = List.of();
 
     Slot(WorkspaceEntry entry, Model loaded) {
       this.entry = entry;
@@ -97,14 +100,32 @@ public final class ModelRegistry {
     return entry;
   }
 
-  /** Adds a model trained in this session (not current until selected). */
-  public synchronized WorkspaceEntry addTrained(Classifier model, String description) {
+  /**
+   * Adds a model trained in this session (not current until selected) with the TracIn checkpoints
+   * taken while it trained (empty for none).
+   */
+  public synchronized WorkspaceEntry addTrained(Classifier model, List<Checkpoint> checkpoints,
+      String description) {
     trainedCount++;
     String id = "trained:" + trainedCount;
     WorkspaceEntry entry = new WorkspaceEntry(id, "trained " + trainedCount + " (" + description
         + ")", WorkspaceEntry.Kind.MODEL, WorkspaceEntry.Origin.TRAINED, null);
-    models.put(id, new Slot(entry, model));
+    Slot slot = new Slot(entry, model);
+    slot.checkpoints = List.copyOf(checkpoints);
+    models.put(id, slot);
     return entry;
+  }
+
+  /** @return the checkpoints recorded in memory while the model {@code id} trained, or none */
+  public List<Checkpoint> recordedCheckpoints(String id) {
+    Slot slot;
+    synchronized (this) {
+      slot = models.get(id);
+    }
+    if (slot == null) {
+      throw new IllegalArgumentException("Unknown model: " + id);
+    }
+    return slot.checkpoints;
   }
 
   /** Loads {@code entry}'s model if needed, checks that it is a classifier, and makes it current. */

@@ -68,6 +68,16 @@ public interface WorkspaceService {
   }
 
   /**
+   * The kind, inputs, classes and provenance of a model; empty where the service keeps none.
+   *
+   * @throws Exception when the model cannot be read
+   */
+  default Optional<io.gradlens.workflow.ModelDetails> details(WorkspaceEntry model,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    return Optional.empty();
+  }
+
+  /**
    * The pixels of an image example, for a thumbnail; empty for texts (and where the service keeps
    * no pixels).
    */

@@ -8,14 +8,16 @@ import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.app.export.ChartExporter;
 import io.gradlens.app.export.CsvWriter;
 import io.gradlens.app.export.ExportFormat;
-import io.gradlens.app.service.Architecture;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;
-import io.gradlens.app.service.ExplanationConstraint;
-import io.gradlens.app.service.Optimizer;
+import io.gradlens.train.ExplanationPenalty;
+import io.gradlens.workflow.training.Architecture;
+import io.gradlens.workflow.training.OptimizerChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import javafx.util.StringConverter;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -98,11 +100,14 @@ public final class TrainingView extends BorderPane implements Exportable {
     grid.getColumnConstraints().add(labels);
     ComboBox<Architecture> arch = new ComboBox<>();
     arch.setId("arch");
-    arch.getItems().setAll(Architecture.values());
+    arch.getItems().setAll(Architecture.AUTO, Architecture.LSTM, Architecture.GRU,
+        Architecture.RNN, Architecture.TEXTCNN, Architecture.CNN, Architecture.MLP);
+    arch.setConverter(named(TrainingView::displayName));
     arch.valueProperty().bindBidirectional(model.architectureProperty());
-    ComboBox<Optimizer> optimizer = new ComboBox<>();
+    ComboBox<OptimizerChoice> optimizer = new ComboBox<>();
     optimizer.setId("optimizer");
-    optimizer.getItems().setAll(Optimizer.values());
+    optimizer.getItems().setAll(OptimizerChoice.values());
+    optimizer.setConverter(named(TrainingView::displayName));
     optimizer.valueProperty().bindBidirectional(model.optimizerProperty());
     TextField lr = new TextField(Double.toString(model.learningRateProperty().get()));
     lr.setId("learning-rate");
@@ -129,7 +134,8 @@ public final class TrainingView extends BorderPane implements Exportable {
     grid.addRow(row++, new Label("Architecture"), arch);
     grid.addRow(row++, new Label("Embedding size"), intSpinner("embedding",
         model.embeddingSizeProperty(), 1, 4096));
-    grid.addRow(row++, new Label("Hidden size"), intSpinner("hidden", model.hiddenSizeProperty(),
+    grid.addRow(row++, new Label("Units"), intSpinner("units", model.unitsProperty(), 1, 4096));
+    grid.addRow(row++, new Label("Dense width"), intSpinner("hidden", model.hiddenSizeProperty(),
         1, 4096));
     grid.addRow(row++, new Label("Epochs"), intSpinner("epochs", model.epochsProperty(), 1,
         10_000));
@@ -138,6 +144,12 @@ public final class TrainingView extends BorderPane implements Exportable {
     grid.addRow(row++, new Label("Optimizer"), optimizer);
     grid.addRow(row++, new Label("Learning rate"), lr);
     grid.addRow(row++, new Label("Seed"), seed);
+    Spinner<Integer> checkpoints = intSpinner("checkpoint-every", model.checkpointEveryProperty(),
+        0, 10_000);
+    checkpoints.setTooltip(new Tooltip("Keep the weights after every K-th epoch with the model "
+        + "(0: none), so the Influence tab can rank training examples by TracIn (Pruthi et al. "
+        + "2020); Save writes them beside the bundle, as train --checkpoint-every does."));
+    grid.addRow(row++, new Label("Checkpoint every"), checkpoints);
     row = penaltyRows(grid, row);
 
     Button start = new Button("Start");
@@ -203,15 +215,17 @@ public final class TrainingView extends BorderPane implements Exportable {
       }
     });
     follow(lambda, model.penaltyLambdaProperty());
-    ComboBox<ExplanationConstraint.Target> target = new ComboBox<>();
+    ComboBox<ExplanationPenalty.Target> target = new ComboBox<>();
     target.setId("penalty-target");
-    target.getItems().setAll(ExplanationConstraint.Target.values());
+    target.getItems().setAll(ExplanationPenalty.Target.values());
+    target.setConverter(named(TrainingView::displayName));
     target.valueProperty().bindBidirectional(model.penaltyTargetProperty());
     target.setTooltip(new Tooltip("What the penalised input gradient is of: \u03a3_k log p_k "
         + "(the RRR paper's choice) or log p of the predicted class."));
-    ComboBox<ExplanationConstraint.Attribution> attribution = new ComboBox<>();
+    ComboBox<ExplanationPenalty.Attribution> attribution = new ComboBox<>();
     attribution.setId("penalty-attribution");
-    attribution.getItems().setAll(ExplanationConstraint.Attribution.values());
+    attribution.getItems().setAll(ExplanationPenalty.Attribution.values());
+    attribution.setConverter(named(TrainingView::displayName));
     attribution.valueProperty().bindBidirectional(model.penaltyAttributionProperty());
     attribution.setTooltip(new Tooltip(ATTRIBUTION_TOOLTIP));
     grid.addRow(row++, new Label("Penalty \u03bb"), lambda);
@@ -227,6 +241,60 @@ public final class TrainingView extends BorderPane implements Exportable {
       + "its contribution x\u00b7\u2202S/\u2202x cannot hide that way. On decoy-text (\u03bb = 1000) "
       + "the plain-gradient penalty left test accuracy at 0.58, gradient \u00d7 input restored 0.82. "
       + "For images the plain gradient (the paper's) works: pixels are fixed.";
+
+  /** The form's name for an architecture. */
+  static String displayName(Architecture a) {
+    return switch (a) {
+      case AUTO -> "Automatic (LSTM for text, CNN for images)";
+      case LSTM -> "LSTM";
+      case GRU -> "GRU";
+      case RNN -> "Simple RNN";
+      case TEXTCNN -> "Text CNN";
+      case CNN -> "CNN (images)";
+      case MLP -> "Bag of embeddings / MLP";
+      case PRICE -> "Price model (tables)";
+    };
+  }
+
+  /** The form's name for an optimizer. */
+  static String displayName(OptimizerChoice o) {
+    return switch (o) {
+      case ADAM -> "Adam";
+      case SGD -> "SGD";
+      case SGD_MOMENTUM -> "SGD with momentum";
+    };
+  }
+
+  /** The form's name for a penalty target. */
+  static String displayName(ExplanationPenalty.Target t) {
+    return switch (t) {
+      case MAX_LOG_PROB -> "log p(predicted)";
+      case SUM_LOG_PROB -> "\u03a3 log p (paper)";
+    };
+  }
+
+  /** The form's name for a penalised attribution. */
+  static String displayName(ExplanationPenalty.Attribution a) {
+    return switch (a) {
+      case GRADIENT -> "Gradient";
+      case GRADIENT_X_INPUT -> "Gradient \u00d7 Input";
+    };
+  }
+
+  /** A one-way converter showing {@code name(value)}. */
+  private static <T> StringConverter<T> named(Function<T, String> name) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(T value) {
+        return value == null ? "" : name.apply(value);
+      }
+
+      @Override
+      public T fromString(String text) {
+        throw new UnsupportedOperationException("the combo box is not editable");
+      }
+    };
+  }
 
   private static Spinner<Integer> intSpinner(String id,
       javafx.beans.property.IntegerProperty property, int min, int max) {

@@ -2,11 +2,8 @@ package io.gradlens.app.training;
 
 import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
-import io.gradlens.app.service.Architecture;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;
-import io.gradlens.app.service.ExplanationConstraint;
-import io.gradlens.app.service.Optimizer;
 import io.gradlens.app.service.TrainingConfig;
 import io.gradlens.app.service.TrainingListener;
 import io.gradlens.app.service.TrainingResult;
@@ -15,6 +12,11 @@ import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskHandle;
 import io.gradlens.app.task.TaskRunner;
 import io.gradlens.app.task.UiBatcher;
+import io.gradlens.train.ExplanationPenalty;
+import io.gradlens.workflow.training.Architecture;
+import io.gradlens.workflow.training.OptimizerChoice;
+import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.workflow.training.TrainingSettings;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -38,9 +40,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State of the Training tab: the hyper-parameter form, the run state and the live metrics. The
- * per-batch and per-epoch metrics arrive from the training thread and are appended on the UI
- * thread in coalesced batches.
+ * State of the Training tab: the hyper-parameter form (starting from the command line's defaults,
+ * {@link TrainingSettings#DEFAULTS}), the run state and the live metrics. The per-batch and
+ * per-epoch metrics arrive from the training thread and are appended on the UI thread in coalesced
+ * batches.
  */
 public final class TrainingViewModel {
 
@@ -56,17 +59,22 @@ public final class TrainingViewModel {
   private final ObjectProperty<Architecture> architecture =
       new SimpleObjectProperty<>(this, "architecture");
   private final IntegerProperty embeddingSize = new SimpleIntegerProperty(this, "embeddingSize");
+  private final IntegerProperty units = new SimpleIntegerProperty(this, "units");
   private final IntegerProperty hiddenSize = new SimpleIntegerProperty(this, "hiddenSize");
   private final IntegerProperty epochs = new SimpleIntegerProperty(this, "epochs");
   private final IntegerProperty batchSize = new SimpleIntegerProperty(this, "batchSize");
-  private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(this, "optimizer");
+  private final ObjectProperty<OptimizerChoice> optimizer =
+      new SimpleObjectProperty<>(this, "optimizer");
   private final DoubleProperty learningRate = new SimpleDoubleProperty(this, "learningRate");
   private final LongProperty seed = new SimpleLongProperty(this, "seed");
   private final DoubleProperty penaltyLambda = new SimpleDoubleProperty(this, "penaltyLambda");
-  private final ObjectProperty<ExplanationConstraint.Target> penaltyTarget =
+  private final ObjectProperty<ExplanationPenalty.Target> penaltyTarget =
       new SimpleObjectProperty<>(this, "penaltyTarget");
-  private final ObjectProperty<ExplanationConstraint.Attribution> penaltyAttribution =
+  private final ObjectProperty<ExplanationPenalty.Attribution> penaltyAttribution =
       new SimpleObjectProperty<>(this, "penaltyAttribution");
+  private final IntegerProperty checkpointEvery = new SimpleIntegerProperty(this, "checkpointEvery");
+  /** The settings the form does not show (dropout, momentum, preparation, …), kept from load. */
+  private TrainingSettings base = TrainingSettings.DEFAULTS;
 
   private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
   private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
@@ -100,44 +108,54 @@ public final class TrainingViewModel {
 
   /** Fills the form from a configuration. */
   public void load(TrainingConfig c) {
+    TrainingSettings t = c.settings();
+    base = t;
     datasetId.set(c.datasetId());
-    architecture.set(c.architecture());
-    embeddingSize.set(c.embeddingSize());
-    hiddenSize.set(c.hiddenSize());
-    epochs.set(c.epochs());
-    batchSize.set(c.batchSize());
-    optimizer.set(c.optimizer());
-    learningRate.set(c.learningRate());
-    seed.set(c.seed());
-    penaltyLambda.set(c.constraint().lambda());
-    penaltyTarget.set(c.constraint().target());
-    penaltyAttribution.set(c.constraint().attribution());
+    architecture.set(t.architecture());
+    embeddingSize.set(t.embeddingDim());
+    units.set(t.units());
+    hiddenSize.set(t.hidden());
+    epochs.set(t.epochs());
+    batchSize.set(t.batchSize());
+    optimizer.set(t.optimizer());
+    learningRate.set(t.learningRate());
+    seed.set(t.seed());
+    penaltyLambda.set(t.penalty().lambda());
+    penaltyTarget.set(t.penalty().target());
+    penaltyAttribution.set(t.penalty().attribution());
+    checkpointEvery.set(t.checkpointEvery());
   }
 
   /**
    * Fills the form for "Retrain with constraint…" of the fix-the-reasons loop: the explanation
-   * penalty preset ({@link ExplanationConstraint#preset}) on a model small enough to retrain in
-   * seconds per epoch on two cores, the text CNN of {@code experiment decoy-text} (embedding 32,
-   * 32 filters of width 3, Adam 1e-3, batch 32, 8 epochs) or for images the MLP of decoy-mnist.
+   * penalty preset ({@link PenaltySettings#preset}) on a model small enough to retrain in seconds
+   * per epoch on two cores, the text CNN of {@code experiment decoy-text} (embedding 32, 32
+   * filters of width 3, Adam 1e-3, batch 32, 8 epochs) or for images the MLP of decoy-mnist.
    *
    * @param dataset workspace id of the dataset whose edits carry the marks
    * @param images whether the dataset holds images
    */
   public void presetConstraint(String dataset, boolean images) {
-    load(new TrainingConfig(dataset, images ? Architecture.BAG_OF_EMBEDDINGS : Architecture.CNN,
-        32, images ? 50 : 32, images ? 10 : 8, 32, Optimizer.ADAM, 1e-3, seed.get(),
-        ExplanationConstraint.preset(images)));
+    load(new TrainingConfig(dataset, TrainingSettings.builder()
+        .architecture(images ? Architecture.MLP : Architecture.TEXTCNN)
+        .embeddingDim(32).units(32).hidden(images ? 50 : 32).epochs(images ? 10 : 8).batchSize(32)
+        .optimizer(OptimizerChoice.ADAM).learningRate(1e-3).seed(seed.get())
+        .checkpointEvery(checkpointEvery.get())
+        .penalty(PenaltySettings.preset(images)).build()));
   }
 
   /**
    * @return the configuration the form describes
-   * @throws IllegalArgumentException when a value is invalid
+   * @throws IllegalArgumentException when a value is invalid, naming it
    */
   public TrainingConfig config() {
-    return new TrainingConfig(datasetId.get(), architecture.get(), embeddingSize.get(),
-        hiddenSize.get(), epochs.get(), batchSize.get(), optimizer.get(), learningRate.get(),
-        seed.get(), new ExplanationConstraint(penaltyLambda.get(), penaltyTarget.get(),
-            penaltyAttribution.get()));
+    return new TrainingConfig(datasetId.get(), base.toBuilder()
+        .architecture(architecture.get()).embeddingDim(embeddingSize.get()).units(units.get())
+        .hidden(hiddenSize.get()).epochs(epochs.get()).batchSize(batchSize.get())
+        .optimizer(optimizer.get()).learningRate(learningRate.get()).seed(seed.get())
+        .penalty(new PenaltySettings(penaltyLambda.get(), penaltyTarget.get(),
+            penaltyAttribution.get(), base.penalty().mask()))
+        .checkpointEvery(checkpointEvery.get()).build());
   }
 
   /** Sets the action run on the UI thread after a successful run. */
@@ -163,8 +181,9 @@ public final class TrainingViewModel {
     progress.set(0);
     etaText.set("");
     running.set(true);
-    status.set("Training " + config.architecture() + (config.constraint().active()
-        ? " with the explanation penalty \u03bb = " + config.constraint().lambda() : "") + "\u2026");
+    PenaltySettings penalty = config.settings().penalty();
+    status.set("Training " + config.settings().architecture().cliName() + (penalty.active()
+        ? " with the explanation penalty \u03bb = " + penalty.lambda() : "") + "\u2026");
     eta.start();
     int thisRun = ++runId;
     UiBatcher<Object> updates = new UiBatcher<>(runner.uiScheduler(), items -> {
@@ -192,7 +211,8 @@ public final class TrainingViewModel {
               progress.set(1);
               etaText.set("");
               status.set("Done: " + result.epochsCompleted() + " epochs, model \""
-                  + result.model().name() + "\"");
+                  + result.model().name() + "\"" + (result.checkpoints() > 0
+                      ? ", " + result.checkpoints() + " checkpoints for TracIn" : ""));
               onTrained.accept(result);
             },
             error -> {
@@ -240,9 +260,19 @@ public final class TrainingViewModel {
     return datasetId;
   }
 
-  /** @return architecture */
+  /** @return architecture ({@link Architecture#AUTO}: LSTM for text, CNN for images) */
   public ObjectProperty<Architecture> architectureProperty() {
     return architecture;
+  }
+
+  /** @return recurrent units or text-CNN filters */
+  public IntegerProperty unitsProperty() {
+    return units;
+  }
+
+  /** @return take a TracIn checkpoint after every K-th epoch (0: none) */
+  public IntegerProperty checkpointEveryProperty() {
+    return checkpointEvery;
   }
 
   /** @return embedding size */
@@ -250,7 +280,7 @@ public final class TrainingViewModel {
     return embeddingSize;
   }
 
-  /** @return hidden size */
+  /** @return dense hidden width (CNN, MLP) */
   public IntegerProperty hiddenSizeProperty() {
     return hiddenSize;
   }
@@ -266,7 +296,7 @@ public final class TrainingViewModel {
   }
 
   /** @return optimiser */
-  public ObjectProperty<Optimizer> optimizerProperty() {
+  public ObjectProperty<OptimizerChoice> optimizerProperty() {
     return optimizer;
   }
 
@@ -286,12 +316,12 @@ public final class TrainingViewModel {
   }
 
   /** @return what the penalised input gradient is of */
-  public ObjectProperty<ExplanationConstraint.Target> penaltyTargetProperty() {
+  public ObjectProperty<ExplanationPenalty.Target> penaltyTargetProperty() {
     return penaltyTarget;
   }
 
   /** @return what the penalty squares per token or pixel */
-  public ObjectProperty<ExplanationConstraint.Attribution> penaltyAttributionProperty() {
+  public ObjectProperty<ExplanationPenalty.Attribution> penaltyAttributionProperty() {
     return penaltyAttribution;
   }
 

@@ -6,8 +6,11 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -15,7 +18,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * Side panel listing datasets and models in a tree, with an honest hint when no model is loaded.
+ * Side panel listing datasets and models in a tree, with an honest hint when no model is loaded,
+ * and a "Details…" button showing the selected model's kind, inputs, classes and provenance.
  */
 public final class WorkspacePanel extends VBox {
 
@@ -78,7 +82,30 @@ public final class WorkspacePanel extends VBox {
     }, workbench.currentModelProperty()));
     current.visibleProperty().bind(hint.visibleProperty().not());
     current.managedProperty().bind(current.visibleProperty());
-    getChildren().addAll(hint, current, tree);
+    Button detailsButton = new Button("Details\u2026");
+    detailsButton.setId("model-details-button");
+    detailsButton.setTooltip(new Tooltip("Kind, inputs, classes and provenance of the selected "
+        + "model (dataset and its SHA-256, hyperparameters, seed, versions), as bin/gradlens info "
+        + "prints them"));
+    detailsButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+      TreeItem<Object> item = tree.getSelectionModel().getSelectedItem();
+      return item == null || !(item.getValue() instanceof WorkspaceEntry e)
+          || e.kind() != WorkspaceEntry.Kind.MODEL;
+    }, tree.getSelectionModel().selectedItemProperty()));
+    detailsButton.setOnAction(e -> {
+      if (tree.getSelectionModel().getSelectedItem().getValue() instanceof WorkspaceEntry entry) {
+        model.showDetails(entry);
+      }
+    });
+    TextArea details = new TextArea();
+    details.setId("model-details");
+    details.setEditable(false);
+    details.setWrapText(true);
+    details.setPrefRowCount(10);
+    details.textProperty().bind(model.detailsProperty());
+    details.visibleProperty().bind(model.detailsProperty().isNotEmpty());
+    details.managedProperty().bind(details.visibleProperty());
+    getChildren().addAll(hint, current, tree, detailsButton, details);
     model.entries().addListener((ListChangeListener<WorkspaceEntry>) c -> rebuild());
     rebuild();
   }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -27,6 +29,7 @@ public final class WorkspaceViewModel {
   private final ObservableList<WorkspaceEntry> entries = FXCollections.observableArrayList();
   private final ObservableList<WorkspaceEntry> entriesView =
       FXCollections.unmodifiableObservableList(entries);
+  private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
   private Consumer<Path> onFileOpened = p -> { };
 
   /**
@@ -133,5 +136,27 @@ public final class WorkspaceViewModel {
       service.selectModel(entry, progress, cancel);
       return new Loaded(entry, service.datasetFor(entry, dataset, progress, cancel));
     }, TaskCallbacks.of(this::makeCurrent, e -> errors.report("Load model", e)));
+  }
+
+  /**
+   * Loads a model's details (kind, inputs, classes, provenance: what {@code bin/gradlens info}
+   * prints) in the background into {@link #detailsProperty()}.
+   */
+  public void showDetails(WorkspaceEntry entry) {
+    if (entry.kind() != WorkspaceEntry.Kind.MODEL) {
+      details.set("");
+      return;
+    }
+    runner.submit("Details of " + entry.name(),
+        (progress, cancel) -> service.details(entry, progress, cancel),
+        TaskCallbacks.of(found -> details.set(found
+            .map(d -> entry.name() + "\n" + String.join("\n", d.lines()))
+            .orElse(entry.name() + ": no details known")),
+            e -> errors.report("Model details", e)));
+  }
+
+  /** @return the details of the model last asked for, one fact per line (empty: none) */
+  public ReadOnlyStringProperty detailsProperty() {
+    return details.getReadOnlyProperty();
   }
 }

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.explain.Aggregation;
-import io.gradlens.app.service.Architecture;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;
-import io.gradlens.app.service.ExplanationConstraint;
-import io.gradlens.app.service.Optimizer;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
@@ -30,6 +27,10 @@ import io.gradlens.train.DatasetPreparation;
 import io.gradlens.train.ExplanationPenalty;
 import io.gradlens.train.Trainer;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.training.Architecture;
+import io.gradlens.workflow.training.OptimizerChoice;
+import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.workflow.training.TrainingSettings;
 import io.gradlens.util.ProgressListener;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,9 +90,11 @@ class ConstrainedTrainingTest {
   }
 
   private static TrainingConfig config(double lambda) {
-    return new TrainingConfig(datasetId, Architecture.CNN, 8, 8, EPOCHS, BATCH, Optimizer.ADAM,
-        0.01, 3L, new ExplanationConstraint(lambda, ExplanationConstraint.Target.SUM_LOG_PROB,
-            ExplanationConstraint.Attribution.GRADIENT_X_INPUT));
+    return new TrainingConfig(datasetId, TrainingSettings.builder().architecture(Architecture.TEXTCNN)
+        .embeddingDim(8).units(8).hidden(8).epochs(EPOCHS).batchSize(BATCH)
+        .optimizer(OptimizerChoice.ADAM).learningRate(0.01).seed(3L)
+        .penalty(PenaltySettings.of(lambda, ExplanationPenalty.Target.SUM_LOG_PROB,
+            ExplanationPenalty.Attribution.GRADIENT_X_INPUT)).build());
   }
 
   private static final class Recorder implements TrainingListener {
@@ -220,8 +223,8 @@ class ConstrainedTrainingTest {
         "dull plot\t0", "lovely cast\t1", "awful cast\t0"), StandardCharsets.UTF_8);
     String id = workspace.openDataset(file).id();
     TrainingConfig c = config(10);
-    TrainingConfig unmarked = new TrainingConfig(id, c.architecture(), 8, 8, 1, 2, c.optimizer(),
-        c.learningRate(), c.seed(), c.constraint());
+    TrainingConfig unmarked = new TrainingConfig(id, c.settings().toBuilder().epochs(1).batchSize(2)
+        .build());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
         new CoreTrainingService(workspace, OPTIONS).train(unmarked, new Recorder(),
             CancellationToken.NONE));

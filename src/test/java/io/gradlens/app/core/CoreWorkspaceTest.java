@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradlens.app.service.Architecture;
+import io.gradlens.workflow.training.Architecture;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
@@ -60,11 +60,10 @@ class CoreWorkspaceTest {
   }
 
   @Test
-  void architecturesMapToTheCoreNames() {
-    assertEquals("mlp", CoreTrainingService.architecture(Architecture.BAG_OF_EMBEDDINGS, false));
-    assertEquals("textcnn", CoreTrainingService.architecture(Architecture.CNN, false));
-    assertEquals("cnn", CoreTrainingService.architecture(Architecture.CNN, true));
-    assertThrows(IllegalArgumentException.class, () ->
-        CoreTrainingService.architecture(Architecture.LSTM, true));
+  void theAutomaticArchitectureDependsOnTheDataAndAChoiceStays() {
+    assertEquals(Architecture.LSTM, Architecture.AUTO.resolve(Architecture.DataKind.TEXT));
+    assertEquals(Architecture.CNN, Architecture.AUTO.resolve(Architecture.DataKind.IMAGE));
+    assertEquals(Architecture.PRICE, Architecture.AUTO.resolve(Architecture.DataKind.TABULAR));
+    assertEquals(Architecture.GRU, Architecture.GRU.resolve(Architecture.DataKind.IMAGE));
   }
 }

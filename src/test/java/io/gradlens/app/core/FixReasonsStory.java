@@ -1,15 +1,16 @@
 package io.gradlens.app.core;
 
 import io.gradlens.explain.Aggregation;
-import io.gradlens.app.service.Architecture;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;
-import io.gradlens.app.service.ExplanationConstraint;
-import io.gradlens.app.service.Optimizer;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.service.TrainingConfig;
+import io.gradlens.workflow.training.Architecture;
+import io.gradlens.workflow.training.OptimizerChoice;
+import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.workflow.training.TrainingSettings;
 import io.gradlens.app.service.TrainingListener;
 import io.gradlens.app.service.TrainingResult;
 import io.gradlens.app.service.WorkspaceEntry;
@@ -47,16 +48,17 @@ public final class FixReasonsStory {
     CoreTrainingService training = new CoreTrainingService(workspace);
     CoreDatasetEditService editService = new CoreDatasetEditService(workspace);
     String dataset = "builtin:decoy-text";
-    ExplanationConstraint preset = ExplanationConstraint.preset(false);
-    TrainingConfig plain = new TrainingConfig(dataset, Architecture.CNN, 32, 32, epochs, 32,
-        Optimizer.ADAM, 1e-3, 42L);
+    TrainingSettings small = TrainingSettings.builder().architecture(Architecture.TEXTCNN)
+        .embeddingDim(32).units(32).hidden(32).epochs(epochs).batchSize(32)
+        .optimizer(OptimizerChoice.ADAM).learningRate(1e-3).seed(42L).build();
+    TrainingConfig plain = new TrainingConfig(dataset, small);
     WorkspaceEntry before = run("plain", training, plain);
     report("before", workspace, before);
 
     editService.add(dataset, new DatasetEdit.MaskWord(DecoyText.POSITIVE_TOKEN));
     editService.add(dataset, new DatasetEdit.MaskWord(DecoyText.NEGATIVE_TOKEN));
-    TrainingConfig constrained = new TrainingConfig(dataset, Architecture.CNN, 32, 32, epochs, 32,
-        Optimizer.ADAM, 1e-3, 42L, preset);
+    TrainingConfig constrained = new TrainingConfig(dataset, small.toBuilder()
+        .penalty(PenaltySettings.preset(false)).build());
     WorkspaceEntry after = run("constrained", training, constrained);
     report("after", workspace, after);
   }
@@ -74,14 +76,14 @@ public final class FixReasonsStory {
       public void onEpoch(EpochMetrics m) {
         epochEnds.add(System.nanoTime());
         System.out.printf(Locale.ROOT, "%s epoch %d: loss %.4f classification %.4f saliency %.4f "
-            + "acc %.4f val_acc %.4f%n", c.constraint().active() ? "constrained" : "plain",
+            + "acc %.4f val_acc %.4f%n", c.settings().penalty().active() ? "constrained" : "plain",
             m.epoch(), m.trainLoss(), m.trainClassificationLoss(), m.trainSaliencyLoss(),
             m.trainAccuracy(), m.valAccuracy());
       }
     }, CancellationToken.NONE);
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf(Locale.ROOT, "%s: %d epochs in %.1f s (%.1f s per epoch), model %s%n", name,
-        c.epochs(), seconds, seconds / c.epochs(), r.model().name());
+        c.settings().epochs(), seconds, seconds / c.settings().epochs(), r.model().name());
     return r.model();
   }
 

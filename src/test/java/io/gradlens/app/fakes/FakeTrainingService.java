@@ -65,7 +65,7 @@ public final class FakeTrainingService implements TrainingService {
     try {
       EpochMetrics last = null;
       int step = 0;
-      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      for (int epoch = 1; epoch <= config.settings().epochs(); epoch++) {
         for (int b = 0; b < BATCHES; b++) {
           if (cancel.isCancelled()) {
             cancelObserved.set(true);
@@ -78,17 +78,17 @@ public final class FakeTrainingService implements TrainingService {
           batchesRun.incrementAndGet();
           listener.onBatch(new BatchMetrics(epoch, b, BATCHES, 1.0 / step, 1 - 1.0 / step));
         }
-        last = new EpochMetrics(epoch, config.epochs(), 1.0 / epoch, 1 - 0.5 / epoch,
+        last = new EpochMetrics(epoch, config.settings().epochs(), 1.0 / epoch, 1 - 0.5 / epoch,
             1.2 / epoch, 1 - 0.6 / epoch);
         listener.onEpoch(last);
       }
-      WorkspaceEntry model = new WorkspaceEntry("trained-" + config.seed(),
-          config.architecture() + " (seed " + config.seed() + ")", WorkspaceEntry.Kind.MODEL,
+      WorkspaceEntry model = new WorkspaceEntry("trained-" + config.settings().seed(),
+          config.settings().architecture().cliName() + " (seed " + config.settings().seed() + ")", WorkspaceEntry.Kind.MODEL,
           WorkspaceEntry.Origin.TRAINED, null);
       if (workspace != null) {
         workspace.add(model);
       }
-      return new TrainingResult(model, config.epochs(), last);
+      return new TrainingResult(model, config.settings().epochs(), last);
     } finally {
       ended.countDown();
     }

@@ -14,7 +14,7 @@ import io.gradlens.app.core.CoreWorkspace;
 import io.gradlens.app.core.CoreWorkspaceService;
 import io.gradlens.app.fakes.FixedFilePrompt;
 import io.gradlens.app.heatmap.TokenHeatmapView;
-import io.gradlens.app.service.Architecture;
+import io.gradlens.workflow.training.Architecture;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyResult;
@@ -182,9 +182,10 @@ class CoreWorkbenchGuiTest {
     showTab(robot, "Training");
     robot.interact(() -> {
       var t = window.trainingModel();
-      t.architectureProperty().set(Architecture.BAG_OF_EMBEDDINGS);
+      t.architectureProperty().set(Architecture.MLP);
       t.embeddingSizeProperty().set(8);
       t.hiddenSizeProperty().set(8);
+      t.unitsProperty().set(8);
       t.epochsProperty().set(1);
       t.batchSizeProperty().set(4);
     });

@@ -14,8 +14,8 @@ import io.gradlens.app.core.CoreWorkspace;
 import io.gradlens.app.core.CoreWorkspaceService;
 import io.gradlens.app.fakes.FixedFilePrompt;
 import io.gradlens.app.heatmap.TokenHeatmapView;
-import io.gradlens.app.service.Architecture;
-import io.gradlens.app.service.ExplanationConstraint;
+import io.gradlens.workflow.training.Architecture;
+import io.gradlens.workflow.training.PenaltySettings;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.task.FxTaskRunner;
@@ -139,9 +139,10 @@ class FixReasonsGuiTest {
     showTab(robot, "Training");
     robot.interact(() -> {
       var t = window.trainingModel();
-      t.architectureProperty().set(Architecture.CNN);
+      t.architectureProperty().set(Architecture.TEXTCNN);
       t.embeddingSizeProperty().set(8);
       t.hiddenSizeProperty().set(8);
+      t.unitsProperty().set(8);
       t.epochsProperty().set(2);
       t.batchSizeProperty().set(8);
     });
@@ -186,12 +187,13 @@ class FixReasonsGuiTest {
     click(robot, robot.lookup("#retrain-constraint").query());
     Fx.waitUntil(30, "training tab shown", () -> window.tabs().getSelectionModel()
         .getSelectedItem().getText().equals("Training"));
-    assertEquals(ExplanationConstraint.preset(false), Fx.get(() ->
-        window.trainingModel().config().constraint()));
+    assertEquals(PenaltySettings.preset(false), Fx.get(() ->
+        window.trainingModel().config().settings().penalty()));
     robot.interact(() -> {
       var t = window.trainingModel();
       t.embeddingSizeProperty().set(8);
       t.hiddenSizeProperty().set(8);
+      t.unitsProperty().set(8);
       t.epochsProperty().set(1);
       t.batchSizeProperty().set(8);
     });

@@ -2,6 +2,8 @@ package io.gradlens.app.service;
 
 import io.gradlens.explain.Aggregation;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.training.Architecture;
+import io.gradlens.workflow.training.TrainingSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +51,7 @@ class ServiceTypesTest {
   @Test
   void trainingConfigAndBatchPosition() {
     assertThrows(IllegalArgumentException.class, () -> new TrainingConfig(null,
-        Architecture.RNN, 8, 8, 0, 4, Optimizer.SGD, 0.1, 1));
+        TrainingSettings.builder().architecture(Architecture.RNN).epochs(0).build()));
     assertEquals(0.5, new BatchMetrics(1, 4, 10, 1, 0).epochPosition(), 1e-12);
     assertEquals(2.0, new BatchMetrics(2, 9, 10, 1, 0).epochPosition(), 1e-12);
   }

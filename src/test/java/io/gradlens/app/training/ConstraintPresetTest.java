@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gradlens.app.fakes.FakeTrainingService;
 import io.gradlens.app.fakes.RecordingErrorReporter;
-import io.gradlens.app.service.Architecture;
-import io.gradlens.app.service.ExplanationConstraint;
 import io.gradlens.app.service.TrainingConfig;
 import io.gradlens.app.task.ImmediateTaskRunner;
+import io.gradlens.train.ExplanationPenalty;
+import io.gradlens.workflow.training.Architecture;
+import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.workflow.training.TrainingSettings;
 import org.junit.jupiter.api.Test;
 
 /** The "Retrain with constraint…" preset of the Training form and the penalty fields. */
@@ -19,9 +21,10 @@ class ConstraintPresetTest {
       new ImmediateTaskRunner(), new RecordingErrorReporter(), System::nanoTime);
 
   @Test
-  void theDefaultFormTrainsWithoutPenalty() {
-    assertFalse(vm.config().constraint().active());
-    assertEquals(ExplanationConstraint.NONE, TrainingConfig.defaults().constraint());
+  void theDefaultFormIsTheCommandLinesDefaultsWithoutPenalty() {
+    assertFalse(vm.config().settings().penalty().active());
+    assertEquals(PenaltySettings.NONE, TrainingConfig.defaults().settings().penalty());
+    assertEquals(TrainingSettings.DEFAULTS, vm.config().settings());
   }
 
   @Test
@@ -29,26 +32,27 @@ class ConstraintPresetTest {
     vm.presetConstraint("builtin:decoy-text", false);
     TrainingConfig c = vm.config();
     assertEquals("builtin:decoy-text", c.datasetId());
-    assertEquals(Architecture.CNN, c.architecture());
-    assertEquals(32, c.embeddingSize());
-    assertEquals(32, c.hiddenSize());
-    assertEquals(1e-3, c.learningRate());
-    assertEquals(new ExplanationConstraint(1000, ExplanationConstraint.Target.SUM_LOG_PROB,
-        ExplanationConstraint.Attribution.GRADIENT_X_INPUT), c.constraint());
+    assertEquals(Architecture.TEXTCNN, c.settings().architecture());
+    assertEquals(32, c.settings().embeddingDim());
+    assertEquals(32, c.settings().units());
+    assertEquals(1e-3, c.settings().learningRate());
+    assertEquals(PenaltySettings.of(1000, ExplanationPenalty.Target.SUM_LOG_PROB,
+        ExplanationPenalty.Attribution.GRADIENT_X_INPUT), c.settings().penalty());
   }
 
   @Test
   void imagePresetPenalisesThePlainGradient() {
     vm.presetConstraint("builtin:decoy-mnist", true);
-    assertEquals(ExplanationConstraint.Attribution.GRADIENT, vm.config().constraint().attribution());
-    assertEquals(Architecture.BAG_OF_EMBEDDINGS, vm.config().architecture());
+    assertEquals(ExplanationPenalty.Attribution.GRADIENT,
+        vm.config().settings().penalty().attribution());
+    assertEquals(Architecture.MLP, vm.config().settings().architecture());
   }
 
   @Test
   void lambdaZeroIsPlainAndANegativeLambdaIsRefusedByName() {
     vm.presetConstraint("builtin:decoy-text", false);
     vm.penaltyLambdaProperty().set(0);
-    assertFalse(vm.config().constraint().active());
+    assertFalse(vm.config().settings().penalty().active());
     vm.penaltyLambdaProperty().set(-1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, vm::config);
     assertEquals(true, e.getMessage().contains("\u03bb"), e.getMessage());

@@ -63,7 +63,9 @@ class TrainingViewModelTest {
         new ImmediateTaskRunner(), errors, System::nanoTime);
     vm.batchSizeProperty().set(7);
     vm.seedProperty().set(99);
-    assertEquals(7, vm.config().batchSize());
-    assertEquals(99, vm.config().seed());
+    vm.checkpointEveryProperty().set(2);
+    assertEquals(7, vm.config().settings().batchSize());
+    assertEquals(99, vm.config().settings().seed());
+    assertEquals(2, vm.config().settings().checkpointEvery());
   }
 }

@@ -1,0 +1,49 @@
+package io.gradlens.workflow.training;
+
+import io.gradlens.workflow.ModelProvenance;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a training dataset was read from, for its provenance: a built-in dataset by name or a file
+ * or folder, and the edit list applied to it, if any.
+ *
+ * @param builtIn the built-in dataset's name, or empty
+ * @param file    the dataset file or folder, or empty
+ * @param edits   the edit list applied before training, or empty
+ */
+public record DatasetSource(Optional<String> builtIn, Optional<Path> file,
+                            Optional<ModelProvenance.EditsApplied> edits) {
+
+    /** A dataset of unknown origin (built in code, e.g. in a test). */
+    public static final DatasetSource UNKNOWN = new DatasetSource(Optional.empty(), Optional.empty(),
+            Optional.empty());
+
+    /** Checks the fields: at most one of built-in and file. */
+    public DatasetSource {
+        Objects.requireNonNull(builtIn, "builtIn");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(edits, "edits");
+        if (builtIn.isPresent() && file.isPresent()) {
+            throw new IllegalArgumentException("a dataset is either built in (" + builtIn.get() + ") or a file ("
+                    + file.get() + "), not both");
+        }
+    }
+
+    /** The built-in dataset {@code name}. */
+    public static DatasetSource builtIn(String name) {
+        return new DatasetSource(Optional.of(name), Optional.empty(), Optional.empty());
+    }
+
+    /** The dataset file or folder {@code path} (recorded absolute and normalised). */
+    public static DatasetSource file(Path path) {
+        return new DatasetSource(Optional.empty(), Optional.of(path.toAbsolutePath().normalize()), Optional.empty());
+    }
+
+    /** This source with {@code count} edits of the edit list {@code editList} applied (none when 0). */
+    public DatasetSource withEdits(Path editList, int count) {
+        return new DatasetSource(builtIn, file, count == 0 ? Optional.empty()
+                : Optional.of(new ModelProvenance.EditsApplied(editList.getFileName().toString(), count)));
+    }
+}
