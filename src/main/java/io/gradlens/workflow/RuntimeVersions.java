@@ -7,12 +7,15 @@ import java.util.Properties;
 /**
  * The versions of GradLens and ND4J in this JVM, read at run time from the class path: a package's
  * {@code Implementation-Version} from its jar manifest, else the {@code pom.properties} Maven puts
- * into every jar ({@code META-INF/maven/<group>/<artifact>/pom.properties}). Never a literal, so a
- * bundle records what actually trained it.
+ * into every jar ({@code META-INF/maven/<group>/<artifact>/pom.properties}); for GradLens run from
+ * its build folder, the {@code io/gradlens/version.properties} that Maven's resource filtering fills
+ * with the project's version. Never a literal, so a bundle records what actually trained it.
  */
 public final class RuntimeVersions {
 
-    /** What GradLens reports when it runs from a build folder rather than a packaged jar. */
+    /** Where the build records GradLens' version (filtered from {@code pom.xml}). */
+    static final String GRADLENS_BUILD = "io/gradlens/version.properties";
+    /** What GradLens reports when no metadata names its version (classes compiled outside Maven). */
     public static final String DEVELOPMENT = "development build";
     /** Where Maven records ND4J's version inside {@code nd4j-api.jar}. */
     static final String ND4J_POM = "META-INF/maven/org.nd4j/nd4j-api/pom.properties";
@@ -22,14 +25,18 @@ public final class RuntimeVersions {
     private RuntimeVersions() {
     }
 
-    /** GradLens' version, or {@value #DEVELOPMENT} when no jar metadata names one. */
+    /** GradLens' version, or {@value #DEVELOPMENT} when no metadata names one. */
     public static String gradlens() {
         String manifest = RuntimeVersions.class.getPackage().getImplementationVersion();
         if (manifest != null) {
             return manifest;
         }
         String pom = pomVersion(GRADLENS_POM);
-        return pom != null ? pom : DEVELOPMENT;
+        if (pom != null) {
+            return pom;
+        }
+        String build = pomVersion(GRADLENS_BUILD);
+        return build != null && !build.startsWith("${") ? build : DEVELOPMENT;
     }
 
     /** ND4J's version as {@code nd4j-api}'s jar records it, or {@code "unknown"}. */
@@ -58,7 +65,7 @@ public final class RuntimeVersions {
                 + System.getProperty("os.arch");
     }
 
-    /** The {@code version} of a {@code pom.properties} resource, or null when absent. */
+    /** The {@code version} of a properties resource ({@code pom.properties} and the like), or null when absent. */
     static String pomVersion(String resource) {
         ClassLoader loader = RuntimeVersions.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(resource)) {
