@@ -168,10 +168,13 @@ public final class MainWindow {
       tabs.getTabs().add(trainingTab);
     });
     services.saliencyService().ifPresent(service -> {
+      // Nothing to explain until a model is current: at start the dataset's first example is
+      // selected while the model still loads in the background, and explaining it then failed
+      // with "No model loaded" although the model was on its way.
       ObservableValue<String> text = Bindings.createStringBinding(() -> {
         Example e = workbench.currentExampleProperty().get();
-        return e == null ? null : e.text();
-      }, workbench.currentExampleProperty());
+        return e == null || workbench.currentModelProperty().get() == null ? null : e.text();
+      }, workbench.currentExampleProperty(), workbench.currentModelProperty());
       saliencyModel = new SaliencyViewModel(service, runner, errors, text);
       workspace.entries().addListener((javafx.collections.ListChangeListener<
           io.gradlens.app.service.WorkspaceEntry>) c -> saliencyModel.compareChoices().setAll(
@@ -190,8 +193,8 @@ public final class MainWindow {
     addAnalysisTabs();
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
-      if (saliencyModel != null) {
-        saliencyModel.recompute();
+      if (saliencyModel != null && a != null && b != null) {
+        saliencyModel.recompute(); // the explained text is the same; its model changed
       }
     });
   }

@@ -95,7 +95,10 @@ public final class SaliencyViewModel {
     this.runner = runner;
     this.errors = errors;
     this.text = text;
-    for (Observable input : List.of(text, method, targetClass, aggregation, steps, samples,
+    // The text by value: a reloaded dataset re-selects an equal example, which is no reason to
+    // explain it again (a change of model recomputes explicitly).
+    text.addListener((o, before, after) -> recompute());
+    for (Observable input : List.of(method, targetClass, aggregation, steps, samples,
         noise, compareModel)) {
       input.addListener(o -> recompute());
     }
@@ -212,7 +215,7 @@ public final class SaliencyViewModel {
     String input = text.getValue();
     if (input == null || input.isBlank()) {
       busy.set(false);
-      status.set("Select an example in the Data tab to explain it.");
+      status.set("Select a model and an example in the Data tab to explain it.");
       return;
     }
     SaliencyRequest request;

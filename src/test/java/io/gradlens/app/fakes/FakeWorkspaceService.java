@@ -24,6 +24,17 @@ public class FakeWorkspaceService implements WorkspaceService {
   private final List<WorkspaceEntry> entries = new CopyOnWriteArrayList<>(List.of(TINY, MODEL));
   private final List<Path> opened = new CopyOnWriteArrayList<>();
   private volatile WorkspaceEntry selectedModel;
+  private volatile java.util.concurrent.CountDownLatch modelGate = new java.util.concurrent.CountDownLatch(0);
+
+  /** Makes {@link #selectModel} wait until {@link #releaseModels} (a slow model load). */
+  public void holdModels() {
+    modelGate = new java.util.concurrent.CountDownLatch(1);
+  }
+
+  /** Lets held and later model loads finish. */
+  public void releaseModels() {
+    modelGate.countDown();
+  }
 
   /** @return the six examples of {@link #TINY}, with predictions iff a model is selected */
   public List<Example> tinyExamples() {
@@ -81,7 +92,8 @@ public class FakeWorkspaceService implements WorkspaceService {
 
   @Override
   public void selectModel(WorkspaceEntry model, ProgressListener progress,
-      CancellationToken cancel) {
+      CancellationToken cancel) throws InterruptedException {
+    modelGate.await();
     selectedModel = model;
   }
 

@@ -75,6 +75,8 @@ class MainWindowGuiTest {
   }
 
   private void openTinyAndSelect(FxRobot robot, int row) {
+    robot.interact(() -> window.workspace().select(FakeWorkspaceService.MODEL));
+    Fx.waitUntil(5, "model current", () -> window.workbench().currentModelProperty().get() != null);
     robot.interact(() -> window.workspace().select(FakeWorkspaceService.TINY));
     TableView<?> table = robot.lookup("#data-table").queryAs(TableView.class);
     Fx.waitUntil(5, "examples loaded", () -> table.getItems().size() == 6);
@@ -89,6 +91,23 @@ class MainWindowGuiTest {
 
   private SaliencyResult result() {
     return Fx.get(() -> window.saliencyModel().resultProperty().get());
+  }
+
+  @Test
+  void atStartTheFirstExampleIsExplainedOnlyOnceItsModelIsCurrent(FxRobot robot) throws Exception {
+    workspace.holdModels(); // the shipped model loads slowly, as ND4J's first start does
+    robot.interact(() -> window.openAtStart(FakeWorkspaceService.TINY.id(),
+        FakeWorkspaceService.MODEL.id()));
+    TableView<?> table = robot.lookup("#data-table").queryAs(TableView.class);
+    Fx.waitUntil(5, "examples loaded", () -> table.getItems().size() == 6);
+    robot.interact(() -> table.getSelectionModel().select(0));
+    Thread.sleep(300);
+    assertEquals(0, saliency.calls(), "nothing is explained before the model is current");
+    assertTrue(Fx.get(() -> window.saliencyModel().statusProperty().get()).startsWith("Select a model"),
+        Fx.get(() -> window.saliencyModel().statusProperty().get()));
+    workspace.releaseModels();
+    Fx.waitUntil(5, "saliency result", () -> window.saliencyModel().resultProperty().get() != null);
+    assertEquals(1, saliency.calls(), "explained once, with the model");
   }
 
   @Test

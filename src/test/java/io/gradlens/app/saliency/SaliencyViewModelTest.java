@@ -36,7 +36,7 @@ class SaliencyViewModelTest {
   void nothingToExplainWithoutText() {
     assertEquals(0, service.calls());
     assertNull(vm.resultProperty().get());
-    assertTrue(vm.statusProperty().get().contains("Select an example"));
+    assertTrue(vm.statusProperty().get().contains("Select a model and an example"));
   }
 
   @Test
