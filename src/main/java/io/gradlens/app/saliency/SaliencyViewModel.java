@@ -239,7 +239,7 @@ public final class SaliencyViewModel {
                 compareResult.set(both.other());
                 updateScale();
                 status.set(r.method() + " for class \"" + r.classNames().get(r.targetClass())
-                    + "\"");
+                    + "\"" + saturationNote(r.probabilities()));
                 completedRuns.set(completedRuns.get() + 1);
               }
             },
@@ -298,5 +298,27 @@ public final class SaliencyViewModel {
 
   private static String format(double v) {
     return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.9g", v);
+  }
+
+  /**
+   * A note for a saturated prediction, whose top probability float32 cannot tell from 1 (within
+   * one float32 ulp below 1): its log-probability gradient is computed from the other classes'
+   * probabilities ({@code NnOps.sumOfOthers}), so it is accurate, but the shown {@code p} is not.
+   */
+  static String saturationNote(double[] probabilities) {
+    double top = 0;
+    double others = 0;
+    for (double p : probabilities) {
+      top = Math.max(top, p);
+    }
+    for (double p : probabilities) {
+      others += p;
+    }
+    others -= top;
+    if (top < 1 - Math.ulp(1.0f)) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, " \u00b7 saturated prediction: p rounds to 1 in "
+        + "float32 (the other classes sum to %.1e); its gradient is computed from them", others);
   }
 }

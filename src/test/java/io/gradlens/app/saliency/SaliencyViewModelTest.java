@@ -107,4 +107,13 @@ class SaliencyViewModelTest {
     assertEquals("yy", rows.get(1).get(1));
     assertNotNull(rows.get(1).get(3));
   }
+
+  @Test
+  void aSaturatedPredictionIsMarkedWithWhatTheOtherClassesSumTo() {
+    assertEquals("", SaliencyViewModel.saturationNote(new double[] {0.9, 0.1}));
+    assertEquals("", SaliencyViewModel.saturationNote(new double[] {1 - 1e-6, 1e-6}));
+    String note = SaliencyViewModel.saturationNote(new double[] {1.0, 2e-9, 1e-9});
+    assertTrue(note.contains("saturated prediction"), note);
+    assertTrue(note.contains("3.0e-09"), note);
+  }
 }
