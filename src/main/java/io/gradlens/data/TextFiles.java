@@ -1,5 +1,7 @@
 package io.gradlens.data;
 
+import io.gradlens.format.ArchiveLimits;
+import io.gradlens.format.CountingInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -50,10 +52,11 @@ public final class TextFiles {
                     throw DatasetFormatException.inFile(file, ReadLimits.FILE_BYTES.problem(
                             "its size of " + size + " bytes", limits.maxBytes()));
                 }
-                return body.read(new Capped(file, rest, limits.maxBytes()));
+                return body.read(new Capped(file, rest, limits.maxBytes(), null));
             }
-            try (InputStream in = new GZIPInputStream(rest, 1 << 16)) {
-                return body.read(new Capped(file, in, limits.maxBytes()));
+            CountingInputStream compressed = new CountingInputStream(rest);
+            try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
+                return body.read(new Capped(file, in, limits.maxBytes(), compressed));
             } catch (EOFException e) {
                 throw DatasetFormatException.inFile(file, "truncated gzip: the compressed stream ends early", e);
             } catch (ZipException e) {
@@ -108,16 +111,24 @@ public final class TextFiles {
         return line;
     }
 
-    /** Refuses content past the file limit while it is read (a gzip bomb stops there). */
+    /**
+     * Refuses content past the file limit while it is read, and gzip content that inflates more
+     * than {@link ArchiveLimits#RATIO} times once past {@link ArchiveLimits#RATIO_FLOOR_BYTES}: a
+     * gzip bomb stops there without being held.
+     */
     private static final class Capped extends FilterInputStream {
         private final Path file;
         private final long limit;
+        private final CountingInputStream compressed;
+        private final long ratio;
         private long count;
 
-        Capped(Path file, InputStream in, long limit) {
+        Capped(Path file, InputStream in, long limit, CountingInputStream compressed) {
             super(in);
             this.file = file;
             this.limit = limit;
+            this.compressed = compressed;
+            this.ratio = compressed == null ? 0 : ArchiveLimits.RATIO.value();
         }
 
         @Override
@@ -143,6 +154,11 @@ public final class TextFiles {
             if (count > limit) {
                 throw DatasetFormatException.inFile(file, ReadLimits.FILE_BYTES.problem(
                         "its decompressed content", limit));
+            }
+            if (compressed != null && count > ArchiveLimits.RATIO_FLOOR_BYTES
+                    && count / Math.max(1, compressed.count()) > ratio) {
+                throw DatasetFormatException.inFile(file, ArchiveLimits.RATIO.problem("its compression ratio (" + count
+                        + " bytes from " + compressed.count() + " compressed, a gzip bomb?)", ratio));
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.gradlens.format;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -114,7 +113,7 @@ public final class SafeZip {
         /** Inflates one entry, counting bytes as they come: never trusts the declared size alone. */
         byte[] inflate(InputStream in, CountingInputStream compressed, String name, long declared) throws IOException {
             long ratio = ArchiveLimits.RATIO.value();
-            long compressedStart = compressed.count;
+            long compressedStart = compressed.count();
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 0), 1 << 20));
             byte[] buffer = new byte[1 << 16];
             long read = 0;
@@ -131,7 +130,7 @@ public final class SafeZip {
                 if (declared >= 0 && read > declared) {
                     throw new BundleFormatException(zip, name, "inflates to more than its declared " + declared + " bytes");
                 }
-                long packed = Math.max(1, compressed.count - compressedStart);
+                long packed = Math.max(1, compressed.count() - compressedStart);
                 if (read > ArchiveLimits.RATIO_FLOOR_BYTES && read / packed > ratio) {
                     throw new LimitExceededException(zip, name, "compression ratio (" + read + " bytes from "
                             + packed + " compressed, a zip bomb?)", ArchiveLimits.RATIO, ratio);
@@ -140,40 +139,6 @@ public final class SafeZip {
             }
             total += read;
             return out.toByteArray();
-        }
-    }
-
-    /** Counts the compressed bytes the inflater has taken. */
-    private static final class CountingInputStream extends FilterInputStream {
-        private long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 }

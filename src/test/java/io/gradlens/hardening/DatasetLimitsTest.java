@@ -2,6 +2,7 @@ package io.gradlens.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.data.DatasetFormatException;
 import io.gradlens.data.DatasetLoader;
@@ -79,6 +80,22 @@ class DatasetLimitsTest {
         Path csv = Corpus.sparse(dir.resolve("sparse.csv"), 3L << 30);
         assertEquals("sparse.csv: its size of 3221225472 bytes exceeds the limit of 1073741824 bytes"
                 + " (raise it with -Dgradlens.limit.fileBytes=<bytes>)", fails(() -> DatasetLoader.load(csv)));
+    }
+
+    @Test
+    void aGzipBombStopsAtTheRatioLimitWhileInflating() throws Exception {
+        Path bomb = dir.resolve("bomb.csv.gz");
+        try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(bomb))) {
+            gz.write("text,label\n".getBytes());
+            byte[] line = ("x".repeat((1 << 16) - 3) + ",0\n").getBytes();
+            for (int i = 0; i < 1024; i++) {
+                gz.write(line);
+            }
+        }
+        String message = fails(() -> DatasetLoader.load(bomb));
+        assertTrue(message.startsWith("bomb.csv.gz: its compression ratio ("), message);
+        assertTrue(message.endsWith("(raise it with -Dgradlens.limit.zipRatio=<inflated bytes per compressed byte>)"),
+                message);
     }
 
     @Test

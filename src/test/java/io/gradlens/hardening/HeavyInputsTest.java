@@ -81,6 +81,16 @@ class HeavyInputsTest {
     }
 
     @Test
+    void anNpyWithAHugeDeclaredShape() throws Exception {
+        Path model = dir.resolve("conv.gradlens");
+        Path keras = Path.of(HeavyInputsTest.class.getResource("/keras/generated/conv1d_functional/model.keras").toURI());
+        assertEquals("0", CliBadInputTest.run("import", keras.toString(), "--out", model.toString())[0]);
+        Path npy = Files.write(dir.resolve("huge.npy"), Corpus.npyShape("4611686018427387904, 4611686018427387904"));
+        assertRefused(gradlens("predict", "--model", model.toString(), "--input-npy", npy.toString()),
+                "huge.npy: shape [4611686018427387904, 4611686018427387904] declares more bytes than a file can hold");
+    }
+
+    @Test
     void aZipBombBundle() throws Exception {
         Path bomb = Corpus.zipBomb(dir.resolve("bomb.gradlens"), "weights.npz", 256L << 20);
         assertTrue(Files.size(bomb) < 1 << 20);
