@@ -65,18 +65,13 @@ class ArchiveAndArrayLimitsTest {
     }
 
     @Test
-    void theEntryLimitIsCountedWhileInflatingAndCanBeRaised() throws Exception {
+    void theEntryLimitIsCountedWhileInflatingAndCanBeRaised() throws Throwable {
         Path bomb = Corpus.zipBomb(dir.resolve("b.npz"), "w.npy", 8L << 20);
-        String old = System.setProperty("gradlens.limit.zipEntryBytes", "4m");
-        try {
-            LimitExceededException e = assertThrows(LimitExceededException.class, () -> Npz.read(bomb));
-            assertEquals("b.npz: w.npy: the inflated entry exceeds the limit of 4194304 bytes"
-                    + " (raise it with -Dgradlens.limit.zipEntryBytes=<bytes>)", e.getMessage());
-            System.setProperty("gradlens.limit.zipEntryBytes", "16m");
-            assertEquals(8L << 20, SafeZip.read(bomb, SafeZip.MAX_ENTRY_BYTES, Long.MAX_VALUE).get("w.npy").length);
-        } finally {
-            restore("gradlens.limit.zipEntryBytes", old);
-        }
+        Settings.withLimit("zipEntryBytes", "4m", () -> assertEquals("b.npz: w.npy: the inflated entry exceeds the"
+                + " limit of 4194304 bytes (raise it with -Dgradlens.limit.zipEntryBytes=<bytes>)",
+                assertThrows(LimitExceededException.class, () -> Npz.read(bomb)).getMessage()));
+        Settings.withLimit("zipEntryBytes", "16m", () -> assertEquals(8L << 20,
+                SafeZip.read(bomb, SafeZip.MAX_ENTRY_BYTES, Long.MAX_VALUE).get("w.npy").length));
     }
 
     @Test
@@ -97,17 +92,12 @@ class ArchiveAndArrayLimitsTest {
     }
 
     @Test
-    void tooManyEntriesAreRefusedAtTheLimit() throws Exception {
+    void tooManyEntriesAreRefusedAtTheLimit() throws Throwable {
         Path many = Corpus.manyEntries(dir.resolve("many.npz"), 30);
-        String old = System.setProperty("gradlens.limit.zipEntries", "20");
-        try {
-            LimitExceededException e = assertThrows(LimitExceededException.class,
-                    () -> SafeZip.read(many, SafeZip.MAX_ENTRY_BYTES, Long.MAX_VALUE));
-            assertEquals("many.npz: the entry count exceeds the limit of 20 entries"
-                    + " (raise it with -Dgradlens.limit.zipEntries=<entries>)", e.getMessage());
-        } finally {
-            restore("gradlens.limit.zipEntries", old);
-        }
+        Settings.withLimit("zipEntries", "20", () -> assertEquals("many.npz: the entry count exceeds the limit of 20"
+                + " entries (raise it with -Dgradlens.limit.zipEntries=<entries>)", assertThrows(
+                LimitExceededException.class, () -> SafeZip.read(many, SafeZip.MAX_ENTRY_BYTES, Long.MAX_VALUE))
+                .getMessage()));
     }
 
     @Test
@@ -129,25 +119,11 @@ class ArchiveAndArrayLimitsTest {
     }
 
     @Test
-    void aBadSettingIsReportedWithItsName() throws Exception {
-        Path many = Corpus.manyEntries(dir.resolve("ok.npz"), 1);
-        String old = System.setProperty("gradlens.limit.zipEntries", "lots");
-        try {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SafeZip.read(many, SafeZip.MAX_ENTRY_BYTES, Long.MAX_VALUE));
-            assertEquals("-Dgradlens.limit.zipEntries=lots is not a positive whole number (optionally with k, m or g)",
-                    e.getMessage());
-        } finally {
-            restore("gradlens.limit.zipEntries", old);
-        }
-    }
-
-    static void restore(String key, String old) {
-        if (old == null) {
-            System.clearProperty(key);
-        } else {
-            System.setProperty(key, old);
-        }
+    void aBadSettingIsReportedWithItsName() throws Throwable {
+        Path one = Corpus.manyEntries(dir.resolve("ok.npz"), 1);
+        Settings.withLimit("zipEntries", "lots", () -> assertEquals("-Dgradlens.limit.zipEntries=lots is not a"
+                + " positive whole number (optionally with k, m or g)", assertThrows(IllegalArgumentException.class,
+                () -> SafeZip.read(one, SafeZip.MAX_ENTRY_BYTES, Long.MAX_VALUE)).getMessage()));
     }
 
     @Test

@@ -32,10 +32,10 @@ class CsvInjectionTest {
     }
 
     @Test
-    void plainAndEmptyCellsAreUnchanged() {
-        assertEquals("", AttributionCsv.quote(""));
-        assertEquals("word", AttributionCsv.quote("word"));
-        assertEquals("\"a,b\"", AttributionCsv.quote("a,b"));
-        assertEquals("a=b", AttributionCsv.quote("a=b"));
+    void cellsThatOnlyContainFormulaCharactersAreUnchanged() {
+        for (String plain : List.of("", "word", "a=b", "1-2", "x@y.z", "0.5")) {
+            assertEquals(plain, AttributionCsv.quote(plain));
+        }
+        assertEquals("\"'-a,b\"", AttributionCsv.quote("-a,b"));
     }
 }

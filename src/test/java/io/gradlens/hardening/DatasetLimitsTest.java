@@ -55,15 +55,11 @@ class DatasetLimitsTest {
     }
 
     @Test
-    void theSettingsRaiseAndLowerTheLimitsInForce() throws Exception {
+    void theSettingsRaiseAndLowerTheLimitsInForce() throws Throwable {
         Path csv = Corpus.labelCsv(dir.resolve("few.csv"), "12");
-        String old = System.setProperty("gradlens.limit.classes", "5");
-        try {
-            assertEquals("few.csv line 3: label 12 (it makes 13 classes) exceeds the limit of 5 classes"
-                    + " (raise it with -Dgradlens.limit.classes=<classes>)", fails(() -> DatasetLoader.load(csv)));
-        } finally {
-            ArchiveAndArrayLimitsTest.restore("gradlens.limit.classes", old);
-        }
+        Settings.withLimit("classes", "5", () -> assertEquals("few.csv line 3: label 12 (it makes 13 classes) exceeds"
+                + " the limit of 5 classes (raise it with -Dgradlens.limit.classes=<classes>)",
+                fails(() -> DatasetLoader.load(csv))));
         assertEquals(13, ((io.gradlens.data.TextDataset) DatasetLoader.load(csv)).classNames().size());
     }
 
