@@ -44,13 +44,18 @@ final class Corpus {
         return b.array();
     }
 
+    /** {@link #zipBomb(Path, String, String, long)} beside a small {@code model.json}, as in a bundle. */
+    static Path zipBomb(Path file, String entry, long zeros) throws IOException {
+        return zipBomb(file, "model.json", entry, zeros);
+    }
+
     /**
      * A zip (deflated, sizes in a data descriptor as {@code ZipOutputStream} writes them) holding a
-     * small {@code model.json} and {@code entry}, which inflates to {@code zeros} zero bytes.
+     * small JSON entry {@code first} and {@code entry}, which inflates to {@code zeros} zero bytes.
      */
-    static Path zipBomb(Path file, String entry, long zeros) throws IOException {
+    static Path zipBomb(Path file, String first, String entry, long zeros) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            zip.putNextEntry(new ZipEntry("model.json"));
+            zip.putNextEntry(new ZipEntry(first));
             zip.write("{\"format\": \"gradlens-model\"}".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry(entry));

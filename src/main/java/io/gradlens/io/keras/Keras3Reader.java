@@ -1,5 +1,6 @@
 package io.gradlens.io.keras;
 
+import io.gradlens.format.ArchiveLimits;
 import io.gradlens.format.SizeLimit;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
@@ -262,6 +263,11 @@ public final class Keras3Reader {
         }
         if (e.getSize() > limit) {
             throw Limits.exceeded(file, name + " of " + e.getSize() + " bytes", setting, limit);
+        }
+        long ratio = ArchiveLimits.RATIO.value();
+        if (e.getSize() > ArchiveLimits.RATIO_FLOOR_BYTES && e.getSize() / Math.max(1, e.getCompressedSize()) > ratio) {
+            throw Limits.exceeded(file, name + "'s compression ratio (" + e.getSize() + " bytes from "
+                    + e.getCompressedSize() + " compressed, a zip bomb?)", ArchiveLimits.RATIO, ratio);
         }
         try (InputStream in = zip.getInputStream(e)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

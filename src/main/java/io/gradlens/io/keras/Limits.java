@@ -13,6 +13,8 @@ final class Limits {
     static final SizeLimit JSON_BYTES = new SizeLimit("modelJsonBytes", 32L << 20, "bytes");
     /** Largest weights blob accepted (a {@code .keras} weights entry, or all shards of one TF.js group). */
     static final SizeLimit WEIGHT_BYTES = new SizeLimit("weightBytes", 1L << 30, "bytes");
+    /** Largest tokenizer JSON or word list imported beside a model. */
+    static final SizeLimit VOCABULARY_BYTES = new SizeLimit("vocabularyBytes", 256L << 20, "bytes");
     /** Most entries a {@code .keras} archive may have: the same limit as every other archive's. */
     static final SizeLimit ZIP_ENTRIES = ArchiveLimits.ENTRIES;
 
