@@ -85,6 +85,32 @@ final class Corpus {
         return file;
     }
 
+    /**
+     * A zip with one deflated entry whose local header declares {@code declared} bytes (no data
+     * descriptor) but which inflates to {@code zeros} zero bytes.
+     */
+    static Path deflatedLying(Path file, String entry, int declared, int zeros) throws IOException {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true);
+        deflater.setInput(new byte[zeros]);
+        deflater.finish();
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        byte[] buffer = new byte[1 << 16];
+        while (!deflater.finished()) {
+            packed.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        byte[] name = entry.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer h = ByteBuffer.allocate(30 + name.length).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) ZipEntry.DEFLATED)
+                .putShort((short) 0).putShort((short) 0x21).putInt(0)
+                .putInt(packed.size()).putInt(declared).putShort((short) name.length).putShort((short) 0).put(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(h.array());
+            packed.writeTo(out);
+        }
+        return file;
+    }
+
     /** A deflated zip of tiny entries {@code e0.npy ...}, {@code count} of them. */
     static Path manyEntries(Path file, int count) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
