@@ -20,7 +20,10 @@ import java.util.zip.ZipInputStream;
  */
 public final class SafeZip {
 
-    /** Default per-entry limit: 2 GiB. */
+    /**
+     * The largest entry a byte array can hold (2 GiB), for callers without a cap of their own; the
+     * limit in force is the lower of a caller's and {@link ArchiveLimits#ENTRY_BYTES}.
+     */
     public static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16L;
 
     private SafeZip() {
