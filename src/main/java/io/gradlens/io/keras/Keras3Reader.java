@@ -253,7 +253,7 @@ public final class Keras3Reader {
 
     private static byte[] entry(Path file, ZipFile zip, String name, SizeLimit setting, boolean required)
             throws IOException {
-        long limit = setting.value();
+        long limit = Limits.bytes(setting);
         ZipEntry e = zip.getEntry(name);
         if (e == null || e.isDirectory()) {
             if (required) {

@@ -20,6 +20,11 @@ final class Limits {
 
     private Limits() {}
 
+    /** The value of {@code limit} in force, capped at the largest Java byte array. */
+    static long bytes(SizeLimit limit) {
+        return Math.min(limit.value(), Integer.MAX_VALUE - 16L);
+    }
+
     /** The refusal of {@code what} in {@code file}, naming {@code limit} and how to raise it. */
     static ModelFormatException exceeded(java.nio.file.Path file, String what, SizeLimit limit, long value) {
         return new ModelFormatException(file, null, limit.problem(what, value));

@@ -93,7 +93,7 @@ public final class TfjsLayersReader {
                 }
                 needed += 4L * count(modelJson, layer, name, shape(modelJson, parser, layer, name, spec.get("shape")));
             }
-            long limit = Limits.WEIGHT_BYTES.value();
+            long limit = Limits.bytes(Limits.WEIGHT_BYTES);
             if (needed > limit) {
                 throw Limits.exceeded(modelJson, "a weight group of " + needed + " bytes", Limits.WEIGHT_BYTES, limit);
             }
