@@ -79,14 +79,14 @@ public final class BuiltInDatasets {
             case "mnist" -> mnist(dir);
             case "decoy-mnist" -> DecoyMnist.create(mnist(dir), seed);
             case "digits" -> DigitsCsvReader.read(DatasetsDirectory.file(dir, "digits.csv.gz"),
-                    DatasetsDirectory.file(dir, "digits-test-rows.txt"), info("digits"), ReadLimits.DEFAULT);
+                    DatasetsDirectory.file(dir, "digits-test-rows.txt"), info("digits"), ReadLimits.current());
             case "sentences" -> withVaderMasks(sentences(dir), dir);
             case "decoy-text" -> renamed(DecoyText.create(sentences(dir), seed), "decoy-text");
             case "sotu" -> TextFileReader.read(DatasetsDirectory.file(dir, "sotu-chunks.jsonl.gz"),
                     TextFileOptions.defaults("sotu").withClassNames(List.of("Democratic", "Republican"))
                             .withInfo(info("sotu")));
             case "price" -> price(dir);
-            case "fashion-mnist" -> FashionMnist.load(Path.of(FashionMnist.DEBIAN_DIR), ReadLimits.DEFAULT);
+            case "fashion-mnist" -> FashionMnist.load(Path.of(FashionMnist.DEBIAN_DIR), ReadLimits.current());
             default -> throw new IllegalArgumentException("no built-in dataset \"" + name + "\"; known: " + CATALOGUE.keySet());
         };
     }
@@ -99,14 +99,14 @@ public final class BuiltInDatasets {
     /** The GloVe 100d subset ({@code glove-100d.words.txt} + {@code glove-100d.f16be.gz}). */
     public static WordVectors glove100d(Path dir) throws IOException {
         return WordVectors.load(DatasetsDirectory.file(dir, "glove-100d.words.txt"),
-                DatasetsDirectory.file(dir, "glove-100d.f16be.gz"), 100, ReadLimits.DEFAULT);
+                DatasetsDirectory.file(dir, "glove-100d.f16be.gz"), 100, ReadLimits.current());
     }
 
     private static ImageDataset mnist(Path dir) throws IOException {
         ImageSplit train = IdxImages.readSplit(DatasetsDirectory.file(dir, "mnist10k-train-images-idx3-ubyte.gz"),
-                DatasetsDirectory.file(dir, "mnist10k-train-labels-idx1-ubyte.gz"), 10, ReadLimits.DEFAULT);
+                DatasetsDirectory.file(dir, "mnist10k-train-labels-idx1-ubyte.gz"), 10, ReadLimits.current());
         ImageSplit test = IdxImages.readSplit(DatasetsDirectory.file(dir, "mnist10k-test-images-idx3-ubyte.gz"),
-                DatasetsDirectory.file(dir, "mnist10k-test-labels-idx1-ubyte.gz"), 10, ReadLimits.DEFAULT);
+                DatasetsDirectory.file(dir, "mnist10k-test-labels-idx1-ubyte.gz"), 10, ReadLimits.current());
         return new ImageDataset("mnist", DIGIT_CLASSES, 28, 28, 1, train, test, info("mnist"));
     }
 
@@ -129,7 +129,7 @@ public final class BuiltInDatasets {
         groups.put("reference", List.of("reference_price"));
         groups.put("features", List.of("area_sqm", "age_years", "distance_km", "condition"));
         return TabularCsvReader.read(DatasetsDirectory.file(dir, "price.csv"), new TabularSchema("price", groups),
-                "price", info("price"), 0L, ReadLimits.DEFAULT);
+                "price", info("price"), 0L, ReadLimits.current());
     }
 
     private static DatasetInfo info(String name) {

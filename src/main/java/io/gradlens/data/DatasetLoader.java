@@ -24,9 +24,9 @@ public final class DatasetLoader {
     private DatasetLoader() {
     }
 
-    /** Loads {@code path} with default limits and seed 0. */
+    /** Loads {@code path} with the limits in force ({@link ReadLimits#current()}) and seed 0. */
     public static Dataset load(Path path) throws IOException {
-        return load(path, 0L, ReadLimits.DEFAULT);
+        return load(path, 0L, ReadLimits.current());
     }
 
     /** Loads {@code path} as described in the class comment. */

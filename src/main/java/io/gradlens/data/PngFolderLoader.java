@@ -14,7 +14,8 @@ import javax.imageio.ImageIO;
  * Reads a folder of PNG images, one subfolder per class (class names = subfolder names, sorted).
  * Either {@code root/train/<class>/*.png} and {@code root/test/<class>/*.png}, or
  * {@code root/<class>/*.png} split by a seeded stratified 20 % test set. All images must have the
- * same size; if every image is grayscale the set has one channel, otherwise three (RGB, alpha
+ * same size, and each is checked against {@link ReadLimits#maxImagePixels()} from its header before
+ * it is decoded; if every image is grayscale the set has one channel, otherwise three (RGB, alpha
  * dropped). Pixels follow the [0, 1] HWC convention of {@link ImageSplit}.
  *
  * <p>This is the only class of the package that touches {@code java.awt} (for
@@ -39,6 +40,10 @@ public final class PngFolderLoader {
         List<String> classes = classFolders(presplit ? trainDir : root);
         if (classes.isEmpty()) {
             throw DatasetFormatException.inFile(root, "no class subfolders");
+        }
+        if (classes.size() > limits.maxClasses()) {
+            throw DatasetFormatException.inFile(root, ReadLimits.CLASSES.problem("its " + classes.size()
+                    + " class folders", limits.maxClasses()));
         }
         List<Item> train;
         List<Item> test;
@@ -105,8 +110,15 @@ public final class PngFolderLoader {
     }
 
     private static BufferedImage decode(Path file, ReadLimits limits) throws IOException {
-        if (Files.size(file) > limits.maxBytes()) {
-            throw DatasetFormatException.inFile(file, "larger than the limit of " + limits.maxBytes() + " bytes");
+        long size = Files.size(file);
+        if (size > limits.maxBytes()) {
+            throw DatasetFormatException.inFile(file, ReadLimits.FILE_BYTES.problem("its size of " + size + " bytes",
+                    limits.maxBytes()));
+        }
+        PngHeader header = PngHeader.read(file);
+        if (header.pixels() > limits.maxImagePixels()) {
+            throw DatasetFormatException.inFile(file, ReadLimits.IMAGE_PIXELS.problem("its " + header.width() + "x"
+                    + header.height() + " pixels (" + header.pixels() + ")", limits.maxImagePixels()));
         }
         BufferedImage image;
         try {

@@ -32,7 +32,7 @@ public final class SentimentLexicon {
 
     /** Reads the lexicon TSV. */
     public static SentimentLexicon load(Path file) throws IOException {
-        List<TableRow> rows = TableReader.read(file, ReadLimits.DEFAULT);
+        List<TableRow> rows = TableReader.read(file, ReadLimits.current());
         Map<String, Double> valence = new HashMap<>();
         for (TableRow row : rows) {
             String token = row.get("token");

@@ -16,9 +16,9 @@ import java.util.List;
 public record TextFileOptions(String name, List<String> classNames, double testFraction, long seed,
                               DatasetInfo info, ReadLimits limits) {
 
-    /** Defaults: inferred classes, 20 % test, seed 0, default limits. */
+    /** Defaults: inferred classes, 20 % test, seed 0, the limits in force ({@link ReadLimits#current()}). */
     public static TextFileOptions defaults(String name) {
-        return new TextFileOptions(name, null, 0.2, 0L, null, ReadLimits.DEFAULT);
+        return new TextFileOptions(name, null, 0.2, 0L, null, ReadLimits.current());
     }
 
     /** These options with the given class names. */

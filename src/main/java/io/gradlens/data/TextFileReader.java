@@ -35,7 +35,18 @@ public final class TextFileReader {
             if (text.isBlank()) {
                 throw DatasetFormatException.atLine(file, row.line(), "text is empty");
             }
+            int maxTokens = options.limits().maxTokensPerText();
+            int tokens = Tokenizer.count(text, maxTokens);
+            if (tokens > maxTokens) {
+                throw DatasetFormatException.atLine(file, row.line(), ReadLimits.TOKENS_PER_TEXT.problem(
+                        "the text's token count", maxTokens));
+            }
             int label = parseLabel(file, row, options.classNames());
+            int maxClasses = options.limits().maxClasses();
+            if (options.classNames() == null && label >= maxClasses) {
+                throw DatasetFormatException.atLine(file, row.line(), ReadLimits.CLASSES.problem("label " + label
+                        + " (it makes " + (label + 1L) + " classes)", maxClasses));
+            }
             maxLabel = Math.max(maxLabel, label);
             float[] mask = parseMask(file, row, text);
             examples.add(new TextExample(text, label, mask));

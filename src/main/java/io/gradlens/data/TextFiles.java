@@ -1,9 +1,13 @@
 package io.gradlens.data;
 
-import java.io.ByteArrayOutputStream;
+import io.gradlens.format.ArchiveLimits;
+import io.gradlens.format.CountingInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -11,52 +15,54 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads whole files under {@link ReadLimits}: gzip is recognised by its magic bytes (whatever the
+ * Reads files under {@link ReadLimits}: gzip is recognised by its magic bytes (whatever the
  * extension), text must be valid UTF-8 (a leading byte-order mark is dropped), and every problem
- * becomes a {@link DatasetFormatException} naming the file.
+ * becomes a {@link DatasetFormatException} naming the file. A plain file larger than the byte
+ * limit is refused from its size before it is read; a gzip file is counted while it inflates;
+ * lines are read one at a time, each refused as soon as it passes the per-line limit.
  */
 public final class TextFiles {
 
     private TextFiles() {
     }
 
+    /** What to do with the (decompressed) content of a file. */
+    private interface Body<T> {
+        T read(InputStream in) throws IOException;
+    }
+
     /** The bytes of {@code file}, decompressed if it is gzip. */
     public static byte[] readBytes(Path file, ReadLimits limits) throws IOException {
+        return read(file, limits, InputStream::readAllBytes);
+    }
+
+    private static <T> T read(Path file, ReadLimits limits, Body<T> body) throws IOException {
         try (InputStream raw = Files.newInputStream(file)) {
             byte[] head = raw.readNBytes(2);
             boolean gzip = head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-            InputStream rest = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), raw);
+            InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head), raw);
             if (!gzip) {
-                return readCapped(file, rest, limits);
+                long size = Files.size(file);
+                if (size > limits.maxBytes()) {
+                    throw DatasetFormatException.inFile(file, ReadLimits.FILE_BYTES.problem(
+                            "its size of " + size + " bytes", limits.maxBytes()));
+                }
+                return body.read(new Capped(file, rest, limits.maxBytes(), null));
             }
-            try (InputStream in = new GZIPInputStream(rest, 1 << 16)) {
-                return readCapped(file, in, limits);
+            CountingInputStream compressed = new CountingInputStream(rest);
+            try (InputStream in = new GZIPInputStream(compressed, 1 << 16)) {
+                return body.read(new Capped(file, in, limits.maxBytes(), compressed));
             } catch (EOFException e) {
                 throw DatasetFormatException.inFile(file, "truncated gzip: the compressed stream ends early", e);
             } catch (ZipException e) {
                 throw DatasetFormatException.inFile(file, "corrupt gzip: " + e.getMessage(), e);
             }
         }
-    }
-
-    private static byte[] readCapped(Path file, InputStream in, ReadLimits limits) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > limits.maxBytes()) {
-                throw DatasetFormatException.inFile(file, "larger than the limit of " + limits.maxBytes() + " bytes");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     /** The text of {@code file} as strict UTF-8; reports the line of the first invalid byte. */
@@ -84,24 +90,11 @@ public final class TextFiles {
 
     /**
      * The lines of {@code file} ({@code \n} or {@code \r\n} endings; a final newline does not start
-     * another line). Fails on an empty file and on more than {@code limits.maxRecords()} lines.
+     * another line). Fails on an empty file, on more than {@code limits.maxRecords()} lines and on a
+     * line longer than {@code limits.maxRecordBytes()}, without reading further.
      */
     public static List<String> readLines(Path file, ReadLimits limits) throws IOException {
-        String text = readText(file, limits);
-        List<String> lines = new ArrayList<>();
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            String line = text.substring(start, end);
-            lines.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
-            if (lines.size() > limits.maxRecords()) {
-                throw DatasetFormatException.atLine(file, lines.size(), "more than the limit of " + limits.maxRecords() + " lines");
-            }
-            start = end + 1;
-        }
+        List<String> lines = read(file, limits, in -> new LineReader(file, limits).readAll(in));
         if (lines.stream().allMatch(String::isBlank)) {
             throw DatasetFormatException.inFile(file, "file is empty");
         }
@@ -116,5 +109,57 @@ public final class TextFiles {
             }
         }
         return line;
+    }
+
+    /**
+     * Refuses content past the file limit while it is read, and gzip content that inflates more
+     * than {@link ArchiveLimits#RATIO} times once past {@link ArchiveLimits#RATIO_FLOOR_BYTES}: a
+     * gzip bomb stops there without being held.
+     */
+    private static final class Capped extends FilterInputStream {
+        private final Path file;
+        private final long limit;
+        private final CountingInputStream compressed;
+        private final long ratio;
+        private long count;
+
+        Capped(Path file, InputStream in, long limit, CountingInputStream compressed) {
+            super(in);
+            this.file = file;
+            this.limit = limit;
+            this.compressed = compressed;
+            this.ratio = compressed == null ? 0 : ArchiveLimits.RATIO.value();
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > limit) {
+                throw DatasetFormatException.inFile(file, ReadLimits.FILE_BYTES.problem(
+                        "its decompressed content", limit));
+            }
+            if (compressed != null && count > ArchiveLimits.RATIO_FLOOR_BYTES
+                    && count / Math.max(1, compressed.count()) > ratio) {
+                throw DatasetFormatException.inFile(file, ArchiveLimits.RATIO.problem("its compression ratio (" + count
+                        + " bytes from " + compressed.count() + " compressed, a gzip bomb?)", ratio));
+            }
+        }
     }
 }

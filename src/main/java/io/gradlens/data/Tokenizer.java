@@ -51,6 +51,19 @@ public final class Tokenizer {
         return tokens;
     }
 
+    /**
+     * The number of tokens of {@code text}, counting no further than {@code stopAfter + 1}: a
+     * check of a limit that holds no token.
+     */
+    public static int count(String text, int stopAfter) {
+        Matcher matcher = TOKEN.matcher(text);
+        int n = 0;
+        while (n <= stopAfter && matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+
     /** The tokens of {@code text} with their char offsets in it. */
     public static List<Span> spans(String text) {
         List<Span> spans = new ArrayList<>();

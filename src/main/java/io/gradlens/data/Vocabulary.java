@@ -104,7 +104,7 @@ public final class Vocabulary {
 
     /** Reads a file written by {@link #save}. */
     public static Vocabulary load(Path file) throws IOException {
-        List<String> lines = TextFiles.readLines(file, ReadLimits.DEFAULT);
+        List<String> lines = TextFiles.readLines(file, ReadLimits.current());
         if (lines.size() < 2 || !lines.get(0).equals(PAD_TOKEN) || !lines.get(1).equals(OOV_TOKEN)) {
             throw DatasetFormatException.atLine(file, 1, "a vocabulary starts with " + PAD_TOKEN + " and " + OOV_TOKEN);
         }

@@ -30,7 +30,9 @@
  * <h2>Bad input</h2>
  * Every reader either returns a complete dataset or throws a
  * {@link io.gradlens.data.DatasetFormatException} naming file, line or record, and problem; sizes
- * are bounded by {@link io.gradlens.data.ReadLimits}. Missing files give a
+ * are bounded by {@link io.gradlens.data.ReadLimits}, checked before memory is taken (file sizes,
+ * line lengths while streaming, PNG headers before decoding) and raised by the settings
+ * {@code gradlens.limit.*} of {@code docs/limits.md}. Missing files give a
  * {@link io.gradlens.data.MissingDatasetException} naming the path.
  */
 package io.gradlens.data;

@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@value #HEADER}. Token columns are empty for images, y/x empty for text; {@code split} and
  * {@code label} are empty for inputs that are no dataset example; {@code parameters} is
  * {@code name=value;…} by the method registry's names. The one CSV layout of the command line and
- * the workbench.
+ * the workbench. Text cells are neutralised against formula injection ({@link #quote}).
  */
 public final class AttributionCsv {
 
@@ -25,7 +25,7 @@ public final class AttributionCsv {
     /** The rows of one explained example (without header), each ending in a newline. */
     public static String rows(AttributionRecord record, AttributionProvenance provenance) {
         Attribution a = record.attribution();
-        String tail = ',' + quote(a.method()) + ',' + (record.split() == null ? "" : record.split()) + ','
+        String tail = ',' + quote(a.method()) + ',' + (record.split() == null ? "" : quote(record.split())) + ','
                 + (record.label() == null ? "" : record.label()) + ',' + quote(provenance.parameterField()) + ','
                 + quote(provenance.model()) + '\n';
         String head = Math.max(record.index(), 0) + ",";
@@ -59,12 +59,28 @@ public final class AttributionCsv {
         return out.toString();
     }
 
-    /** A field quoted when it holds a comma, quote, or line break; quotes doubled. */
-    public static String quote(String field) {
+    /**
+     * A text cell: neutralised against spreadsheet formula injection (a cell that begins with
+     * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading
+     * {@code '}, as OWASP advises: https://owasp.org/www-community/attacks/CSV_Injection), then
+     * quoted when it holds a comma, quote, or line break, quotes doubled. Numbers are written with
+     * {@link #number} and stay numbers.
+     */
+    public static String quote(String text) {
+        String field = neutralise(text);
         if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
             return '"' + field.replace("\"", "\"\"") + '"';
         }
         return field;
+    }
+
+    /** {@code text} with a leading {@code '} when a spreadsheet would read it as a formula. */
+    public static String neutralise(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        char c = text.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
     }
 
     static String number(double v) {

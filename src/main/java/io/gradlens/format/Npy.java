@@ -99,8 +99,9 @@ public final class Npy {
         } else {
             throw new IllegalArgumentException(what + ": unsupported .npy version " + major);
         }
-        if (offset + headerLength > bytes.length) {
-            throw new IllegalArgumentException(what + ": truncated .npy header");
+        if (headerLength < 0 || headerLength > bytes.length - offset) {
+            throw new IllegalArgumentException(what + ": truncated .npy header (it declares " + Integer.toUnsignedString(
+                    headerLength) + " header bytes, the array has " + (bytes.length - offset) + ")");
         }
         String header = new String(bytes, offset, headerLength, StandardCharsets.ISO_8859_1);
         String descr = group(DESCR, header, what, "descr");
@@ -108,10 +109,6 @@ public final class Npy {
             throw new IllegalArgumentException(what + ": Fortran-order arrays are not supported; save with C order");
         }
         long[] shape = parseShape(group(SHAPE, header, what, "shape"), what);
-        long count = 1;
-        for (long d : shape) {
-            count = Math.multiplyExact(count, d);
-        }
         int width;
         switch (descr) {
             case "<f4": width = 4; break;
@@ -121,7 +118,8 @@ public final class Npy {
                     + "'; supported: <f4 (float32), <f8 (float64), <i4 (int32)");
         }
         int start = offset + headerLength;
-        long expected = count * width;
+        long expected = dataBytes(shape, width, what);
+        long count = expected / width;
         if (bytes.length - start != expected) {
             throw new IllegalArgumentException(what + ": shape " + Arrays.toString(shape) + " needs " + expected
                     + " data bytes, found " + (bytes.length - start));
@@ -141,6 +139,26 @@ public final class Npy {
         int[] v = new int[n];
         data.asIntBuffer().get(v);
         return Nd4j.createFromArray(v).reshape(shape);
+    }
+
+    /**
+     * The bytes {@code shape} needs, without overflow: a shape whose size a long cannot hold is
+     * refused before anything is allocated.
+     */
+    static long dataBytes(long[] shape, int width, String what) {
+        long bytes = width;
+        if (Arrays.stream(shape).anyMatch(d -> d == 0)) {
+            return 0;
+        }
+        try {
+            for (long d : shape) {
+                bytes = Math.multiplyExact(bytes, d);
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(what + ": shape " + Arrays.toString(shape)
+                    + " declares more bytes than a file can hold", e);
+        }
+        return bytes;
     }
 
     private static String group(Pattern p, String header, String what, String key) {

@@ -42,7 +42,7 @@ public final class Npz {
         Map<String, byte[]> entries;
         try {
             entries = SafeZip.read(new java.io.ByteArrayInputStream(npz), null, SafeZip.MAX_ENTRY_BYTES, Long.MAX_VALUE);
-        } catch (BundleFormatException e) {
+        } catch (BundleFormatException | LimitExceededException e) {
             throw new BundleFormatException(file, entry, e.getMessage(), e);
         }
         return fromEntries(file, entries);

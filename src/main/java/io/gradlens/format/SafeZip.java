@@ -14,11 +14,16 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads a zip archive into memory defensively: entry names must be plain relative paths (no
  * {@code ..}, no leading slash, no backslash, no duplicates), and each entry and the whole archive
- * are size-limited while decompressing, so a zip bomb stops at the limit.
+ * are size-limited while decompressing ({@link ArchiveLimits}: entry count, declared and inflated
+ * sizes, compression ratio), so a zip bomb stops at the limit without holding its bytes. Limits are
+ * refused with a {@link LimitExceededException} naming the setting that raises them.
  */
 public final class SafeZip {
 
-    /** Default per-entry limit: 2 GiB. */
+    /**
+     * The largest entry a byte array can hold (2 GiB), for callers without a cap of their own; the
+     * limit in force is the lower of a caller's and {@link ArchiveLimits#ENTRY_BYTES}.
+     */
     public static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 16L;
 
     private SafeZip() {
@@ -33,15 +38,23 @@ public final class SafeZip {
 
     /**
      * Every entry of the zip archive in {@code raw} by name; {@code zip} names the archive in
-     * messages.
+     * messages. The limits in force are the lower of the caller's and {@link ArchiveLimits}'.
      */
     public static Map<String, byte[]> read(InputStream raw, Path zip, long maxEntryBytes, long maxTotalBytes)
             throws IOException {
+        Budget budget = new Budget(zip, Math.min(maxEntryBytes, ArchiveLimits.ENTRY_BYTES.value()),
+                Math.min(maxTotalBytes, ArchiveLimits.TOTAL_BYTES.value()));
+        long maxEntries = ArchiveLimits.ENTRIES.value();
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        long total = 0;
-        try (ZipInputStream in = new ZipInputStream(raw)) {
+        CountingInputStream counted = new CountingInputStream(raw);
+        long seen = 0;
+        try (ZipInputStream in = new ZipInputStream(counted)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
+                if (++seen > maxEntries) {
+                    throw new LimitExceededException(zip, null, "the entry count",
+                            ArchiveLimits.ENTRIES, maxEntries);
+                }
                 String name = e.getName();
                 if (e.isDirectory()) {
                     continue;
@@ -50,9 +63,8 @@ public final class SafeZip {
                 if (entries.containsKey(name)) {
                     throw new BundleFormatException(zip, name, "appears twice in the archive");
                 }
-                byte[] bytes = readLimited(in, zip, name, Math.min(maxEntryBytes, maxTotalBytes - total));
-                total += bytes.length;
-                entries.put(name, bytes);
+                budget.checkDeclared(name, e.getSize());
+                entries.put(name, budget.inflate(in, counted, name, e.getSize()));
             }
         } catch (ZipException e) {
             throw new BundleFormatException(zip, null, "is not a valid zip archive (" + e.getMessage() + ")", e);
@@ -76,18 +88,60 @@ public final class SafeZip {
         }
     }
 
-    private static byte[] readLimited(InputStream in, Path zip, String name, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[1 << 16];
-        long read = 0;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            read += n;
-            if (read > limit) {
-                throw new BundleFormatException(zip, name, "is larger than the limit of " + limit + " bytes");
-            }
-            out.write(buffer, 0, n);
+    /** The bytes an archive may still inflate to; each entry is counted while it inflates. */
+    private static final class Budget {
+        private final Path zip;
+        private final long entryLimit;
+        private final long totalLimit;
+        private long total;
+
+        Budget(Path zip, long entryLimit, long totalLimit) {
+            this.zip = zip;
+            this.entryLimit = entryLimit;
+            this.totalLimit = totalLimit;
         }
-        return out.toByteArray();
+
+        /** Refuses an entry whose local header already declares too much (-1: not declared). */
+        void checkDeclared(String name, long declared) {
+            if (declared > entryLimit) {
+                throw new LimitExceededException(zip, name, "declared size of " + declared + " bytes",
+                        ArchiveLimits.ENTRY_BYTES, entryLimit);
+            }
+            if (declared > totalLimit - total) {
+                throw new LimitExceededException(zip, name, "inflated archive size (" + (total + declared)
+                        + " bytes with this entry)", ArchiveLimits.TOTAL_BYTES, totalLimit);
+            }
+        }
+
+        /** Inflates one entry, counting bytes as they come: never trusts the declared size alone. */
+        byte[] inflate(InputStream in, CountingInputStream compressed, String name, long declared) throws IOException {
+            long ratio = ArchiveLimits.RATIO.value();
+            long compressedStart = compressed.count();
+            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 0), 1 << 20));
+            byte[] buffer = new byte[1 << 16];
+            long read = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                read += n;
+                if (read > entryLimit) {
+                    throw new LimitExceededException(zip, name, "the inflated entry",
+                            ArchiveLimits.ENTRY_BYTES, entryLimit);
+                }
+                if (read > totalLimit - total) {
+                    throw new LimitExceededException(zip, name, "the inflated archive", ArchiveLimits.TOTAL_BYTES, totalLimit);
+                }
+                if (declared >= 0 && read > declared) {
+                    throw new BundleFormatException(zip, name, "inflates to more than its declared " + declared + " bytes");
+                }
+                long packed = Math.max(1, compressed.count() - compressedStart);
+                if (read > ArchiveLimits.RATIO_FLOOR_BYTES && read / packed > ratio) {
+                    throw new LimitExceededException(zip, name, "compression ratio (" + read + " bytes from "
+                            + packed + " compressed, a zip bomb?)", ArchiveLimits.RATIO, ratio);
+                }
+                out.write(buffer, 0, n);
+            }
+            total += read;
+            return out.toByteArray();
+        }
     }
 }

@@ -142,9 +142,9 @@ class BrokenFilesTest {
         assertMessage("cut.tsv.gz: truncated gzip: the compressed stream ends early", () -> readText(truncated));
         Path big = write("big.tsv", "text\tlabel\n" + "word\t1\n".repeat(100));
         TextFileOptions small = TextFileOptions.defaults("t").withLimits(new ReadLimits(100, 1000));
-        assertMessage("big.tsv: larger than the limit of 100 bytes", () -> TextFileReader.read(big, small));
+        assertMessage("big.tsv: its size of 711 bytes exceeds the limit of 100 bytes (raise it with -Dgradlens.limit.fileBytes=<bytes>)", () -> TextFileReader.read(big, small));
         TextFileOptions few = TextFileOptions.defaults("t").withLimits(new ReadLimits(1 << 20, 10));
-        assertMessage("big.tsv line 11: more than the limit of 10 lines", () -> TextFileReader.read(big, few));
+        assertMessage("big.tsv line 11: the line count exceeds the limit of 10 records (raise it with -Dgradlens.limit.records=<records>)", () -> TextFileReader.read(big, few));
     }
 
     // ------------------------------------------------------------------ IDX

@@ -145,6 +145,27 @@ final class Hdf5Support {
                 + " is not a list of strings");
     }
 
+    /**
+     * Refuses a float32 dataset whose declared shape needs more than {@link Limits#WEIGHT_BYTES}
+     * (or more elements than a Java array holds) before jHDF allocates it.
+     */
+    static void checkDeclaredSize(Path file, String layer, String path, long[] shape) {
+        long limit = Limits.WEIGHT_BYTES.value();
+        long bytes = Float.BYTES;
+        boolean overflow = false;
+        for (long d : shape) {
+            try {
+                bytes = Math.multiplyExact(bytes, d);
+            } catch (ArithmeticException e) {
+                overflow = true;
+            }
+        }
+        if (overflow || bytes > limit || bytes / Float.BYTES > Integer.MAX_VALUE - 8) {
+            throw new ModelFormatException(file, layer, Limits.WEIGHT_BYTES.problem("weight " + path + " of shape "
+                    + java.util.Arrays.toString(shape) + (overflow ? "" : " (" + bytes + " bytes)"), limit));
+        }
+    }
+
     /** Reads a float32 dataset as a {@link WeightArray}; any other type is refused. */
     static WeightArray floatDataset(Path file, String layer, Node node) {
         if (!(node instanceof Dataset ds)) {
@@ -157,6 +178,7 @@ final class Hdf5Support {
                         + type.getSimpleName() + "; only float32 weights are supported");
             }
             long[] shape = ds.isScalar() ? new long[0] : ds.getDimensionsAsLong();
+            checkDeclaredSize(file, layer, ds.getPath(), shape);
             Object flat = ds.isScalar() ? new float[] {(Float) ds.getData()} : ds.getDataFlat();
             if (!(flat instanceof float[] data)) {
                 throw new ModelFormatException(file, layer, "weight " + ds.getPath() + " could not be read as float32");

@@ -66,9 +66,10 @@ public final class Keras2H5Reader {
         requireFile(configJson);
         String config;
         try {
-            if (Files.size(configJson) > Limits.MAX_JSON_BYTES) {
-                throw new ModelFormatException(configJson, null, "architecture JSON is larger than "
-                        + Limits.MAX_JSON_BYTES + " bytes");
+            long size = Files.size(configJson);
+            long limit = Limits.JSON_BYTES.value();
+            if (size > limit) {
+                throw Limits.exceeded(configJson, "architecture JSON of " + size + " bytes", Limits.JSON_BYTES, limit);
             }
             config = Files.readString(configJson, StandardCharsets.UTF_8);
         } catch (IOException e) {

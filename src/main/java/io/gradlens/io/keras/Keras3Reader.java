@@ -1,5 +1,7 @@
 package io.gradlens.io.keras;
 
+import io.gradlens.format.ArchiveLimits;
+import io.gradlens.format.SizeLimit;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
@@ -51,9 +53,9 @@ public final class Keras3Reader {
         byte[] weightBytes;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             checkEntries(file, zip);
-            configBytes = entry(file, zip, "config.json", Limits.MAX_JSON_BYTES, true);
-            metadataBytes = entry(file, zip, "metadata.json", Limits.MAX_JSON_BYTES, false);
-            weightBytes = entry(file, zip, "model.weights.h5", Limits.MAX_WEIGHT_BYTES, false);
+            configBytes = entry(file, zip, "config.json", Limits.JSON_BYTES, true);
+            metadataBytes = entry(file, zip, "metadata.json", Limits.JSON_BYTES, false);
+            weightBytes = entry(file, zip, "model.weights.h5", Limits.WEIGHT_BYTES, false);
             if (weightBytes == null) {
                 if (zip.getEntry("model.weights.npz") != null) {
                     throw new ModelFormatException(file, null, "weights are stored as model.weights.npz;"
@@ -229,11 +231,13 @@ public final class Keras3Reader {
 
     private static void checkEntries(Path file, ZipFile zip) {
         int n = 0;
+        long maxEntries = Limits.ZIP_ENTRIES.value();
         Enumeration<? extends ZipEntry> en = zip.entries();
         while (en.hasMoreElements()) {
             ZipEntry e = en.nextElement();
-            if (++n > Limits.MAX_ZIP_ENTRIES) {
-                throw new ModelFormatException(file, null, "archive has more than " + Limits.MAX_ZIP_ENTRIES + " entries");
+            if (++n > maxEntries) {
+                throw Limits.exceeded(file, "the entry count", Limits.ZIP_ENTRIES,
+                        maxEntries);
             }
             String name = e.getName();
             if (name.startsWith("/") || name.contains("\\") || name.contains(":") || name.contains("\0")) {
@@ -247,7 +251,9 @@ public final class Keras3Reader {
         }
     }
 
-    private static byte[] entry(Path file, ZipFile zip, String name, long limit, boolean required) throws IOException {
+    private static byte[] entry(Path file, ZipFile zip, String name, SizeLimit setting, boolean required)
+            throws IOException {
+        long limit = Limits.bytes(setting);
         ZipEntry e = zip.getEntry(name);
         if (e == null || e.isDirectory()) {
             if (required) {
@@ -256,7 +262,12 @@ public final class Keras3Reader {
             return null;
         }
         if (e.getSize() > limit) {
-            throw new ModelFormatException(file, null, name + " is " + e.getSize() + " bytes, over the limit of " + limit);
+            throw Limits.exceeded(file, name + " of " + e.getSize() + " bytes", setting, limit);
+        }
+        long ratio = ArchiveLimits.RATIO.value();
+        if (e.getSize() > ArchiveLimits.RATIO_FLOOR_BYTES && e.getSize() / Math.max(1, e.getCompressedSize()) > ratio) {
+            throw Limits.exceeded(file, name + "'s compression ratio (" + e.getSize() + " bytes from "
+                    + e.getCompressedSize() + " compressed, a zip bomb?)", ArchiveLimits.RATIO, ratio);
         }
         try (InputStream in = zip.getInputStream(e)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -266,7 +277,11 @@ public final class Keras3Reader {
             while ((r = in.read(buf)) > 0) {
                 total += r;
                 if (total > limit) { // the declared size may lie
-                    throw new ModelFormatException(file, null, name + " expands beyond the limit of " + limit + " bytes");
+                    throw Limits.exceeded(file, name + " as it inflates", setting, limit);
+                }
+                if (e.getSize() >= 0 && total > e.getSize()) {
+                    throw new ModelFormatException(file, null, name + " inflates to more than its declared "
+                            + e.getSize() + " bytes");
                 }
                 out.write(buf, 0, r);
             }

@@ -35,7 +35,6 @@ import java.util.Map;
 public final class KerasVocabulary {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_BYTES = 256L << 20;
 
     /**
      * A vocabulary with what the mapping noticed.
@@ -65,8 +64,10 @@ public final class KerasVocabulary {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such vocabulary file");
         }
-        if (Files.size(file) > MAX_BYTES) {
-            throw new IllegalArgumentException(file + ": vocabulary file larger than " + (MAX_BYTES >> 20) + " MiB");
+        long size = Files.size(file);
+        long limit = Limits.VOCABULARY_BYTES.value();
+        if (size > limit) {
+            throw Limits.exceeded(file, "a vocabulary file of " + size + " bytes", Limits.VOCABULARY_BYTES, limit);
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +33,10 @@ public final class TfjsLayersReader {
         Keras2H5Reader.requireFile(modelJson);
         String text;
         try {
-            if (Files.size(modelJson) > Limits.MAX_JSON_BYTES) {
-                throw new ModelFormatException(modelJson, null, "model.json is larger than " + Limits.MAX_JSON_BYTES + " bytes");
+            long size = Files.size(modelJson);
+            long limit = Limits.JSON_BYTES.value();
+            if (size > limit) {
+                throw Limits.exceeded(modelJson, "model.json of " + size + " bytes", Limits.JSON_BYTES, limit);
             }
             text = Files.readString(modelJson, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -92,9 +93,9 @@ public final class TfjsLayersReader {
                 }
                 needed += 4L * count(modelJson, layer, name, shape(modelJson, parser, layer, name, spec.get("shape")));
             }
-            if (needed > Limits.MAX_WEIGHT_BYTES) {
-                throw new ModelFormatException(modelJson, null, "weight group needs " + needed
-                        + " bytes, over the limit of " + Limits.MAX_WEIGHT_BYTES);
+            long limit = Limits.bytes(Limits.WEIGHT_BYTES);
+            if (needed > limit) {
+                throw Limits.exceeded(modelJson, "a weight group of " + needed + " bytes", Limits.WEIGHT_BYTES, limit);
             }
             ByteBuffer buf = readShards(modelJson, dir, paths, needed);
             for (Object specObj : specs) {
@@ -155,32 +156,36 @@ public final class TfjsLayersReader {
     }
 
     private static ByteBuffer readShards(Path modelJson, Path dir, List<Object> paths, long needed) {
+        List<Path> shards = new ArrayList<>();
+        long held = 0;
+        for (Object p : paths) {
+            Path shard = shardPath(modelJson, dir, p);
+            try {
+                held += Files.size(shard);
+            } catch (IOException e) {
+                throw new ModelFormatException(modelJson, null, "cannot read shard '" + p + "': " + e.getMessage(), e);
+            }
+            shards.add(shard);
+        }
+        if (held != needed) { // checked before the weights' memory is taken
+            throw new ModelFormatException(modelJson, null, "weight shards hold " + held + " bytes but the manifest needs "
+                    + needed + (held < needed ? " (truncated shard?)" : ""));
+        }
         byte[] all = new byte[(int) needed];
         int filled = 0;
-        for (Object p : paths) {
-            if (!(p instanceof String rel) || rel.isEmpty()) {
-                throw new ModelFormatException(modelJson, null, "malformed shard path " + p);
-            }
-            Path shard = dir.resolve(rel).normalize();
-            if (rel.contains("\\") || rel.contains(":") || rel.startsWith("/") || List.of(rel.split("/")).contains("..")
-                    || !shard.startsWith(dir)) {
-                throw new ModelFormatException(modelJson, null, "shard path '" + rel
-                        + "' leaves the directory of model.json");
-            }
-            if (!Files.isRegularFile(shard, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ModelFormatException(modelJson, null, "weight shard '" + rel + "' is missing");
-            }
-            try (InputStream in = Files.newInputStream(shard)) {
+        for (int i = 0; i < shards.size(); i++) {
+            try (InputStream in = Files.newInputStream(shards.get(i))) {
                 int r;
                 while ((r = in.read(all, filled, Math.max(0, all.length - filled))) > 0) {
                     filled += r;
                 }
                 if (in.read() != -1) {
                     throw new ModelFormatException(modelJson, null, "weight shards hold more bytes than the manifest's "
-                            + needed + " (at shard '" + rel + "')");
+                            + needed + " (at shard '" + paths.get(i) + "')");
                 }
             } catch (IOException e) {
-                throw new ModelFormatException(modelJson, null, "cannot read shard '" + rel + "': " + e.getMessage(), e);
+                throw new ModelFormatException(modelJson, null, "cannot read shard '" + paths.get(i) + "': "
+                        + e.getMessage(), e);
             }
         }
         if (filled != needed) {
@@ -188,5 +193,41 @@ public final class TfjsLayersReader {
                     + needed + " (truncated shard?)");
         }
         return ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * The real path of one shard, which must be a regular file inside the real directory of
+     * {@code model.json}: a path that climbs out, or a symbolic link (of the file or of a folder on
+     * the way) that leads out, is refused.
+     */
+    private static Path shardPath(Path modelJson, Path dir, Object p) {
+        if (!(p instanceof String rel) || rel.isEmpty()) {
+            throw new ModelFormatException(modelJson, null, "malformed shard path " + p);
+        }
+        Path shard = dir.resolve(rel).normalize();
+        if (rel.contains("\\") || rel.contains(":") || rel.startsWith("/") || List.of(rel.split("/")).contains("..")
+                || !shard.startsWith(dir)) {
+            throw new ModelFormatException(modelJson, null, "shard path '" + rel
+                    + "' leaves the directory of model.json");
+        }
+        if (!Files.exists(shard)) {
+            throw new ModelFormatException(modelJson, null, "weight shard '" + rel + "' is missing");
+        }
+        Path real;
+        Path realDir;
+        try {
+            real = shard.toRealPath();
+            realDir = dir.toRealPath();
+        } catch (IOException e) {
+            throw new ModelFormatException(modelJson, null, "cannot resolve shard '" + rel + "': " + e.getMessage(), e);
+        }
+        if (!real.startsWith(realDir)) {
+            throw new ModelFormatException(modelJson, null, "shard path '" + rel + "' leaves the directory of model.json"
+                    + " through a symbolic link (to " + real + ")");
+        }
+        if (!Files.isRegularFile(real)) {
+            throw new ModelFormatException(modelJson, null, "weight shard '" + rel + "' is missing");
+        }
+        return real;
     }
 }
