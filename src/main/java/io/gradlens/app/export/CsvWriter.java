@@ -1,5 +1,6 @@
 package io.gradlens.app.export;
 
+import io.gradlens.export.AttributionCsv;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -7,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes RFC 4180 CSV (comma separator, CRLF line ends, quotes only where needed), UTF-8. */
+/**
+ * Writes RFC 4180 CSV (comma separator, CRLF line ends, quotes only where needed), UTF-8, with text
+ * cells neutralised against spreadsheet formula injection as on the command line.
+ */
 public final class CsvWriter {
 
   private CsvWriter() {
@@ -40,12 +44,21 @@ public final class CsvWriter {
     w.write("\r\n");
   }
 
-  /** @return the cell, quoted and with doubled quotes when it contains , " CR or LF */
+  /**
+   * @return the cell as the command line's CSV writes it ({@link AttributionCsv#quote}): a text cell
+   *     that a spreadsheet would run as a formula gets a leading {@code '}, then a cell with , " CR
+   *     or LF is quoted with doubled quotes; a number (such as {@code -0.25}) stays a number
+   */
   public static String quote(String cell) {
     String s = cell == null ? "" : cell;
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return isNumber(s) ? s : AttributionCsv.quote(s);
   }
+
+  private static boolean isNumber(String s) {
+    return NUMBER.matcher(s).matches();
+  }
+
+  /** Decimal numbers as the views format them: sign, digits, point, exponent; NaN and infinities. */
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+      "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|[+-]?(NaN|Infinity)");
 }

@@ -29,4 +29,17 @@ class CsvWriterTest {
     assertEquals("token,score\r\ncaf\u00e9,0.5\r\n\",\",-1\r\n",
         Files.readString(f, StandardCharsets.UTF_8));
   }
+
+  @Test
+  void textThatASpreadsheetWouldRunIsNeutralisedButNumbersStayNumbers() {
+    assertEquals("'=HYPERLINK(\"http://x\")".replace("\"", "\"\""), CsvWriter.quote("=HYPERLINK(\"http://x\")")
+        .substring(1, CsvWriter.quote("=HYPERLINK(\"http://x\")").length() - 1));
+    assertEquals("'+cmd", CsvWriter.quote("+cmd"));
+    assertEquals("'@SUM(A1)", CsvWriter.quote("@SUM(A1)"));
+    assertEquals("'-", CsvWriter.quote("-"));
+    assertEquals("-0.25", CsvWriter.quote("-0.25"));
+    assertEquals("+1.5e-07", CsvWriter.quote("+1.5e-07"));
+    assertEquals("-Infinity", CsvWriter.quote("-Infinity"));
+    assertEquals(io.gradlens.export.AttributionCsv.quote("=1+2"), CsvWriter.quote("=1+2"));
+  }
 }
