@@ -23,7 +23,6 @@ import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.ModelProvenance;
 import io.gradlens.workflow.RuntimeVersions;
 import io.gradlens.workflow.TrainingSite;
-import io.gradlens.workflow.models.ModelOpening;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,14 +33,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a model as {@code bin/gradlens train}, the workbench and the experiments all do: prepares
  * the data ({@link DatasetPreparation}; the relevance masks of the explanation penalty from the
  * dataset, the VADER lexicon or the decoys), builds the architecture ({@link Architectures}) or
- * starts from a bundle's weights, runs the {@link Trainer} with per-batch and per-epoch metrics to
+ * starts from a bundle's weights ({@link InitialModel}: with that bundle's vocabulary and class names), runs the {@link Trainer} with per-batch and per-epoch metrics to
  * a listener (and TracIn snapshots, {@link CheckpointRecorder}), and records the typed
  * {@link ModelProvenance}. A tabular dataset with the price layout trains the price regression
  * model ({@link PriceModelTraining}) instead. The trainer checks the cancellation token before
@@ -77,21 +75,27 @@ public final class TrainingWorkflow {
         }
         boolean masks = s.penalty().active();
         Dataset data = withMasks(spec.dataset(), s.penalty());
-        DatasetPreparation.Prepared prepared = DatasetPreparation.prepare(data, s.preparation(), masks);
+        Optional<InitialModel> init = s.init().isPresent()
+                ? Optional.of(InitialModel.open(s.init().get(), data)) : Optional.empty();
+        DatasetPreparation.Prepared prepared = DatasetPreparation.prepare(data, s.preparation(), masks,
+                init.flatMap(InitialModel::vocabulary));
         if (masks && !prepared.train().hasRelevance()) {
             throw noMasks(data);
         }
+        init.ifPresent(m -> m.checkFits(data, prepared.classes(), prepared.input()));
         Sequential network = Architectures.build(arch.cliName(), prepared.input(), prepared.classes().size(),
                 s.sizes(), s.seed());
-        if (s.init().isPresent()) {
-            loadInitialWeights(network, s.init().get());
-        }
+        init.ifPresent(m -> m.loadInto(network));
         Optimizer optimizer = s.optimizer().create(s.learningRate(), s.momentum());
         CheckpointRecorder checkpoints = s.checkpointEvery() > 0
                 ? new CheckpointRecorder(network, optimizer, s.checkpointEvery(), listener) : null;
         List<Map<String, Double>> history = new Trainer(s.trainerConfig(), optimizer).fit(network, prepared.train(),
                 prepared.validation(), checkpoints != null ? checkpoints : listener, cancel);
         ModelProvenance provenance = provenance(spec, arch, site, (System.nanoTime() - start) / 1e9);
+        if (init.flatMap(InitialModel::vocabulary).isPresent()) {
+            // vocab_size and min_count in the hyperparameters did not build this vocabulary
+            provenance = provenance.withExtra("vocabulary_from", "init");
+        }
         Classifier model = new Classifier(network, prepared.input(), prepared.classes(), provenance.toMap());
         return new TrainingResult(new TrainedModel.Classification(model), provenance,
                 checkpoints != null ? checkpoints.checkpoints() : List.of(), history);
@@ -133,18 +137,6 @@ public final class TrainingWorkflow {
                 OptionalLong.of(spec.settings().seed()), Optional.of(RuntimeVersions.java()),
                 Optional.of(RuntimeVersions.jvm()), Optional.of(RuntimeVersions.os()), Optional.of(Instant.now()),
                 OptionalDouble.of(seconds), Optional.of(site), Map.of());
-    }
-
-    private static void loadInitialWeights(Sequential network, Path init) throws IOException {
-        Classifier start = ModelOpening.classifier(init, null, "train --init");
-        Map<String, INDArray> weights = new LinkedHashMap<>();
-        start.network().parameters().forEach((k, v) -> weights.put(k, v.value()));
-        try {
-            network.loadWeights(weights);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--init " + init + " does not fit this architecture: "
-                    + e.getMessage());
-        }
     }
 
     /** The dataset with the masks the penalty reads, checked against the mask source. */
