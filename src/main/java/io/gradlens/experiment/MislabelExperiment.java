@@ -143,13 +143,14 @@ public final class MislabelExperiment {
         return new Result(Rankings.recall(tracin.selfInfluence(1).order(), flagged, FRACTIONS),
                 Rankings.recall(representer.selfInfluence(1).order(), flagged, FRACTIONS),
                 Rankings.recall(randomOrder, flagged, FRACTIONS), flips, n, trainSeconds, tracin.precomputeSeconds(),
-                representer.precomputeSeconds(), fidTrain, representer.fidelity(), times[times.length / 2], ttimes[ttimes.length / 2], testAccuracy,
-                settings);
+                representer.precomputeSeconds(), fidTrain, representer.fidelity(), times[times.length / 2],
+                ttimes[ttimes.length / 2], testAccuracy, settings);
     }
 
     /** The in-memory index of {@code method} over the flipped training set. */
     private static PreparedInfluence index(InfluenceIndexWorkflow influence, Classifier model, ImageDataset data,
-                                           InfluenceMethod method, InfluenceCheckpoints checkpoints) throws IOException {
+                                           InfluenceMethod method, InfluenceCheckpoints checkpoints)
+            throws IOException {
         return influence.prepare(new InfluenceIndexRequest(model, null, data, null, method,
                 RepresenterPoints.DEFAULT_LAMBDA, checkpoints), ProgressListener.NONE, CancellationToken.NONE);
     }

@@ -39,9 +39,10 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains a model as {@code bin/gradlens train}, the workbench and the experiments all do: prepares
  * the data ({@link DatasetPreparation}; the relevance masks of the explanation penalty from the
- * dataset, the VADER lexicon or the decoys), builds the architecture ({@link Architectures}) or
- * starts from a bundle's weights ({@link InitialModel}: with that bundle's vocabulary and class names), runs the {@link Trainer} with per-batch and per-epoch metrics to
- * a listener (and TracIn snapshots, {@link CheckpointRecorder}), and records the typed
+ * dataset, the VADER lexicon or the decoys), builds the architecture ({@link Architectures}, or the
+ * caller's {@link CustomNetwork}) or starts from a bundle's weights ({@link InitialModel}: with that
+ * bundle's vocabulary and class names), runs the {@link Trainer} with per-batch and per-epoch metrics
+ * to a listener (and TracIn snapshots, {@link CheckpointRecorder}), and records the typed
  * {@link ModelProvenance}. A tabular dataset with the price layout trains the price regression
  * model ({@link PriceModelTraining}) instead. The trainer checks the cancellation token before
  * every batch.
