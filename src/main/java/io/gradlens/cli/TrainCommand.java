@@ -77,7 +77,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "datasets. Default ${DEFAULT-VALUE}.")
     long seed = D.seed();
 
-    @Option(names = "--init", description = "Start from the weights of this bundle (same architecture).")
+    @Option(names = "--init", description = "Start from the weights of this bundle (same architecture), keeping its "
+            + "vocabulary; the dataset's class names and image shape must match it.")
     Path init;
 
     @Option(names = "--no-shuffle", description = "Keep the training order.")

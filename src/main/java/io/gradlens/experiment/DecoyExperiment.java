@@ -1,25 +1,29 @@
 package io.gradlens.experiment;
 
 import io.gradlens.data.BuiltInDatasets;
+import io.gradlens.data.Dataset;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.TextExample;
 import io.gradlens.data.Vocabulary;
+import io.gradlens.nn.InputSpec;
 import io.gradlens.nn.Sequential;
-import io.gradlens.train.Adam;
+import io.gradlens.train.DatasetPreparation;
 import io.gradlens.train.ExampleSet;
 import io.gradlens.train.ExplanationPenalty;
-import io.gradlens.train.MaskedExamples;
-import io.gradlens.train.Trainer;
-import io.gradlens.train.TrainingConfig;
 import io.gradlens.train.TrainingListener;
-import io.gradlens.util.CancellationToken;
+import io.gradlens.workflow.training.CustomNetwork;
+import io.gradlens.workflow.training.DatasetSource;
+import io.gradlens.workflow.training.MaskSource;
+import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.workflow.training.TrainingResult;
+import io.gradlens.workflow.training.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -34,6 +38,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * [0, 1]. Dividing the paper's objective by the batch size B and writing its input gradient with
  * respect to {@code x/255} gives {@code λ_GradLens = λ_paper / (B · 255²) = 1000 / (256 · 65025) ≈ 6.0e-5}
  * ({@link #paperLambda}). Text (decoy-text): embedding 32, Conv1D 32×3 ReLU, global max pool, dense 2, Adam 1e-3, batch 32.
+ *
+ * <p>Every run goes through {@link io.gradlens.workflow.training.TrainingWorkflow} with the network as
+ * a {@link CustomNetwork} (recorded as {@code trained_in: experiment}).
  */
 public final class DecoyExperiment {
 
@@ -94,22 +101,34 @@ public final class DecoyExperiment {
                 .build();
     }
 
+    /** The paper's MLP for the prepared images, as a network the training workflow builds. */
+    static CustomNetwork mlpNetwork() {
+        return CustomNetwork.of("mlp-784-50-30-10", (input, classes, seed) -> {
+            InputSpec.Image image = (InputSpec.Image) input;
+            return mlp(image.height(), image.width(), image.channels(), classes, seed);
+        });
+    }
+
+    /** The text CNN for the prepared vocabulary, as a network the training workflow builds. */
+    static CustomNetwork textCnnNetwork() {
+        return CustomNetwork.of("textcnn-32x3", (input, classes, seed) ->
+                textCnn(((InputSpec.Tokens) input).vocabulary().size(), classes, seed));
+    }
+
     /** Runs the three decoy-mnist trainings. */
     public static List<Run> mnist(Path datasets, Settings s, TrainingListener listener) throws IOException {
         ImageDataset clean = (ImageDataset) BuiltInDatasets.load("mnist", s.seed(), datasets);
         ImageDataset decoy = (ImageDataset) BuiltInDatasets.load("decoy-mnist", s.seed(), datasets);
-        Supplier<Sequential> model = () -> mlp(28, 28, 1, 10, s.seed());
+        CustomNetwork mlp = mlpNetwork();
         List<Run> runs = new ArrayList<>();
-        runs.add(run("clean", clean.name(), model, subset(images(clean, true), s.trainSize()), images(clean, false),
-                0, s, listener));
-        ExampleSet decoyTrain = subset(images(decoy, true), s.trainSize());
-        ExampleSet decoyTest = images(decoy, false);
-        runs.add(run("decoy", decoy.name(), model, decoyTrain, decoyTest, 0, s, listener));
-        runs.add(run("decoy+penalty", decoy.name(), model, decoyTrain, decoyTest, s.lambda(), s, listener));
+        runs.add(run("clean", spec(clean, "mnist", s, PenaltySettings.NONE).with(mlp), listener));
+        runs.add(run("decoy", spec(decoy, "decoy-mnist", s, PenaltySettings.NONE).with(mlp), listener));
+        runs.add(run("decoy+penalty", spec(decoy, "decoy-mnist", s, penalty(s, ExplanationPenalty.Attribution.GRADIENT))
+                .with(mlp), listener));
         return runs;
     }
 
-    /** Runs the three decoy-text trainings (vocabulary from the decoy training texts). */
+    /** Runs the decoy-text trainings (vocabulary from all decoy training texts, shared by every run). */
     public static List<Run> text(Path datasets, Settings s, TrainingListener listener) throws IOException {
         TextDataset clean = (TextDataset) BuiltInDatasets.load("sentences", s.seed(), datasets);
         TextDataset decoy = (TextDataset) BuiltInDatasets.load("decoy-text", s.seed(), datasets);
@@ -118,36 +137,32 @@ public final class DecoyExperiment {
             texts.add(e.tokens());
         }
         Vocabulary vocabulary = Vocabulary.build(texts, 1, 20_000);
-        Supplier<Sequential> model = () -> textCnn(vocabulary.size(), 2, s.seed());
+        CustomNetwork cnn = textCnnNetwork();
+        PenaltySettings gradient = penalty(s, ExplanationPenalty.Attribution.GRADIENT);
         List<Run> runs = new ArrayList<>();
-        runs.add(run("clean", clean.name(), model,
-                subset(MaskedExamples.tokens(clean.train(), vocabulary, false), s.trainSize()),
-                MaskedExamples.tokens(clean.test(), vocabulary, false), 0, s, listener));
-        ExampleSet decoyTrain = subset(MaskedExamples.tokens(decoy.train(), vocabulary, true), s.trainSize());
-        ExampleSet decoyTest = MaskedExamples.tokens(decoy.test(), vocabulary, false);
-        runs.add(run("decoy", decoy.name(), model, decoyTrain, decoyTest, 0, s, listener));
-        runs.add(run("decoy+penalty", decoy.name(), model, decoyTrain, decoyTest, s.lambda(), s, listener));
-        runs.add(run("decoy+penalty(gxi)", decoy.name(), model, decoyTrain, decoyTest, s.lambda(),
-                ExplanationPenalty.Attribution.GRADIENT_X_INPUT, s, listener));
-        // variant for comparison: every embedding component of the input gradient penalised
-        {
-            Sequential variant = model.get();
-            long t0 = System.nanoTime();
-            PerDimensionTokenPenalty.fit(variant, decoyTrain, new Adam(1e-3), s.epochs(), s.batchSize(), s.seed(),
-                    s.lambda(), s.target(), false);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            runs.add(new Run("decoy+pen/dim", decoy.name(), s.lambda(),
-                    Trainer.evaluate(variant, decoyTrain, null, 256, CancellationToken.NONE).accuracy(),
-                    Trainer.evaluate(variant, decoyTest, null, 256, CancellationToken.NONE).accuracy(), seconds,
-                    List.of()));
-        }
+        runs.add(run("clean", spec(clean, "sentences", s, PenaltySettings.NONE).with(cnn).with(vocabulary), listener));
+        runs.add(run("decoy", spec(decoy, "decoy-text", s, PenaltySettings.NONE).with(cnn).with(vocabulary),
+                listener));
+        runs.add(run("decoy+penalty", spec(decoy, "decoy-text", s, gradient).with(cnn).with(vocabulary), listener));
+        runs.add(run("decoy+penalty(gxi)", spec(decoy, "decoy-text", s,
+                penalty(s, ExplanationPenalty.Attribution.GRADIENT_X_INPUT)).with(cnn).with(vocabulary), listener));
+        // variant for comparison: every embedding component of the input gradient penalised (its own
+        // batch objective; the penalty settings only ask the workflow for the masks it reads)
+        runs.add(run("decoy+pen/dim", spec(decoy, "decoy-text", s, gradient)
+                .with(cnn.withStep(PerDimensionTokenPenalty.objective(s.lambda(), s.target(), false)))
+                .with(vocabulary), listener));
         return runs;
     }
 
-    /** Train or test images of {@code d}, with masks on the training side. */
-    public static ExampleSet images(ImageDataset d, boolean train) {
-        return train ? MaskedExamples.images(d.train(), d.height(), d.width(), d.channels())
-                : MaskedExamples.images(d.test(), d.height(), d.width(), d.channels(), null);
+    /** A run of {@code settings} on the built-in dataset {@code data} called {@code name}. */
+    private static TrainingSpec spec(Dataset data, String name, Settings s, PenaltySettings penalty) {
+        return new TrainingSpec(data, DatasetSource.builtIn(name),
+                ExperimentTraining.settings(s.epochs(), s.batchSize(), s.seed(), s.trainSize(), penalty, 0));
+    }
+
+    /** The penalty of the penalised runs: the settings' λ and target on the dataset's masks. */
+    private static PenaltySettings penalty(Settings s, ExplanationPenalty.Attribution attribution) {
+        return new PenaltySettings(s.lambda(), s.target(), attribution, Optional.of(MaskSource.DATASET));
     }
 
     /** The first {@code n} examples of {@code set} (all when n ≤ 0 or n ≥ size). */
@@ -178,25 +193,18 @@ public final class DecoyExperiment {
         };
     }
 
-    /** Trains a fresh model (same seed every time) and scores it on train and test. */
-    public static Run run(String name, String dataset, Supplier<Sequential> factory, ExampleSet train, ExampleSet test,
-                          double lambda, Settings s, TrainingListener listener) {
-        return run(name, dataset, factory, train, test, lambda, ExplanationPenalty.Attribution.GRADIENT, s, listener);
-    }
-
-    /** As above, penalising the given attribution (gradient, or gradient × input). */
-    public static Run run(String name, String dataset, Supplier<Sequential> factory, ExampleSet train, ExampleSet test,
-                          double lambda, ExplanationPenalty.Attribution attribution, Settings s,
-                          TrainingListener listener) {
-        Sequential model = factory.get();
-        ExplanationPenalty penalty = lambda > 0 ? new ExplanationPenalty(lambda, s.target(), attribution) : null;
-        TrainingConfig config = new TrainingConfig(s.epochs(), s.batchSize(), s.seed(), true, penalty);
+    /**
+     * Trains {@code spec} through the training workflow (a fresh network, same seed every time) and
+     * scores it on its training examples and its dataset's test split.
+     */
+    static Run run(String name, TrainingSpec spec, TrainingListener listener) throws IOException {
         long t0 = System.nanoTime();
-        List<Map<String, Double>> history = new Trainer(config, new Adam(1e-3)).fit(model, train, null, listener,
-                CancellationToken.NONE);
+        TrainingResult result = ExperimentTraining.train(spec, listener);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double trainAcc = Trainer.evaluate(model, train, null, 256, CancellationToken.NONE).accuracy();
-        double testAcc = Trainer.evaluate(model, test, null, 256, CancellationToken.NONE).accuracy();
-        return new Run(name, dataset, lambda, trainAcc, testAcc, seconds, history);
+        Sequential network = ExperimentTraining.classifier(result).network();
+        DatasetPreparation.Prepared examples = ExperimentTraining.examples(spec);
+        return new Run(name, spec.dataset().name(), spec.settings().penalty().lambda(),
+                ExperimentTraining.accuracy(network, examples.train()),
+                ExperimentTraining.accuracy(network, examples.validation()), seconds, result.history());
     }
 }

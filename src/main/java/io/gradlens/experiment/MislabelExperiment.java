@@ -3,19 +3,25 @@ package io.gradlens.experiment;
 import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.ImageSplit;
+import io.gradlens.explain.influence.InfluenceData;
 import io.gradlens.explain.influence.LastLayerFeatures;
 import io.gradlens.explain.influence.Rankings;
 import io.gradlens.explain.influence.RepresenterPoints;
-import io.gradlens.explain.influence.TracIn;
-import io.gradlens.nn.Sequential;
-import io.gradlens.train.Adam;
-import io.gradlens.train.CheckpointRecorder;
+import io.gradlens.nn.Classifier;
 import io.gradlens.train.ExampleSet;
 import io.gradlens.train.MaskedExamples;
-import io.gradlens.train.Trainer;
-import io.gradlens.train.TrainingConfig;
 import io.gradlens.train.TrainingListener;
 import io.gradlens.util.CancellationToken;
+import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.influence.InfluenceCheckpoints;
+import io.gradlens.workflow.influence.InfluenceIndexRequest;
+import io.gradlens.workflow.influence.InfluenceIndexWorkflow;
+import io.gradlens.workflow.influence.InfluenceMethod;
+import io.gradlens.workflow.influence.PreparedInfluence;
+import io.gradlens.workflow.training.DatasetSource;
+import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.workflow.training.TrainingResult;
+import io.gradlens.workflow.training.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -78,7 +84,11 @@ public final class MislabelExperiment {
     private MislabelExperiment() {
     }
 
-    /** Runs the experiment on an image dataset with the MLP of {@link DecoyExperiment#mlp}. */
+    /**
+     * Runs the experiment on an image dataset with the MLP of {@link DecoyExperiment#mlp}: trained through
+     * the training workflow with a checkpoint every epoch, both indexes built by the influence index
+     * workflow from those checkpoints in memory (no disk cache).
+     */
     public static Result run(Path datasets, String name, double flipFraction, int epochs, int batchSize, long seed,
                              int trainSize, TrainingListener listener) throws IOException {
         if (!(flipFraction > 0 && flipFraction < 1)) {
@@ -100,36 +110,29 @@ public final class MislabelExperiment {
         for (int i : flippedIdx) {
             flagged[i] = true;
         }
-        ExampleSet train = MaskedExamples.images(new ImageSplit(pixels, noisy, null), d.height(), d.width(),
-                d.channels());
-        ExampleSet test = DecoyExperiment.images(d, false);
-        Sequential model = DecoyExperiment.mlp(d.height(), d.width(), d.channels(), d.classNames().size(), seed);
-        Adam adam = new Adam(1e-3);
-        CheckpointRecorder recorder = new CheckpointRecorder(model, adam, 1, listener);
+        ImageDataset flippedData = new ImageDataset(d.name(), d.classNames(), d.height(), d.width(), d.channels(),
+                new ImageSplit(pixels, noisy, null), d.test(), d.info());
+        TrainingSpec spec = new TrainingSpec(flippedData, DatasetSource.UNKNOWN, ExperimentTraining.settings(epochs,
+                batchSize, seed, 0, PenaltySettings.NONE, 1)).with(DecoyExperiment.mlpNetwork());
         long t0 = System.nanoTime();
-        new Trainer(new TrainingConfig(epochs, batchSize, seed, true, null), adam).fit(model, train, null, recorder,
-                CancellationToken.NONE);
+        TrainingResult trained = ExperimentTraining.train(spec, listener);
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        double testAccuracy = Trainer.evaluate(model, test, null, 256, CancellationToken.NONE).accuracy();
+        Classifier model = ExperimentTraining.classifier(trained);
+        double testAccuracy = ExperimentTraining.accuracy(model.network(),
+                ExperimentTraining.examples(spec).validation());
 
-        t0 = System.nanoTime();
-        TracIn tracin = TracIn.lastLayer(model, recorder.checkpoints(), train);
-        double tracinSeconds = (System.nanoTime() - t0) / 1e9;
-        t0 = System.nanoTime();
-        LastLayerFeatures f = LastLayerFeatures.compute(model, train);
-        RepresenterPoints rp = RepresenterPoints.fit(f, RepresenterPoints.DEFAULT_LAMBDA,
-                LastLayerFeatures.lastLayerWeights(model));
-        double representerSeconds = (System.nanoTime() - t0) / 1e9;
-        LastLayerFeatures ft = LastLayerFeatures.compute(model, test);
-        double fidTrain = rp.fidelity(f).pearson();
-        double fidTest = rp.fidelity(ft).pearson();
+        InfluenceIndexWorkflow influence = new InfluenceIndexWorkflow(null, false, warning -> { });
+        InfluenceCheckpoints recorded = new InfluenceCheckpoints.Recorded(trained.checkpoints());
+        PreparedInfluence tracin = index(influence, model, flippedData, InfluenceMethod.TRACIN, recorded);
+        PreparedInfluence representer = index(influence, model, flippedData, InfluenceMethod.REPRESENTER, recorded);
+        ExampleSet train = InfluenceData.of(model, flippedData).train();
+        double fidTrain = representer.index().representerPoints()
+                .fidelity(LastLayerFeatures.compute(model.network(), train)).pearson();
         double[] times = new double[21];
         double[] ttimes = new double[21];
-        java.util.List<LastLayerFeatures> testPerCheckpoint = TracIn.features(model, recorder.checkpoints(), test);
         for (int q = 0; q < times.length; q++) {
-            double[] feature = ft.features().getRow(q).dup().data().asDouble();
-            times[q] = rp.explain(q, feature, 0, 10).millis();
-            ttimes[q] = tracin.explain(q, TracIn.testPoint(testPerCheckpoint, q), 0, 10).millis();
+            times[q] = representer.explain(q, 0, 10).ranking().millis();
+            ttimes[q] = tracin.explain(q, 0, 10).ranking().millis();
         }
         java.util.Arrays.sort(times);
         java.util.Arrays.sort(ttimes);
@@ -137,11 +140,19 @@ public final class MislabelExperiment {
         String settings = String.format(Locale.ROOT, "mislabel: %s, %d training examples, %.0f%% flipped, MLP 784-50-30-10, "
                 + "Adam 1e-3, %d epochs, batch %d, checkpoints every epoch, seed %d, representer lambda %.3g", name, n,
                 flipFraction * 100, epochs, batchSize, seed, RepresenterPoints.DEFAULT_LAMBDA);
-        return new Result(Rankings.recall(tracin.selfInfluenceRanking(0).order(), flagged, FRACTIONS),
-                Rankings.recall(rp.importance(0).order(), flagged, FRACTIONS),
-                Rankings.recall(randomOrder, flagged, FRACTIONS), flips, n, trainSeconds, tracinSeconds,
-                representerSeconds, fidTrain, fidTest, times[times.length / 2], ttimes[ttimes.length / 2], testAccuracy,
-                settings);
+        return new Result(Rankings.recall(tracin.selfInfluence(1).order(), flagged, FRACTIONS),
+                Rankings.recall(representer.selfInfluence(1).order(), flagged, FRACTIONS),
+                Rankings.recall(randomOrder, flagged, FRACTIONS), flips, n, trainSeconds, tracin.precomputeSeconds(),
+                representer.precomputeSeconds(), fidTrain, representer.fidelity(), times[times.length / 2],
+                ttimes[ttimes.length / 2], testAccuracy, settings);
+    }
+
+    /** The in-memory index of {@code method} over the flipped training set. */
+    private static PreparedInfluence index(InfluenceIndexWorkflow influence, Classifier model, ImageDataset data,
+                                           InfluenceMethod method, InfluenceCheckpoints checkpoints)
+            throws IOException {
+        return influence.prepare(new InfluenceIndexRequest(model, null, data, null, method,
+                RepresenterPoints.DEFAULT_LAMBDA, checkpoints), ProgressListener.NONE, CancellationToken.NONE);
     }
 
     private static int[] permutation(int n, Random random) {

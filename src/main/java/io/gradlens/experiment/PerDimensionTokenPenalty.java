@@ -32,7 +32,8 @@ import java.util.Map;
  * while still reading the decoy token. With {@code timesInput} the penalised quantity is instead
  * each token's first-order contribution {@code Σ_e x_{n,t,e} · ∂S/∂x_{n,t,e}} (gradient × input),
  * which a learned embedding cannot hide by growing its own norm. Training runs in {@link Trainer} with this
- * objective as its step: seeded shuffling, one optimizer step per batch, exact double backpropagation.
+ * objective as its step ({@link #objective}): seeded shuffling, one optimizer step per batch, exact double
+ * backpropagation; {@link #fit} trains an already built model on an example set, as its test compares.
  */
 final class PerDimensionTokenPenalty {
 
@@ -49,8 +50,17 @@ final class PerDimensionTokenPenalty {
             throw new IllegalArgumentException("the per-dimension token penalty needs a token model and masks");
         }
         new Trainer(new TrainingConfig(epochs, batchSize, seed, true, null), optimizer,
-                (m, batch, context) -> step(m, batch, context, lambda, target, timesInput))
+                objective(lambda, target, timesInput))
                 .fit(model, train, null, TrainingListener.NONE, CancellationToken.NONE);
+    }
+
+    /**
+     * This penalty as the {@link Trainer}'s batch objective (cross-entropy plus the penalty), for a
+     * training run that hands it to the trainer, as {@code experiment decoy-text} does through the
+     * training workflow. Batches must carry token masks.
+     */
+    static Trainer.Step objective(double lambda, ExplanationPenalty.Target target, boolean timesInput) {
+        return (m, batch, context) -> step(m, batch, context, lambda, target, timesInput);
     }
 
     private static StepResult step(Sequential model, Batch batch, ForwardContext context, double lambda,

@@ -10,13 +10,16 @@ import io.gradlens.data.Vocabulary;
 import io.gradlens.nn.InputSpec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Turns a classification dataset into what training needs: the model's input specification (for
  * text, a vocabulary built from the training split), the class names, and the training and test
  * splits as {@link ExampleSet}s. The CLI's {@code train} command and the workbench share it, so a
- * model trained in either sees the same data.
+ * model trained in either sees the same data. A run that continues from another model's weights
+ * passes that model's vocabulary, so every token id keeps pointing at the word it was trained on.
  */
 public final class DatasetPreparation {
 
@@ -60,15 +63,25 @@ public final class DatasetPreparation {
      * @throws IllegalArgumentException for a tabular dataset, naming it
      */
     public static Prepared prepare(Dataset data, Options options, boolean masks) {
+        return prepare(data, options, masks, Optional.empty());
+    }
+
+    /**
+     * Prepares {@code data} as {@link #prepare(Dataset, Options, boolean)} does, but for text with
+     * {@code vocabulary} when given (a word outside it becomes {@link Vocabulary#OOV}; the options'
+     * vocabulary size and least count then do not apply) instead of one built from the training split.
+     *
+     * @throws IllegalArgumentException for a tabular dataset, naming it
+     */
+    public static Prepared prepare(Dataset data, Options options, boolean masks, Optional<Vocabulary> vocabulary) {
+        Objects.requireNonNull(vocabulary, "vocabulary");
         if (data instanceof TextDataset text) {
             List<TextExample> train = options.limit() > 0
                     ? text.train().subList(0, Math.min(options.limit(), text.train().size())) : text.train();
-            List<List<String>> tokens = train.stream().map(e -> Tokenizer.tokenize(e.text()))
-                    .collect(Collectors.toList());
-            Vocabulary vocabulary = Vocabulary.build(tokens, options.minCount(), options.vocabSize());
-            return new Prepared(new InputSpec.Tokens(vocabulary), text.classNames(),
-                    DatasetExamples.text(train, vocabulary, options.maxLength(), masks),
-                    DatasetExamples.text(text.test(), vocabulary, options.maxLength(), masks));
+            Vocabulary words = vocabulary.orElseGet(() -> built(train, options));
+            return new Prepared(new InputSpec.Tokens(words), text.classNames(),
+                    DatasetExamples.text(train, words, options.maxLength(), masks),
+                    DatasetExamples.text(text.test(), words, options.maxLength(), masks));
         }
         if (data instanceof ImageDataset images) {
             ImageSplit train = images.train();
@@ -83,5 +96,12 @@ public final class DatasetPreparation {
         }
         throw new IllegalArgumentException("dataset '" + data.name() + "' is tabular; training accepts text and "
                 + "image classification datasets");
+    }
+
+    /** The vocabulary of the training examples {@code train} by the options' size and least count. */
+    private static Vocabulary built(List<TextExample> train, Options options) {
+        List<List<String>> tokens = train.stream().map(e -> Tokenizer.tokenize(e.text()))
+                .collect(Collectors.toList());
+        return Vocabulary.build(tokens, options.minCount(), options.vocabSize());
     }
 }

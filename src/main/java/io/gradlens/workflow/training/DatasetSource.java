@@ -1,13 +1,17 @@
 package io.gradlens.workflow.training;
 
+import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.workflow.ModelProvenance;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Where a training dataset was read from, for its provenance: a built-in dataset by name or a file
- * or folder, and the edit list applied to it, if any.
+ * or folder, and the edit list applied to it, if any. {@link #of(String)} is the one place that
+ * resolves a {@code --dataset} argument ({@link TrainingData#resolve(String, long)} loads it), for
+ * {@code train} and the explanation commands alike.
  *
  * @param builtIn the built-in dataset's name, or empty
  * @param file    the dataset file or folder, or empty
@@ -39,6 +43,24 @@ public record DatasetSource(Optional<String> builtIn, Optional<Path> file,
     /** The dataset file or folder {@code path} (recorded absolute and normalised). */
     public static DatasetSource file(Path path) {
         return new DatasetSource(Optional.empty(), Optional.of(path.toAbsolutePath().normalize()), Optional.empty());
+    }
+
+    /**
+     * Resolves a {@code --dataset} argument: an existing file or folder, else a built-in dataset's name.
+     *
+     * @throws IllegalArgumentException {@code "'<name>' is neither a file nor a built-in dataset; built-in: [...]"}
+     */
+    public static DatasetSource of(String argument) {
+        Objects.requireNonNull(argument, "argument");
+        Path path = Path.of(argument);
+        if (Files.exists(path)) {
+            return file(path);
+        }
+        if (BuiltInDatasets.list().stream().noneMatch(e -> e.name().equals(argument))) {
+            throw new IllegalArgumentException("'" + argument + "' is neither a file nor a built-in dataset; built-in: "
+                    + BuiltInDatasets.list().stream().map(BuiltInDatasets.Entry::name).toList());
+        }
+        return builtIn(argument);
     }
 
     /** This source with {@code count} edits of the edit list {@code editList} applied (none when 0). */

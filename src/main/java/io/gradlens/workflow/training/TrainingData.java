@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * Loads the data of a training run as {@code train --dataset X [--edits E]} names it: an existing
- * file or folder, else a built-in dataset; then the edit list, if given.
+ * file or folder, else a built-in dataset ({@link DatasetSource#of(String)}); then the edit list, if given.
  *
  * @param dataset the dataset, edits applied
  * @param source  where it came from
@@ -25,21 +25,9 @@ public record TrainingData(Dataset dataset, DatasetSource source) {
      * @throws IllegalArgumentException naming an unknown dataset or a missing edit list
      */
     public static TrainingData load(String name, Path edits, long seed) throws IOException {
-        Path path = Path.of(name);
-        Dataset data;
-        DatasetSource source;
-        if (Files.exists(path)) {
-            data = DatasetLoader.load(path);
-            source = DatasetSource.file(path);
-        } else {
-            boolean builtIn = BuiltInDatasets.list().stream().anyMatch(e -> e.name().equals(name));
-            if (!builtIn) {
-                throw new IllegalArgumentException("'" + name + "' is neither a file nor a built-in dataset; built-in: "
-                        + BuiltInDatasets.list().stream().map(BuiltInDatasets.Entry::name).toList());
-            }
-            data = BuiltInDatasets.load(name, seed);
-            source = DatasetSource.builtIn(name);
-        }
+        TrainingData resolved = resolve(name, seed);
+        Dataset data = resolved.dataset();
+        DatasetSource source = resolved.source();
         if (edits != null) {
             if (!Files.isRegularFile(edits)) {
                 throw new IllegalArgumentException(edits + ": no such edit list");
@@ -48,6 +36,21 @@ public record TrainingData(Dataset dataset, DatasetSource source) {
             data = list.apply(data).dataset();
             source = source.withEdits(edits, list.size());
         }
+        return new TrainingData(data, source);
+    }
+
+    /**
+     * Resolves and loads a {@code --dataset} argument without edits ({@link DatasetSource#of(String)}):
+     * what {@code train} and every command that reads a dataset call.
+     *
+     * @param name a dataset file or folder (read as given), or a built-in dataset's name
+     * @param seed seeds generated built-in datasets (decoys)
+     * @throws IllegalArgumentException naming an unknown dataset
+     */
+    public static TrainingData resolve(String name, long seed) throws IOException {
+        DatasetSource source = DatasetSource.of(name);
+        Dataset data = source.builtIn().isPresent() ? BuiltInDatasets.load(name, seed)
+                : DatasetLoader.load(Path.of(name));
         return new TrainingData(data, source);
     }
 

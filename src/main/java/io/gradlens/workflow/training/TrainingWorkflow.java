@@ -8,6 +8,7 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TabularSplit;
 import io.gradlens.data.TextDataset;
+import io.gradlens.data.Vocabulary;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.ForwardContext;
 import io.gradlens.nn.PriceModel;
@@ -23,7 +24,6 @@ import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.ModelProvenance;
 import io.gradlens.workflow.RuntimeVersions;
 import io.gradlens.workflow.TrainingSite;
-import io.gradlens.workflow.models.ModelOpening;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,15 +34,15 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains a model as {@code bin/gradlens train}, the workbench and the experiments all do: prepares
  * the data ({@link DatasetPreparation}; the relevance masks of the explanation penalty from the
- * dataset, the VADER lexicon or the decoys), builds the architecture ({@link Architectures}) or
- * starts from a bundle's weights, runs the {@link Trainer} with per-batch and per-epoch metrics to
- * a listener (and TracIn snapshots, {@link CheckpointRecorder}), and records the typed
+ * dataset, the VADER lexicon or the decoys), builds the architecture ({@link Architectures}, or the
+ * caller's {@link CustomNetwork}) or starts from a bundle's weights ({@link InitialModel}: with that
+ * bundle's vocabulary and class names), runs the {@link Trainer} with per-batch and per-epoch metrics
+ * to a listener (and TracIn snapshots, {@link CheckpointRecorder}), and records the typed
  * {@link ModelProvenance}. A tabular dataset with the price layout trains the price regression
  * model ({@link PriceModelTraining}) instead. The trainer checks the cancellation token before
  * every batch.
@@ -68,33 +68,56 @@ public final class TrainingWorkflow {
         }
         TrainingSettings s = spec.settings();
         long start = System.nanoTime();
+        String arch = architecture(spec);
+        boolean masks = s.penalty().active();
+        Dataset data = withMasks(spec.dataset(), s.penalty());
+        Optional<InitialModel> init = s.init().isPresent()
+                ? Optional.of(InitialModel.open(s.init().get(), data)) : Optional.empty();
+        Optional<Vocabulary> vocabulary = init.isPresent() ? init.get().vocabulary() : spec.vocabulary();
+        DatasetPreparation.Prepared prepared = DatasetPreparation.prepare(data, s.preparation(), masks, vocabulary);
+        if (masks && !prepared.train().hasRelevance()) {
+            throw noMasks(data);
+        }
+        init.ifPresent(m -> m.checkFits(data, prepared.classes(), prepared.input()));
+        Sequential network = spec.network().isPresent()
+                ? spec.network().get().factory().build(prepared.input(), prepared.classes().size(), s.seed())
+                : Architectures.build(arch, prepared.input(), prepared.classes().size(), s.sizes(), s.seed());
+        init.ifPresent(m -> m.loadInto(network));
+        Optimizer optimizer = s.optimizer().create(s.learningRate(), s.momentum());
+        CheckpointRecorder checkpoints = s.checkpointEvery() > 0
+                ? new CheckpointRecorder(network, optimizer, s.checkpointEvery(), listener) : null;
+        Optional<Trainer.Step> step = spec.network().flatMap(CustomNetwork::step);
+        Trainer trainer = step.isPresent() ? new Trainer(s.trainerConfig(), optimizer, step.get())
+                : new Trainer(s.trainerConfig(), optimizer);
+        List<Map<String, Double>> history = trainer.fit(network, prepared.train(), prepared.validation(),
+                checkpoints != null ? checkpoints : listener, cancel);
+        ModelProvenance provenance = provenance(spec, arch, site, (System.nanoTime() - start) / 1e9);
+        if (vocabulary.isPresent()) {
+            // vocab_size and min_count in the hyperparameters did not build this vocabulary
+            provenance = provenance.withExtra("vocabulary_from", init.isPresent() ? "init" : "caller");
+        }
+        Classifier model = new Classifier(network, prepared.input(), prepared.classes(), provenance.toMap());
+        return new TrainingResult(new TrainedModel.Classification(model), provenance,
+                checkpoints != null ? checkpoints.checkpoints() : List.of(), history);
+    }
+
+    /**
+     * The architecture's recorded name: the caller-built network's, or the named one resolved for the data.
+     *
+     * @throws IllegalArgumentException when the named architecture is the price model (text or images here)
+     */
+    private static String architecture(TrainingSpec spec) {
+        if (spec.network().isPresent()) {
+            return spec.network().get().name();
+        }
         boolean images = spec.dataset() instanceof ImageDataset;
-        Architecture arch = s.architecture().resolve(images ? Architecture.DataKind.IMAGE
+        Architecture arch = spec.settings().architecture().resolve(images ? Architecture.DataKind.IMAGE
                 : Architecture.DataKind.TEXT);
         if (arch == Architecture.PRICE) {
             throw new IllegalArgumentException("architecture 'price' takes a table with the price layout; dataset '"
                     + spec.dataset().name() + "' is not one");
         }
-        boolean masks = s.penalty().active();
-        Dataset data = withMasks(spec.dataset(), s.penalty());
-        DatasetPreparation.Prepared prepared = DatasetPreparation.prepare(data, s.preparation(), masks);
-        if (masks && !prepared.train().hasRelevance()) {
-            throw noMasks(data);
-        }
-        Sequential network = Architectures.build(arch.cliName(), prepared.input(), prepared.classes().size(),
-                s.sizes(), s.seed());
-        if (s.init().isPresent()) {
-            loadInitialWeights(network, s.init().get());
-        }
-        Optimizer optimizer = s.optimizer().create(s.learningRate(), s.momentum());
-        CheckpointRecorder checkpoints = s.checkpointEvery() > 0
-                ? new CheckpointRecorder(network, optimizer, s.checkpointEvery(), listener) : null;
-        List<Map<String, Double>> history = new Trainer(s.trainerConfig(), optimizer).fit(network, prepared.train(),
-                prepared.validation(), checkpoints != null ? checkpoints : listener, cancel);
-        ModelProvenance provenance = provenance(spec, arch, site, (System.nanoTime() - start) / 1e9);
-        Classifier model = new Classifier(network, prepared.input(), prepared.classes(), provenance.toMap());
-        return new TrainingResult(new TrainedModel.Classification(model), provenance,
-                checkpoints != null ? checkpoints.checkpoints() : List.of(), history);
+        return arch.cliName();
     }
 
     private static TrainingResult trainPrice(TrainingSpec spec, TabularDataset table, TrainingSite site,
@@ -105,7 +128,7 @@ public final class TrainingWorkflow {
             throw new IllegalArgumentException("architecture '" + arch.cliName() + "' does not take a table; dataset '"
                     + table.name() + "' trains the price model (--arch price)");
         }
-        if (s.penalty().active() || s.init().isPresent() || s.checkpointEvery() > 0) {
+        if (s.penalty().active() || s.init().isPresent() || s.checkpointEvery() > 0 || spec.network().isPresent()) {
             throw new IllegalArgumentException("the price model trains without an explanation penalty, --init or "
                     + "checkpoints; dataset '" + table.name() + "' is a table");
         }
@@ -113,13 +136,13 @@ public final class TrainingWorkflow {
         PriceModel model = PriceModelTraining.fit(table, s.units(), s.epochs(), s.batchSize(), s.learningRate(),
                 DataType.FLOAT, s.seed(), cancel);
         double rmse = testRmse(model, table);
-        ModelProvenance provenance = provenance(spec, arch, site, (System.nanoTime() - start) / 1e9)
+        ModelProvenance provenance = provenance(spec, arch.cliName(), site, (System.nanoTime() - start) / 1e9)
                 .withExtra("test_rmse", rmse);
         return new TrainingResult(new TrainedModel.PriceRegression(model, rmse), provenance, List.of(), List.of());
     }
 
-    /** The typed provenance of a run of {@code spec} that built {@code arch} and took {@code seconds}. */
-    static ModelProvenance provenance(TrainingSpec spec, Architecture arch, TrainingSite site, double seconds)
+    /** The typed provenance of a run of {@code spec} that built {@code arch} (its name) and took {@code seconds}. */
+    static ModelProvenance provenance(TrainingSpec spec, String arch, TrainingSite site, double seconds)
             throws IOException {
         DatasetSource source = spec.source();
         ModelProvenance.DatasetProvenance dataset = new ModelProvenance.DatasetProvenance(
@@ -129,22 +152,10 @@ public final class TrainingWorkflow {
                         ? Optional.of(source.builtIn().isPresent()) : Optional.empty(),
                 DatasetFingerprint.of(source), source.edits());
         return new ModelProvenance(Optional.of(RuntimeVersions.gradlens()), Optional.of(RuntimeVersions.nd4j()),
-                dataset, Optional.of(arch.cliName()), spec.settings().hyperparameters(),
+                dataset, Optional.of(arch), spec.settings().hyperparameters(),
                 OptionalLong.of(spec.settings().seed()), Optional.of(RuntimeVersions.java()),
                 Optional.of(RuntimeVersions.jvm()), Optional.of(RuntimeVersions.os()), Optional.of(Instant.now()),
                 OptionalDouble.of(seconds), Optional.of(site), Map.of());
-    }
-
-    private static void loadInitialWeights(Sequential network, Path init) throws IOException {
-        Classifier start = ModelOpening.classifier(init, null, "train --init");
-        Map<String, INDArray> weights = new LinkedHashMap<>();
-        start.network().parameters().forEach((k, v) -> weights.put(k, v.value()));
-        try {
-            network.loadWeights(weights);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--init " + init + " does not fit this architecture: "
-                    + e.getMessage());
-        }
     }
 
     /** The dataset with the masks the penalty reads, checked against the mask source. */
