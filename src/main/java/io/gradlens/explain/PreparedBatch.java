@@ -127,6 +127,11 @@ final class PreparedBatch {
         ForwardContext ctx = ForwardContext.inference();
         ctx.setSequenceMask(mask == null ? null : Tensor.constant(mask));
         Tensor logits = net.forward(Tensor.constant(x), ctx, firstLayer, net.layers().size());
+        if (logits.rank() != 2) {
+            throw new IllegalArgumentException("attributions explain one output per class, [batch, classes], but "
+                    + "this model outputs " + Arrays.toString(Arrays.copyOfRange(logits.shape(), 1, logits.rank()))
+                    + " per example (a sequence or map); explain a model whose last layer gives one value per class");
+        }
         INDArray probs = NnOps.softmax(logits, 1).value().castTo(DataType.DOUBLE);
         double[][] p = probs.toDoubleMatrix();
         int[] targets = new int[p.length];
