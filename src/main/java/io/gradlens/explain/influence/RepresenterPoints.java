@@ -109,7 +109,7 @@ public final class RepresenterPoints {
                 : start.castTo(DataType.DOUBLE).dup();
         // Lipschitz constant of the gradient: the softmax cross-entropy Hessian in the logits is at
         // most 1/2, so L ≤ λ_max(F̃ᵀF̃)/(2n) + 2λ; strong convexity 2λ.
-        INDArray gram = f.transpose().mmul(f).divi(n);
+        INDArray gram = product(f.transpose(), f).divi(n);
         double lipschitz = largestEigenvalue(gram) / 2 + 2 * lambda;
         gram.close();
         double kappa = lipschitz / (2 * lambda);
@@ -155,7 +155,7 @@ public final class RepresenterPoints {
             }
         }
         previous.close();
-        INDArray logits = f.mmul(theta);
+        INDArray logits = product(f, theta);
         INDArray s = LastLayerFeatures.softmax(logits);
         logits.close();
         INDArray dLdPhi = s.sub(p);
@@ -180,12 +180,26 @@ public final class RepresenterPoints {
         return new RepresenterPoints(lambda, f, a, labelAlpha, y, fit);
     }
 
+    /**
+     * {@code a · b} as {@code a.mmul(b)} computes it, without its hidden temporary: ND4J 1.0.0-M2.1
+     * multiplies into a column-major array and copies that into the row-major result it returns,
+     * leaving the column-major one to the collector (an [n, C] array per product, thousands per
+     * refit). Here the column-major product is closed once copied; the numbers are the same.
+     */
+    static INDArray product(INDArray a, INDArray b) {
+        INDArray columnMajor = Nd4j.createUninitialized(a.dataType(), new long[] {a.size(0), b.size(1)}, 'f');
+        a.mmul(b, columnMajor);
+        INDArray result = columnMajor.dup('c');
+        columnMajor.close();
+        return result;
+    }
+
     /** The refit's gradient; its temporaries are closed, the result is the caller's. */
     private static INDArray gradient(INDArray f, INDArray p, INDArray theta, double lambda, int n) {
-        INDArray z = f.mmul(theta);
+        INDArray z = product(f, theta);
         INDArray s = LastLayerFeatures.softmax(z).subi(p);
         z.close();
-        INDArray g = f.transpose().mmul(s).divi(n);
+        INDArray g = product(f.transpose(), s).divi(n);
         s.close();
         INDArray decay = theta.mul(2 * lambda);
         g.addi(decay);
@@ -206,7 +220,7 @@ public final class RepresenterPoints {
         INDArray v = Nd4j.ones(DataType.DOUBLE, symmetric.size(0), 1);
         double value = 0;
         for (int i = 0; i < 200; i++) {
-            INDArray w = symmetric.mmul(v);
+            INDArray w = product(symmetric, v);
             double norm = w.norm2Number().doubleValue();
             if (norm == 0) {
                 v.close();
