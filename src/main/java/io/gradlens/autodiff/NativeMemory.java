@@ -22,9 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * When the resident size minus the Java heap in use exceeds the native budget, and at least a
  * quarter of the budget has been allocated since the last collection (so a legitimately large
  * working set does not cause a collection per check), a garbage collection is requested; ND4J's
- * deallocator then frees the buffers of the collected wrappers. Code that computes with raw ND4J
- * arrays rather than tensors (e.g. the hidden-state sweep) reports its allocations with {@link
- * #allocated(long)}. Code that knows an array is dead should still close it (see {@code
+ * deallocator then frees the buffers of the collected wrappers. Raw ND4J arrays made outside a
+ * tensor are not counted: code that makes many (the hidden-state sweep, the representer refit)
+ * closes them itself. Code that knows an array is dead should close it (see {@code
  * INDArray#close()}); this is the safety net for the rest.
  *
  * <p><b>The budget</b> is JavaCPP's {@link Pointer#maxBytes()} when the system property {@code
@@ -57,14 +57,7 @@ public final class NativeMemory {
 
     /** Counts a new tensor's value (views are counted at their full length: an overestimate). */
     static void track(INDArray value) {
-        allocated(value.length() * value.dataType().width());
-    }
-
-    /**
-     * Counts {@code bytes} of native memory allocated outside a {@link Tensor} (raw ND4J arrays), so
-     * the budget sees them too; the caller need not know whether they are still alive.
-     */
-    public static void allocated(long bytes) {
+        long bytes = value.length() * value.dataType().width();
         if (SINCE_CHECK.addAndGet(bytes) >= CHECK_BYTES) {
             check();
         }
