@@ -1,5 +1,6 @@
 package io.gradlens.cli;
 
+import io.gradlens.autodiff.NativeMemory;
 import io.gradlens.data.Dataset;
 import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateCurves;
@@ -16,6 +17,7 @@ import io.gradlens.workflow.models.ModelOpening;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Option;
  * text the mean hidden state per step, the curve and the T×T map; for a dataset sample the curves
  * averaged over the sampled sequences (mean, spread, count per step). Parses the options, runs
  * {@link HiddenStateWorkflow} (as the workbench's Hidden state tab does) and formats the result.
+ * The JSON carries {@code memory} ({@link NativeMemory#report()}): the process' real peak resident
+ * size beside the native budget; CSV output gets the same figures on standard error.
  */
 @Command(name = "hidden-grad", mixinStandardHelpOptions = true,
         description = "Hidden-state gradients ‖∂r(h_t)/∂x_s‖ of a recurrent layer: for --text the T×T map, the "
@@ -89,7 +93,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
                         HiddenStateGradients.DEFAULT_BUDGET_BYTES));
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "hidden-grad");
-        Object json;
+        Map<String, Object> json;
         String csv;
         try {
             if (source.text != null) {
@@ -111,8 +115,13 @@ public final class HiddenGradCommand implements Callable<Integer> {
         } finally {
             bar.clear();
         }
+        json.put("memory", NativeMemory.reportWhenRead()); // last: its peak includes writing the map
+        String text = fmt.equals("csv") ? csv : ExportJson.line(json) + "\n";
+        if (fmt.equals("csv")) {
+            err.println("hidden-grad: memory " + ExportJson.line(NativeMemory.report()));
+        }
         try (Writer w = ExplainSupport.open(out, spec.commandLine().getOut())) {
-            w.write(fmt.equals("csv") ? csv : ExportJson.line(json) + "\n");
+            w.write(text);
         }
         return 0;
     }

@@ -2,6 +2,7 @@ package io.gradlens.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradlens.autodiff.NativeMemory;
 import io.gradlens.data.Dataset;
 import io.gradlens.explain.influence.InfluenceRanking;
 import io.gradlens.explain.influence.SelfInfluenceRanking;
@@ -190,6 +191,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         json.put("cached", p.cached());
         json.put("cache_key", p.cacheKey());
         json.put("precompute_seconds", p.precomputeSeconds());
+        json.put("memory", NativeMemory.report()); // the process' real peak so far, beside the native budget
         return json;
     }
 

@@ -125,7 +125,11 @@ final class RecurrentChainSweep {
             int active = Math.min(rows, t1 - s + 1);
             if (s >= t0) {
                 // row t = s enters, seeded with ∂r/∂h_s; row r of the batch is map row t1 − r
-                dh[layers - 1].putRow(t1 - s, Nd4j.create(seeds[s]).castTo(dh[layers - 1].dataType()));
+                INDArray seed = Nd4j.create(seeds[s]);
+                INDArray typed = seed.castTo(dh[layers - 1].dataType());
+                dh[layers - 1].putRow(t1 - s, typed);
+                seed.close(); // closing both is safe when the cast returned the same array
+                typed.close();
             }
             StepLinearization.Cotangents above = null;
             for (int l = layers - 1; l >= 0; l--) {
@@ -200,11 +204,13 @@ final class RecurrentChainSweep {
             }
         }
         if (any) {
-            INDArray f = Nd4j.create(factor, new long[] {active, 1}, 'c').castTo(dh[0].dataType());
+            INDArray factors = Nd4j.create(factor, new long[] {active, 1}, 'c');
+            INDArray f = factors.castTo(dh[0].dataType());
             for (INDArray view : carried) {
                 view.muliColumnVector(f);
             }
             f.close();
+            factors.close();
         }
     }
 

@@ -70,7 +70,10 @@ public final class InfluenceIndex {
         progress.progress(0, 0, "Refitting the last layer (representer points)");
         RepresenterPoints rp = RepresenterPoints.fit(f, lambda, LastLayerFeatures.lastLayerWeights(model), cancel);
         LastLayerFeatures t = LastLayerFeatures.compute(model, test, progress, cancel);
-        return new InfluenceIndex(RepresenterPoints.METHOD, rp, null, rows(t.features()), null, null, rows(t.logits()),
+        double[][] testFeatures = rows(t.features());
+        double[][] testLogits = rows(t.logits());
+        close(t);
+        return new InfluenceIndex(RepresenterPoints.METHOD, rp, null, testFeatures, null, null, testLogits,
                 t.labels(), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -85,10 +88,19 @@ public final class InfluenceIndex {
         for (LastLayerFeatures l : perCheckpoint) {
             f.add(rows(l.features()));
             z.add(rows(l.logits()));
+            close(l);
         }
         LastLayerFeatures finalTest = LastLayerFeatures.compute(model, test);
-        return new InfluenceIndex(TracIn.METHOD, null, tr, null, f, z, rows(finalTest.logits()), finalTest.labels(),
+        double[][] finalLogits = rows(finalTest.logits());
+        close(finalTest);
+        return new InfluenceIndex(TracIn.METHOD, null, tr, null, f, z, finalLogits, finalTest.labels(),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Frees the ND4J arrays of features already copied into Java arrays (their native memory). */
+    private static void close(LastLayerFeatures copied) {
+        copied.features().close();
+        copied.logits().close();
     }
 
     private static double[][] rows(INDArray m) {

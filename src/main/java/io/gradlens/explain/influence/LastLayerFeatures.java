@@ -50,11 +50,16 @@ public record LastLayerFeatures(INDArray features, INDArray logits, int[] labels
         return softmax(logits);
     }
 
-    /** Row-wise softmax of a float64 matrix. */
+    /** Row-wise softmax of a float64 matrix, a new array (its temporaries are closed). */
     static INDArray softmax(INDArray z) {
-        INDArray shifted = z.subColumnVector(z.max(1).reshape(z.size(0), 1));
+        INDArray max = z.max(1);
+        INDArray shifted = z.subColumnVector(max.reshape(z.size(0), 1));
+        max.close();
         INDArray e = org.nd4j.linalg.ops.transforms.Transforms.exp(shifted, false);
-        return e.diviColumnVector(e.sum(1).reshape(z.size(0), 1));
+        INDArray sum = e.sum(1);
+        e.diviColumnVector(sum.reshape(z.size(0), 1));
+        sum.close();
+        return e;
     }
 
     /** The last layer of {@code model}, which must be dense; otherwise an exception saying so. */
@@ -106,8 +111,12 @@ public record LastLayerFeatures(INDArray features, INDArray logits, int[] labels
                 throw new IllegalArgumentException("the last dense layer must see one feature vector per example; "
                         + "it sees " + java.util.Arrays.toString(f.shape()));
             }
+            INDArray batchFeatures = f.value().castTo(DataType.DOUBLE);
             features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, to),
-                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, d)).assign(f.value().castTo(DataType.DOUBLE));
+                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, d)).assign(batchFeatures);
+            if (batchFeatures != f.value()) {
+                batchFeatures.close(); // the float64 copy of one batch, dead once copied into the matrix
+            }
             System.arraycopy(batch.labels(), 0, labels, from, to - from);
             progress.progress(to, n, String.format(java.util.Locale.ROOT, "Last-layer features %,d/%,d", to, n));
         }

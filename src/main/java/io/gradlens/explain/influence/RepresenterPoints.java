@@ -109,7 +109,9 @@ public final class RepresenterPoints {
                 : start.castTo(DataType.DOUBLE).dup();
         // Lipschitz constant of the gradient: the softmax cross-entropy Hessian in the logits is at
         // most 1/2, so L ≤ λ_max(F̃ᵀF̃)/(2n) + 2λ; strong convexity 2λ.
-        double lipschitz = largestEigenvalue(f.transpose().mmul(f).divi(n)) / 2 + 2 * lambda;
+        INDArray gram = product(f.transpose(), f).divi(n);
+        double lipschitz = largestEigenvalue(gram) / 2 + 2 * lambda;
+        gram.close();
         double kappa = lipschitz / (2 * lambda);
         double momentum = (Math.sqrt(kappa) - 1) / (Math.sqrt(kappa) + 1);
         INDArray previous = theta.dup();
@@ -117,30 +119,55 @@ public final class RepresenterPoints {
         int maxIterations = 50_000;
         int iteration = 0;
         double gradNorm = Double.NaN;
+        // Memory scope of an iteration: each one makes a few [n, C] temporaries, and thousands of
+        // iterations of them, left to the collector, grew the process by GBs (docs/benchmarks.md,
+        // "Memory: the real peak"). They are closed as soon as they are dead; the arithmetic is the
+        // same, operation for operation.
         while (iteration < maxIterations) {
-            INDArray y = theta.add(theta.sub(previous).muli(momentum));
+            INDArray step = theta.sub(previous).muli(momentum);
+            INDArray y = theta.add(step);
+            step.close();
             INDArray g = gradient(f, p, y, lambda, n);
+            previous.close();
             previous = theta;
             theta = y.subi(g.divi(lipschitz));
+            g.close();
             iteration++;
             if (iteration % 25 == 0) {
                 cancel.throwIfCancelled();
                 INDArray gt = gradient(f, p, theta, lambda, n);
                 gradNorm = gt.norm2Number().doubleValue();
                 if (gradNorm <= tolerance * Math.max(1e-12, 2 * lambda * theta.norm2Number().doubleValue())) {
+                    gt.close();
                     break;
                 }
                 // adaptive restart (O'Donoghue and Candès 2015): drop momentum when it points uphill
-                if (gt.mul(theta.sub(previous)).sumNumber().doubleValue() > 0) {
+                INDArray moved = theta.sub(previous);
+                INDArray product = gt.mul(moved);
+                double uphill = product.sumNumber().doubleValue();
+                product.close();
+                moved.close();
+                gt.close();
+                if (uphill > 0) {
+                    previous.close();
                     previous = theta.dup();
                 }
             }
         }
-        INDArray s = LastLayerFeatures.softmax(f.mmul(theta));
+        previous.close();
+        INDArray logits = product(f, theta);
+        INDArray s = LastLayerFeatures.softmax(logits);
+        logits.close();
         INDArray dLdPhi = s.sub(p);
         INDArray a = dLdPhi.mul(-1.0 / (2 * lambda * n));
-        double objective = crossEntropy(s, p) / n + lambda * theta.mul(theta).sumNumber().doubleValue();
-        gradNorm = gradient(f, p, theta, lambda, n).norm2Number().doubleValue();
+        dLdPhi.close();
+        INDArray squares = theta.mul(theta);
+        double objective = crossEntropy(s, p) / n + lambda * squares.sumNumber().doubleValue();
+        squares.close();
+        INDArray last = gradient(f, p, theta, lambda, n);
+        gradNorm = last.norm2Number().doubleValue();
+        last.close();
+        theta.close();
         Fit fit = new Fit(iteration, gradNorm, objective, (System.nanoTime() - t0) / 1e9);
         // α of the given label with the loss taken against the given labels: −(ŝ_{i,y_i} − 1)/(2λn)
         double[] labelAlpha = new double[n];
@@ -148,31 +175,63 @@ public final class RepresenterPoints {
         for (int i = 0; i < n; i++) {
             labelAlpha[i] = (1 - s.getDouble(i, y[i])) / (2 * lambda * n);
         }
+        s.close();
+        p.close();
         return new RepresenterPoints(lambda, f, a, labelAlpha, y, fit);
     }
 
+    /**
+     * {@code a · b} as {@code a.mmul(b)} computes it, without its hidden temporary: ND4J 1.0.0-M2.1
+     * multiplies into a column-major array and copies that into the row-major result it returns,
+     * leaving the column-major one to the collector (an [n, C] array per product, thousands per
+     * refit). Here the column-major product is closed once copied; the numbers are the same.
+     */
+    static INDArray product(INDArray a, INDArray b) {
+        INDArray columnMajor = Nd4j.createUninitialized(a.dataType(), new long[] {a.size(0), b.size(1)}, 'f');
+        a.mmul(b, columnMajor);
+        INDArray result = columnMajor.dup('c');
+        columnMajor.close();
+        return result;
+    }
+
+    /** The refit's gradient; its temporaries are closed, the result is the caller's. */
     private static INDArray gradient(INDArray f, INDArray p, INDArray theta, double lambda, int n) {
-        INDArray s = LastLayerFeatures.softmax(f.mmul(theta)).subi(p);
-        return f.transpose().mmul(s).divi(n).addi(theta.mul(2 * lambda));
+        INDArray z = product(f, theta);
+        INDArray s = LastLayerFeatures.softmax(z).subi(p);
+        z.close();
+        INDArray g = product(f.transpose(), s).divi(n);
+        s.close();
+        INDArray decay = theta.mul(2 * lambda);
+        g.addi(decay);
+        decay.close();
+        return g;
     }
 
     private static double crossEntropy(INDArray s, INDArray p) {
         INDArray logS = org.nd4j.linalg.ops.transforms.Transforms.log(s.add(1e-300), false);
-        return -p.mul(logS).sumNumber().doubleValue();
+        INDArray terms = p.mul(logS);
+        double sum = terms.sumNumber().doubleValue();
+        terms.close();
+        logS.close();
+        return -sum;
     }
 
     private static double largestEigenvalue(INDArray symmetric) {
         INDArray v = Nd4j.ones(DataType.DOUBLE, symmetric.size(0), 1);
         double value = 0;
         for (int i = 0; i < 200; i++) {
-            INDArray w = symmetric.mmul(v);
+            INDArray w = product(symmetric, v);
             double norm = w.norm2Number().doubleValue();
             if (norm == 0) {
+                v.close();
+                w.close();
                 return 0;
             }
             value = norm / v.norm2Number().doubleValue();
+            v.close();
             v = w.divi(norm);
         }
+        v.close();
         return value * 1.01;
     }
 

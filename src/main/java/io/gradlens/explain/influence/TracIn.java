@@ -65,39 +65,67 @@ public final class TracIn {
 
     /**
      * Precomputes the last-layer gradients of every training example at every checkpoint. The
-     * model's own weights are restored afterwards.
+     * model's own weights are restored afterwards. Checkpoints are streamed: each one's features are
+     * turned into the flat arrays a query reads and its ND4J arrays closed before the next checkpoint
+     * is loaded, so the precomputation holds one checkpoint's arrays at a time (the same numbers as
+     * converting the list of {@link #features}).
      */
     public static TracIn lastLayer(Sequential model, List<Checkpoint> checkpoints, ExampleSet train) {
-        List<LastLayerFeatures> perCheckpoint = features(model, checkpoints, train);
         double[] rates = new double[checkpoints.size()];
         List<double[]> f = new ArrayList<>();
         List<double[]> g = new ArrayList<>();
-        for (int c = 0; c < rates.length; c++) {
+        int[][] labels = new int[1][];
+        int[] shape = new int[2];
+        forEachCheckpoint(model, checkpoints, train, (c, ll) -> {
             rates[c] = checkpoints.get(c).learningRate();
-            LastLayerFeatures ll = perCheckpoint.get(c);
-            f.add(ll.features().dup('c').data().asDouble());
-            g.add(errorMatrix(ll.probabilities(), ll.labels()));
-        }
-        LastLayerFeatures first = perCheckpoint.get(0);
-        return new TracIn(rates, f, g, first.labels(), first.width(), first.classes());
+            INDArray contiguous = ll.features().dup('c');
+            f.add(contiguous.data().asDouble());
+            contiguous.close();
+            INDArray probabilities = ll.probabilities();
+            g.add(errorMatrix(probabilities, ll.labels()));
+            probabilities.close();
+            if (c == 0) {
+                labels[0] = ll.labels();
+                shape[0] = ll.width();
+                shape[1] = ll.classes();
+            }
+            ll.features().close();
+            ll.logits().close();
+        });
+        return new TracIn(rates, f, g, labels[0], shape[0], shape[1]);
     }
 
-    /** The last-layer features of {@code data} at every checkpoint (the model's weights are restored). */
-    public static List<LastLayerFeatures> features(Sequential model, List<Checkpoint> checkpoints, ExampleSet data) {
+    /** What {@link #forEachCheckpoint} hands over: checkpoint {@code index} and its features. */
+    @FunctionalInterface
+    private interface CheckpointFeatures {
+        void accept(int index, LastLayerFeatures features);
+    }
+
+    /**
+     * Computes the features of {@code data} at each checkpoint in turn and hands them to {@code sink}
+     * before loading the next; the model's weights are restored afterwards.
+     */
+    private static void forEachCheckpoint(Sequential model, List<Checkpoint> checkpoints, ExampleSet data,
+                                          CheckpointFeatures sink) {
         if (checkpoints.isEmpty()) {
             throw new IllegalArgumentException("TracIn needs at least one checkpoint");
         }
         LastLayerFeatures.lastDense(model);
         Map<String, INDArray> saved = snapshot(model);
-        List<LastLayerFeatures> out = new ArrayList<>();
         try {
-            for (Checkpoint c : checkpoints) {
-                model.loadWeights(c.weights());
-                out.add(LastLayerFeatures.compute(model, data));
+            for (int c = 0; c < checkpoints.size(); c++) {
+                model.loadWeights(checkpoints.get(c).weights());
+                sink.accept(c, LastLayerFeatures.compute(model, data));
             }
         } finally {
             model.loadWeights(saved);
         }
+    }
+
+    /** The last-layer features of {@code data} at every checkpoint (the model's weights are restored). */
+    public static List<LastLayerFeatures> features(Sequential model, List<Checkpoint> checkpoints, ExampleSet data) {
+        List<LastLayerFeatures> out = new ArrayList<>();
+        forEachCheckpoint(model, checkpoints, data, (c, ll) -> out.add(ll));
         return out;
     }
 
@@ -120,7 +148,9 @@ public final class TracIn {
 
     /** {@code softmax − one-hot}, row-major [n, C]. */
     private static double[] errorMatrix(INDArray probabilities, int[] labels) {
-        double[] p = probabilities.dup('c').data().asDouble();
+        INDArray contiguous = probabilities.dup('c');
+        double[] p = contiguous.data().asDouble();
+        contiguous.close();
         int c = (int) probabilities.size(1);
         for (int i = 0; i < labels.length; i++) {
             p[i * c + labels[i]] -= 1;
