@@ -27,8 +27,9 @@ import java.util.function.UnaryOperator;
  * @param models the shipped model bundles
  * @param config settings, recent files, {@code edits/}
  * @param cache caches and {@code logs/}
+ * @param home the user's home folder ({@code $HOME}, else {@code user.home}), where {@code ~/.gradlens} was
  */
-public record AppDirectories(Path app, Path datasets, Path models, Path config, Path cache) {
+public record AppDirectories(Path app, Path datasets, Path models, Path config, Path cache, Path home) {
 
     /** System property naming the application folder (set by the app image's launchers). */
     public static final String APP_DIR_PROPERTY = "gradlens.app.dir";
@@ -69,14 +70,16 @@ public record AppDirectories(Path app, Path datasets, Path models, Path config, 
         }
         Path datasets = firstSet(property.apply(DATASETS_PROPERTY), environment.apply(DATASETS_ENVIRONMENT));
         Path models = firstSet(property.apply(MODELS_PROPERTY), environment.apply(MODELS_ENVIRONMENT));
-        Path home = Path.of(orDefault(property.apply("user.home"), workingDir.toString()));
+        // XDG defaults are relative to $HOME; Java's user.home comes from the password database instead.
+        Path home = Path.of(orDefault(environment.apply("HOME"),
+                orDefault(property.apply("user.home"), workingDir.toString())));
         Path config = firstSet(property.apply(CONFIG_PROPERTY), null);
         if (config == null) {
             config = xdg(environment.apply("XDG_CONFIG_HOME"), home.resolve(".config"));
         }
         Path cache = xdg(environment.apply("XDG_CACHE_HOME"), home.resolve(".cache"));
         return new AppDirectories(app, datasets != null ? datasets : app.resolve("datasets"),
-                models != null ? models : app.resolve("assets").resolve("models"), config, cache);
+                models != null ? models : app.resolve("assets").resolve("models"), config, cache, home);
     }
 
     /** The edit lists of built-in datasets: {@code -Dgradlens.edits}, else {@code config/edits}. */

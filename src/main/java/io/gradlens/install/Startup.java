@@ -26,7 +26,7 @@ public final class Startup {
         IOException moveFailure = null;
         Path moved = null;
         if (System.getProperty(AppDirectories.CONFIG_PROPERTY) == null) {
-            Path legacy = Path.of(System.getProperty("user.home"), LegacyHome.LEGACY_NAME);
+            Path legacy = dirs.home().resolve(LegacyHome.LEGACY_NAME);
             try {
                 moved = LegacyHome.migrate(legacy, dirs.config()).orElse(null);
             } catch (IOException e) {

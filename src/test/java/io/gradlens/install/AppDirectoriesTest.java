@@ -60,6 +60,14 @@ class AppDirectoriesTest {
     }
 
     @Test
+    void theHomeEnvironmentVariableBeatsJavasUserHome() {
+        AppDirectories d = AppDirectories.resolve(map(Map.of("user.home", "/etc-passwd/home")),
+                map(Map.of("HOME", "/env/home")), CHECKOUT, CWD);
+        assertEquals(Path.of("/env/home"), d.home());
+        assertEquals(Path.of("/env/home/.config/gradlens"), d.config());
+    }
+
+    @Test
     void aRelativeXdgPathIsIgnoredAndGradlensHomeStillNamesTheConfig() {
         AppDirectories d = AppDirectories.resolve(map(Map.of("user.home", "/home/u", "gradlens.home", "/t/settings")),
                 map(Map.of("XDG_CACHE_HOME", "relative/cache")), CHECKOUT, CWD);
@@ -82,7 +90,8 @@ class AppDirectoriesTest {
 
     @Test
     void toMapNamesEveryFolder(@TempDir Path tmp) {
-        AppDirectories d = new AppDirectories(tmp, tmp.resolve("d"), tmp.resolve("m"), tmp.resolve("c"), tmp.resolve("k"));
+        AppDirectories d = new AppDirectories(tmp, tmp.resolve("d"), tmp.resolve("m"), tmp.resolve("c"), tmp.resolve("k"),
+                tmp);
         assertEquals(java.util.List.of("app", "datasets", "models", "config", "cache", "logs"),
                 java.util.List.copyOf(d.toMap().keySet()));
         assertEquals(tmp.resolve("k/logs"), d.toMap().get("logs"));
