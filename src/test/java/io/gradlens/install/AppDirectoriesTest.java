@@ -89,6 +89,13 @@ class AppDirectoriesTest {
     }
 
     @Test
+    void theTestsUseTheBuildFoldersXdgFoldersFromPomXml() {
+        AppDirectories d = AppDirectories.current();
+        assertEquals(Path.of("target/test-xdg/cache/gradlens").toAbsolutePath(), d.cache().toAbsolutePath());
+        assertEquals(Path.of("target/test-xdg/config/gradlens").toAbsolutePath(), d.config().toAbsolutePath());
+    }
+
+    @Test
     void toMapNamesEveryFolder(@TempDir Path tmp) {
         AppDirectories d = new AppDirectories(tmp, tmp.resolve("d"), tmp.resolve("m"), tmp.resolve("c"), tmp.resolve("k"),
                 tmp);
