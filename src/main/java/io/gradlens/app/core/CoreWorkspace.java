@@ -1,6 +1,5 @@
 package io.gradlens.app.core;
 
-import io.gradlens.install.AppDirectories;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.data.BuiltInDatasets;
@@ -17,6 +16,7 @@ import io.gradlens.data.edits.ExampleFingerprint;
 import io.gradlens.data.edits.ExampleRef;
 import io.gradlens.data.edits.Split;
 import io.gradlens.explain.influence.InfluenceCache;
+import io.gradlens.install.AppDirectories;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
