@@ -19,6 +19,7 @@ public final class Launcher {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    io.gradlens.install.Startup.initialise();
     Application.launch(GradLensApp.class, args);
   }
 }

@@ -37,7 +37,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -354,9 +353,7 @@ public final class MainWindow {
         new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTraining);
     train.setDisable(trainingTab == null);
     Menu run = new Menu("Run", null, train);
-    MenuItem about = item("About GradLens", "menu-about", new KeyCodeCombination(KeyCode.F1),
-        this::about);
-    Menu help = new Menu("Help", null, about);
+    Menu help = HelpMenu.create(() -> stage);
     MenuBar bar = new MenuBar(file, run, help);
     bar.setId("menu-bar");
     return bar;
@@ -523,15 +520,6 @@ public final class MainWindow {
     if (trainingTab != null) {
       tabs.getSelectionModel().select(trainingTab);
     }
-  }
-
-  private void about() {
-    Alert alert = new Alert(Alert.AlertType.INFORMATION);
-    alert.initOwner(stage);
-    alert.setTitle("About GradLens");
-    alert.setHeaderText("GradLens");
-    alert.setContentText("Shows why a neural network decides what it decides, by its gradients.");
-    alert.show();
   }
 
   private void quit() {

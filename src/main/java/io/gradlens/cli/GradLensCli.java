@@ -32,6 +32,7 @@ public final class GradLensCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        io.gradlens.install.Startup.initialise();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -1,41 +1,30 @@
 package io.gradlens.data;
 
+import io.gradlens.install.AppDirectories;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the folder of the shipped datasets: the system property {@value #PROPERTY}, else the
- * environment variable {@value #ENVIRONMENT}, else {@code datasets/} in the working directory.
+ * Finds the folder of the shipped datasets through {@link AppDirectories}: the system property
+ * {@value #PROPERTY}, else the environment variable {@value #ENVIRONMENT}, else {@code datasets/}
+ * next to the installed app image or in the source checkout.
  */
 public final class DatasetsDirectory {
 
     /** System property naming the datasets folder. */
-    public static final String PROPERTY = "gradlens.datasets";
+    public static final String PROPERTY = AppDirectories.DATASETS_PROPERTY;
     /** Environment variable naming the datasets folder. */
-    public static final String ENVIRONMENT = "GRADLENS_DATASETS";
+    public static final String ENVIRONMENT = AppDirectories.DATASETS_ENVIRONMENT;
 
     private DatasetsDirectory() {
     }
 
     /** The folder, which must exist. */
     public static Path locate() {
-        String property = System.getProperty(PROPERTY);
-        String environment = System.getenv(ENVIRONMENT);
-        Path dir;
-        String how;
-        if (property != null && !property.isBlank()) {
-            dir = Path.of(property);
-            how = "system property " + PROPERTY;
-        } else if (environment != null && !environment.isBlank()) {
-            dir = Path.of(environment);
-            how = "environment variable " + ENVIRONMENT;
-        } else {
-            dir = Path.of("datasets");
-            how = "default datasets/ in the working directory";
-        }
+        Path dir = AppDirectories.current().datasets();
         if (!Files.isDirectory(dir)) {
-            throw new MissingDatasetException("datasets folder not found: " + dir.toAbsolutePath() + " (from " + how
-                    + "); run from the repository root or set -D" + PROPERTY + "=<folder> or " + ENVIRONMENT);
+            throw new MissingDatasetException("datasets folder not found: " + dir.toAbsolutePath()
+                    + "; set -D" + PROPERTY + "=<folder> or " + ENVIRONMENT);
         }
         return dir;
     }

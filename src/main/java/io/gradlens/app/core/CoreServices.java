@@ -1,6 +1,8 @@
 package io.gradlens.app.core;
 
 import io.gradlens.app.AppServices;
+import io.gradlens.install.AppDirectories;
+import java.nio.file.Path;
 
 /** Builds the workbench's services on the GradLens core, sharing one {@link CoreWorkspace}. */
 public final class CoreServices {
@@ -9,6 +11,10 @@ public final class CoreServices {
   }
 
   /**
+   * Influence indexes are cached in the user's cache folder ({@code $XDG_CACHE_HOME/gradlens/influence},
+   * keyed by a hash of model, dataset and method), so shipped models in a read-only installation get
+   * a disk cache too.
+   *
    * @param workspace the shared state
    * @return every service of the workbench over {@code workspace}
    */
@@ -18,7 +24,12 @@ public final class CoreServices {
         .withEdits(new CoreDatasetEditService(workspace))
         .withSensitivity(new CoreSensitivityService(workspace))
         .withSanity(new CoreSanityCheckService(workspace))
-        .withInfluence(new CoreInfluenceService(workspace))
+        .withInfluence(new CoreInfluenceService(workspace, influenceCache()))
         .withHiddenState(new CoreHiddenStateService(workspace));
+  }
+
+  /** @return the workbench's influence cache folder, {@code influence/} in the XDG cache folder */
+  public static Path influenceCache() {
+    return AppDirectories.current().cache().resolve("influence");
   }
 }

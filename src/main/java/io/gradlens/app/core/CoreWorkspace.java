@@ -16,6 +16,7 @@ import io.gradlens.data.edits.ExampleFingerprint;
 import io.gradlens.data.edits.ExampleRef;
 import io.gradlens.data.edits.Split;
 import io.gradlens.explain.influence.InfluenceCache;
+import io.gradlens.install.AppDirectories;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
@@ -119,19 +120,14 @@ public final class CoreWorkspace {
     }
   }
 
-  /** @return the shipped-models folder: {@code -Dgradlens.models}, else {@code assets/models} */
+  /** @return the shipped-models folder ({@link AppDirectories#models()}) */
   public static Path defaultModelsDir() {
-    return Path.of(System.getProperty("gradlens.models", "assets/models"));
+    return AppDirectories.current().models();
   }
 
-  /**
-   * @return the folder for the edit lists of built-in datasets: {@code -Dgradlens.edits}, else
-   *     {@code ~/.gradlens/edits}
-   */
+  /** @return the folder for the edit lists of built-in datasets ({@link AppDirectories#edits()}) */
   public static Path defaultEditsDir() {
-    String configured = System.getProperty("gradlens.edits");
-    return configured != null ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".gradlens", "edits");
+    return AppDirectories.current().edits();
   }
 
   /** @return datasets, then models, in the order they became known */

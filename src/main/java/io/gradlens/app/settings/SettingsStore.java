@@ -4,22 +4,22 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.gradlens.app.export.AtomicFileWriter;
+import io.gradlens.install.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Loads and saves {@link AppSettings} as {@code settings.json} in a directory: by default
- * {@code ~/.gradlens/}, overridable with the system property {@value #HOME_PROPERTY} or the
+ * {@code $XDG_CONFIG_HOME/gradlens/} (once {@code ~/.gradlens/}, moved there at start-up), overridable with the system property {@value #HOME_PROPERTY} or the
  * constructor (tests). A missing or unreadable file yields defaults; saving is atomic.
  */
 public final class SettingsStore {
 
   /** System property naming the settings directory. */
-  public static final String HOME_PROPERTY = "gradlens.home";
+  public static final String HOME_PROPERTY = AppDirectories.CONFIG_PROPERTY;
 
   private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
 
@@ -33,13 +33,9 @@ public final class SettingsStore {
     this.file = directory.resolve("settings.json");
   }
 
-  /** @return a store in {@code $gradlens.home} or {@code ~/.gradlens} */
+  /** @return a store in {@code $gradlens.home}, else the XDG config folder ({@link AppDirectories#config()}) */
   public static SettingsStore atDefaultLocation() {
-    String override = System.getProperty(HOME_PROPERTY);
-    Path dir = override != null && !override.isBlank()
-        ? Paths.get(override)
-        : Paths.get(System.getProperty("user.home"), ".gradlens");
-    return new SettingsStore(dir);
+    return new SettingsStore(AppDirectories.current().config());
   }
 
   /** @return the settings file */

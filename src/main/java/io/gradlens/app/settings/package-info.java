@@ -1,5 +1,5 @@
 /**
  * Settings that persist between runs (window geometry, divider positions, recent files), stored
- * as a small JSON file under {@code ~/.gradlens/} or a directory given for tests.
+ * as a small JSON file in the XDG config folder ({@code ~/.config/gradlens/}, see {@link io.gradlens.install.AppDirectories}) or a directory given for tests.
  */
 package io.gradlens.app.settings;

@@ -8,12 +8,15 @@ import io.gradlens.app.MainWindow;
 import io.gradlens.app.fakes.FixedFilePrompt;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.task.FxTaskRunner;
+import io.gradlens.install.AppDirectories;
+import io.gradlens.workflow.RuntimeVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -64,5 +67,15 @@ class UnwiredAppGuiTest {
     DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
     assertTrue(Fx.get(dialog::getContentText).contains("not wired"));
     assertTrue(robot.lookup("#no-model-hint").query().isVisible());
+  }
+
+  @Test
+  void helpAboutNamesTheVersionTheLogFolderAndTheLicences(FxRobot robot) {
+    robot.clickOn("Help").clickOn("About GradLens");
+    Fx.waitUntil(5, "about dialog", () -> robot.lookup("#about-text").tryQuery().isPresent());
+    String text = Fx.get(() -> robot.lookup("#about-text").queryAs(TextArea.class).getText());
+    assertTrue(text.startsWith("GradLens " + RuntimeVersions.gradlens()), text);
+    assertTrue(text.contains("Log folder: " + AppDirectories.current().logs().toAbsolutePath()), text);
+    assertTrue(text.contains("org.openjfx:javafx-controls"), text);
   }
 }
