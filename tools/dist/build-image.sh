@@ -41,7 +41,7 @@ step "jlink runtime"
 # The launchers' JVM options; jpackage replaces $APPDIR with lib/app at start.
 opts=(-Dgradlens.app.dir='$APPDIR'
       -Dorg.bytedeco.javacpp.cachedir='$APPDIR/javacpp-cache'
-      -Dorg.bytedeco.javacpp.maxbytes=2g)
+      -Dorg.bytedeco.javacpp.maxbytes=512m)
 app_version="${version%%-*}"
 cat > "$work/GradLens.properties" <<PROPS
 main-class=io.gradlens.app.Launcher
