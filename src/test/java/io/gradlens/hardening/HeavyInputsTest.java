@@ -34,8 +34,13 @@ class HeavyInputsTest {
 
     private static Child gradlens(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                HeavyInputMain.class.getName()));
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        // The child logs as this test JVM does (warnings only), so its output is the CLI's own.
+        String logging = System.getProperty("java.util.logging.config.file");
+        if (logging != null) {
+            command.add("-Djava.util.logging.config.file=" + logging);
+        }
+        command.add(HeavyInputMain.class.getName());
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
