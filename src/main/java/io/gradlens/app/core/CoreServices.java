@@ -19,6 +19,7 @@ public final class CoreServices {
         .withSensitivity(new CoreSensitivityService(workspace))
         .withSanity(new CoreSanityCheckService(workspace))
         .withInfluence(new CoreInfluenceService(workspace))
-        .withHiddenState(new CoreHiddenStateService(workspace));
+        .withHiddenState(new CoreHiddenStateService(workspace))
+        .withEvaluation(new CoreEvaluationService(workspace));
   }
 }
