@@ -1,7 +1,5 @@
 package io.gradlens.explain.evaluation;
 
-import io.gradlens.explain.Attribution;
-import io.gradlens.explain.AttributionMethod;
 import java.util.List;
 
 /**
@@ -12,12 +10,10 @@ import java.util.List;
  * p(x) − p(x \ r<sub>q</sub>), averaged over the bins q (by default 1, 5, 10, 20, 50 %; a bin
  * holds ⌈q/100 · n⌉ positions, at least one). Higher is more faithful.
  */
-public final class Comprehensiveness implements FaithfulnessMetric {
+public final class Comprehensiveness extends EraserBins {
 
     /** The metric's name. */
     public static final String NAME = "comprehensiveness";
-
-    private final EraserBins bins;
 
     /** At ERASER's standard bins 1, 5, 10, 20, 50 %. */
     public Comprehensiveness() {
@@ -26,26 +22,11 @@ public final class Comprehensiveness implements FaithfulnessMetric {
 
     /** @param binsPercent the bins, each in (0, 100] */
     public Comprehensiveness(List<Double> binsPercent) {
-        this.bins = new EraserBins(binsPercent, false);
+        super(binsPercent, false);
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public String citation() {
-        return "DeYoung et al. 2020, arXiv:1911.03429";
-    }
-
-    @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public MetricScores evaluate(EvaluationContext context, AttributionMethod method, List<Attribution> attributions) {
-        return MetricScores.of(NAME, bins.perExample(context, attributions));
     }
 }

@@ -2,6 +2,7 @@ package io.gradlens.explain.evaluation;
 
 import io.gradlens.explain.Attribution;
 import io.gradlens.explain.AttributionInputs;
+import io.gradlens.explain.AttributionMethod;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * or kept alone with the rest removed (sufficiency); the per-example value is the mean over the
  * bins of p(x) − p(variant), the "AOPC" form of ERASER's Section 4.2.
  */
-final class EraserBins {
+abstract class EraserBins implements FaithfulnessMetric {
 
     /** The standard bins of ERASER: 1, 5, 10, 20 and 50 %. */
     static final List<Double> STANDARD = List.of(1.0, 5.0, 10.0, 20.0, 50.0);
@@ -19,6 +20,10 @@ final class EraserBins {
     private final double[] bins;
     private final boolean keepOnly;
 
+    /**
+     * @param binsPercent the bins, each in (0, 100]
+     * @param keepOnly    keep only the rationale (sufficiency) instead of removing it
+     */
     EraserBins(List<Double> binsPercent, boolean keepOnly) {
         if (binsPercent.isEmpty()) {
             throw new IllegalArgumentException("--bins needs at least one percentage");
@@ -39,7 +44,22 @@ final class EraserBins {
         return Math.min(n, Math.max(1, (int) Math.ceil(q / 100.0 * n - 1e-9)));
     }
 
-    double[] perExample(EvaluationContext ctx, List<Attribution> attributions) {
+    @Override
+    public String citation() {
+        return "DeYoung et al. 2020, arXiv:1911.03429";
+    }
+
+    @Override
+    public boolean higherIsBetter() {
+        return !keepOnly;
+    }
+
+    @Override
+    public MetricScores evaluate(EvaluationContext context, AttributionMethod method, List<Attribution> attributions) {
+        return MetricScores.of(name(), perExample(context, attributions));
+    }
+
+    private double[] perExample(EvaluationContext ctx, List<Attribution> attributions) {
         AttributionInputs inputs = ctx.inputs();
         int per = bins.length + 1;
         List<Integer> examples = new ArrayList<>();

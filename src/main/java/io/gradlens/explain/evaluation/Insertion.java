@@ -1,9 +1,5 @@
 package io.gradlens.explain.evaluation;
 
-import io.gradlens.explain.Attribution;
-import io.gradlens.explain.AttributionMethod;
-import java.util.List;
-
 /**
  * Insertion curve of Petsiuk, Das and Saenko 2018 (RISE, BMVC,
  * <a href="https://arxiv.org/abs/1806.07421">arXiv:1806.07421</a>): starting from the input with
@@ -12,16 +8,14 @@ import java.util.List;
  * [0, 1] (trapezoidal rule). Higher is more faithful: the few top positions alone restore the
  * prediction.
  */
-public final class Insertion implements FaithfulnessMetric {
+public final class Insertion extends PerturbationCurve {
 
     /** The metric's name. */
     public static final String NAME = "insertion-auc";
 
-    private final PerturbationCurve curve;
-
     /** @param stepPercent k, the percentage of positions inserted per step, in (0, 100] */
     public Insertion(double stepPercent) {
-        this.curve = new PerturbationCurve(stepPercent, true);
+        super(stepPercent, true);
     }
 
     @Override
@@ -34,23 +28,13 @@ public final class Insertion implements FaithfulnessMetric {
         return "Petsiuk et al. 2018, arXiv:1806.07421";
     }
 
+    /** The trapezoidal area under the curve over the inserted fraction [0, 1]. */
     @Override
-    public boolean higherIsBetter() {
-        return true;
-    }
-
-    @Override
-    public MetricScores evaluate(EvaluationContext context, AttributionMethod method, List<Attribution> attributions) {
-        double[][] curves = curve.curves(context, attributions);
-        double[] f = curve.fractions();
-        double[] auc = new double[curves.length];
-        for (int b = 0; b < curves.length; b++) {
-            double area = 0;
-            for (int j = 1; j < f.length; j++) {
-                area += (f[j] - f[j - 1]) * (curves[b][j] + curves[b][j - 1]) / 2;
-            }
-            auc[b] = area;
+    double summarise(double[] f, double[] curve) {
+        double area = 0;
+        for (int j = 1; j < f.length; j++) {
+            area += (f[j] - f[j - 1]) * (curve[j] + curve[j - 1]) / 2;
         }
-        return new MetricScores(NAME, auc, f, PerturbationCurve.mean(curves, f.length));
+        return area;
     }
 }

@@ -2,6 +2,7 @@ package io.gradlens.explain.evaluation;
 
 import io.gradlens.explain.Attribution;
 import io.gradlens.explain.AttributionInputs;
+import io.gradlens.explain.AttributionMethod;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * positions (round(f · n) positions at fraction f). Every variant of every example is scored in
  * one batched pass.
  */
-final class PerturbationCurve {
+abstract class PerturbationCurve implements FaithfulnessMetric {
 
     private final double stepPercent;
     private final boolean insertion;
@@ -35,7 +36,7 @@ final class PerturbationCurve {
     }
 
     /** curves[b][j]: the probability of example b's target at fraction j. */
-    double[][] curves(EvaluationContext ctx, List<Attribution> attributions) {
+    private double[][] curves(EvaluationContext ctx, List<Attribution> attributions) {
         AttributionInputs inputs = ctx.inputs();
         if (attributions.size() != inputs.size()) {
             throw new IllegalArgumentException(attributions.size() + " attributions for " + inputs.size()
@@ -64,7 +65,26 @@ final class PerturbationCurve {
         return out;
     }
 
-    static double[] mean(double[][] curves, int length) {
+    @Override
+    public boolean higherIsBetter() {
+        return true;
+    }
+
+    @Override
+    public MetricScores evaluate(EvaluationContext context, AttributionMethod method, List<Attribution> attributions) {
+        double[][] curves = curves(context, attributions);
+        double[] f = fractions();
+        double[] value = new double[curves.length];
+        for (int b = 0; b < curves.length; b++) {
+            value[b] = summarise(f, curves[b]);
+        }
+        return new MetricScores(name(), value, f, mean(curves, f.length));
+    }
+
+    /** One example's value from its curve over the fractions {@code f}. */
+    abstract double summarise(double[] f, double[] curve);
+
+    private static double[] mean(double[][] curves, int length) {
         double[] m = new double[length];
         for (double[] c : curves) {
             for (int j = 0; j < length; j++) {
