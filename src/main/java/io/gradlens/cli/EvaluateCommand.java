@@ -59,8 +59,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Comprehensiveness/sufficiency: rationale sizes in percent. Default ${DEFAULT-VALUE}.")
     String bins;
 
-    @Option(names = "--removal", description = "How a position is removed: pad or oov (text; default pad), zero or "
-            + "a number (pixels/features; default zero).")
+    @Option(names = "--removal", description = "How a position is removed: pad or oov (text; default pad); zero or "
+            + "a number (pixels/features; default zero); blur or blur:SIGMA (images, Gaussian blur, σ 5 px).")
     String removal;
 
     @Option(names = "--perturbations", defaultValue = MetricSettings.DEFAULT_PERTURBATIONS,

@@ -9,17 +9,22 @@ import java.util.List;
 /**
  * How a position is removed from an input: a token is replaced by a token id (by default
  * {@link Vocabulary#PAD}, which the embedding masks, so the model no longer reads it), a pixel
- * (all its channels) or a numeric feature by a baseline value (by default 0, the black image).
+ * (all its channels) or a numeric feature by a baseline value (by default 0, the black image),
+ * or a pixel by its value in a Gaussian-blurred copy of the image (the blur baseline of Petsiuk
+ * et al. 2018's insertion metric, <a href="https://arxiv.org/abs/1806.07421">arXiv:1806.07421</a>).
  * Positions are those of the attribution records: tokens, pixels, features.
  */
 public final class Removal {
 
     private final Integer tokenId;
     private final double baseline;
+    /** σ of the Gaussian blur in pixels, or 0 for a constant baseline. */
+    private final double blurSigma;
 
-    private Removal(Integer tokenId, double baseline) {
+    private Removal(Integer tokenId, double baseline, double blurSigma) {
         this.tokenId = tokenId;
         this.baseline = baseline;
+        this.blurSigma = blurSigma;
     }
 
     /** Tokens are replaced by {@code id} (e.g. {@link Vocabulary#PAD} or {@link Vocabulary#OOV}). */
@@ -27,7 +32,7 @@ public final class Removal {
         if (id < 0) {
             throw new IllegalArgumentException("a replacement token id must be ≥ 0, got " + id);
         }
-        return new Removal(id, 0);
+        return new Removal(id, 0, 0);
     }
 
     /** Pixels or features are replaced by {@code value}. */
@@ -35,12 +40,20 @@ public final class Removal {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("the removal baseline must be finite, got " + value);
         }
-        return new Removal(null, value);
+        return new Removal(null, value, 0);
+    }
+
+    /** Pixels are replaced by their value in the image blurred with a Gaussian of σ {@code sigma} pixels. */
+    public static Removal blur(double sigma) {
+        if (!(sigma > 0) || !Double.isFinite(sigma)) {
+            throw new IllegalArgumentException("--removal blur:SIGMA needs σ > 0, got " + sigma);
+        }
+        return new Removal(null, 0, sigma);
     }
 
     /**
-     * By name, for {@code model}: {@code pad} or {@code oov} (text), or a number (images, numeric
-     * rows; {@code zero} = 0).
+     * By name, for {@code model}: {@code pad} or {@code oov} (text); {@code zero} or a number
+     * (images, numeric rows); {@code blur} or {@code blur:SIGMA} (images; σ 5 pixels by default).
      *
      * @throws IllegalArgumentException naming {@code --removal} for a name that does not fit the model
      */
@@ -53,8 +66,19 @@ public final class Removal {
                         + name + "'");
             };
         }
-        if (name.equals("zero") || name.equals("pad")) {
+        if (name.equals("zero")) {
             return baseline(0);
+        }
+        if (name.equals("blur") || name.startsWith("blur:")) {
+            if (!(model.input() instanceof io.gradlens.nn.InputSpec.Image)) {
+                throw new IllegalArgumentException("--removal blur needs an image model; this model reads "
+                        + model.describeInput());
+            }
+            try {
+                return blur(name.equals("blur") ? DEFAULT_BLUR_SIGMA : Double.parseDouble(name.substring(5)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--removal blur:SIGMA needs a number, got '" + name + "'");
+            }
         }
         try {
             return baseline(Double.parseDouble(name));
@@ -64,9 +88,12 @@ public final class Removal {
         }
     }
 
-    /** A short description, e.g. {@code token 0} or {@code baseline 0.0}. */
+    /** σ of {@code blur} without a number, in pixels. */
+    public static final double DEFAULT_BLUR_SIGMA = 5;
+
+    /** A short description, e.g. {@code token 0}, {@code baseline 0.0} or {@code blur 5.0}. */
     public String describe() {
-        return tokenId != null ? "token " + tokenId : "baseline " + baseline;
+        return tokenId != null ? "token " + tokenId : blurSigma > 0 ? "blur " + blurSigma : "baseline " + baseline;
     }
 
     /** The number of removable positions of example {@code b}. */
@@ -113,19 +140,26 @@ public final class Removal {
         if (inputs instanceof AttributionInputs.Images im) {
             int c = im.channels();
             List<float[]> out = new ArrayList<>();
+            java.util.Map<Integer, float[]> blurred = new java.util.HashMap<>();
             for (int i = 0; i < examples.size(); i++) {
-                float[] px = im.pixels().get(examples.get(i)).clone();
+                float[] source = im.pixels().get(examples.get(i));
+                float[] fill = blurSigma > 0 ? blurred.computeIfAbsent(examples.get(i),
+                        b -> GaussianBlur.of(source, im.height(), im.width(), c, blurSigma)) : null;
+                float[] px = source.clone();
                 boolean[] r = removed.get(i);
                 for (int p = 0; p < r.length; p++) {
                     if (r[p]) {
                         for (int k = 0; k < c; k++) {
-                            px[p * c + k] = (float) baseline;
+                            px[p * c + k] = fill != null ? fill[p * c + k] : (float) baseline;
                         }
                     }
                 }
                 out.add(px);
             }
             return new AttributionInputs.Images(im.height(), im.width(), c, out);
+        }
+        if (blurSigma > 0) {
+            throw new IllegalArgumentException("--removal blur needs images, not numeric rows");
         }
         AttributionInputs.Numeric n = (AttributionInputs.Numeric) inputs;
         List<double[]> out = new ArrayList<>();

@@ -198,6 +198,34 @@ class FaithfulnessMetricsTest {
                 new ModelScores(model, 1).of(removed, t, Scale.PROBABILITY)[0], 1e-12, "a PAD token is not read");
     }
 
+    /**
+     * Blur removal replaces a pixel by its value in the Gaussian-blurred image: for an impulse at
+     * the centre of a 1×5 image and σ = 1 (kernel renormalised within the image) that is
+     * 1 / (1 + 2e^(−½) + 2e^(−2)); a constant image stays constant.
+     */
+    @Test
+    void blurRemovalUsesTheBlurredImage() {
+        AttributionInputs.Images impulse = new AttributionInputs.Images(1, 5, 1,
+                List.of(new float[] {0, 0, 1, 0, 0}));
+        AttributionInputs.Images out = (AttributionInputs.Images) Removal.blur(1).apply(impulse, List.of(0),
+                List.of(new boolean[] {false, false, true, false, false}));
+        assertEquals(1 / (1 + 2 * Math.exp(-0.5) + 2 * Math.exp(-2)), out.pixels().get(0)[2], 1e-6);
+        assertEquals(0f, out.pixels().get(0)[1], "kept pixels keep their values");
+        AttributionInputs.Images flat = new AttributionInputs.Images(3, 3, 2, List.of(new float[] {
+            0.4f, 0.7f, 0.4f, 0.7f, 0.4f, 0.7f, 0.4f, 0.7f, 0.4f, 0.7f, 0.4f, 0.7f,
+            0.4f, 0.7f, 0.4f, 0.7f, 0.4f, 0.7f}));
+        boolean[] all = new boolean[9];
+        java.util.Arrays.fill(all, true);
+        float[] blurred = ((AttributionInputs.Images) Removal.blur(2).apply(flat, List.of(0), List.of(all)))
+                .pixels().get(0);
+        for (int i = 0; i < blurred.length; i++) {
+            assertEquals(flat.pixels().get(0)[i], blurred[i], 1e-6);
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Removal.parse("blur", LinearModels.text()))
+                .getMessage().contains("--removal"));
+        assertEquals("blur 3.0", Removal.parse("blur:3", LinearModels.linear(W)).describe());
+    }
+
     @Test
     void badArgumentsNameTheOption() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Deletion(0)).getMessage()
