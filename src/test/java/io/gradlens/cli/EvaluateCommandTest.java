@@ -104,7 +104,8 @@ class EvaluateCommandTest {
         assertBad("--bins", base, "--bins", "1,200");
         assertBad("--method", base, "--method", "lime");
         assertBad("--format", base, "--format", "xml");
-        assertBad("--removal", base, "--removal", "blur");
+        assertBad("--removal", base, "--removal", "oov");
+        assertBad("--removal", base, "--removal", "blur:x");
     }
 
     private static void assertBad(String option, String[] base, String... extra) {
