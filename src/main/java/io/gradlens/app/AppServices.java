@@ -2,6 +2,7 @@ package io.gradlens.app;
 
 import io.gradlens.app.service.DatasetEditService;
 import io.gradlens.app.service.EmptyWorkspaceService;
+import io.gradlens.app.service.EvaluationService;
 import io.gradlens.app.service.HiddenStateService;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.SanityCheckService;
@@ -25,10 +26,12 @@ import java.util.Optional;
  * @param sanity the saliency sanity check, or {@code null} when not available
  * @param influence training-example influence, or {@code null} when not available
  * @param hiddenState hidden-state gradients over time, or {@code null} when not available
+ * @param evaluation faithfulness metrics, or {@code null} when not available
  */
 public record AppServices(WorkspaceService workspace, TextSaliencyService saliency,
     TrainingService training, DatasetEditService edits, SensitivityService sensitivity,
-    SanityCheckService sanity, InfluenceService influence, HiddenStateService hiddenState) {
+    SanityCheckService sanity, InfluenceService influence, HiddenStateService hiddenState,
+    EvaluationService evaluation) {
 
   /** Checks the mandatory service. */
   public AppServices {
@@ -38,7 +41,7 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** Services with workspace, saliency and training only. */
   public AppServices(WorkspaceService workspace, TextSaliencyService saliency,
       TrainingService training) {
-    this(workspace, saliency, training, null, null, null, null, null);
+    this(workspace, saliency, training, null, null, null, null, null, null);
   }
 
   /** @return the services of a build without the core: an honest, empty workspace */
@@ -49,31 +52,42 @@ public record AppServices(WorkspaceService workspace, TextSaliencyService salien
   /** @return these services with {@code service} for dataset edits */
   public AppServices withEdits(DatasetEditService service) {
     return new AppServices(workspace, saliency, training, service, sensitivity, sanity, influence,
-        hiddenState);
+        hiddenState, evaluation);
   }
 
   /** @return these services with {@code service} for input sensitivity */
   public AppServices withSensitivity(SensitivityService service) {
     return new AppServices(workspace, saliency, training, edits, service, sanity, influence,
-        hiddenState);
+        hiddenState, evaluation);
   }
 
   /** @return these services with {@code service} for the sanity check */
   public AppServices withSanity(SanityCheckService service) {
     return new AppServices(workspace, saliency, training, edits, sensitivity, service, influence,
-        hiddenState);
+        hiddenState, evaluation);
   }
 
   /** @return these services with {@code service} for training-example influence */
   public AppServices withInfluence(InfluenceService service) {
     return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, service,
-        hiddenState);
+        hiddenState, evaluation);
   }
 
   /** @return these services with {@code service} for hidden-state gradients */
   public AppServices withHiddenState(HiddenStateService service) {
     return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, influence,
-        service);
+        service, evaluation);
+  }
+
+  /** @return these services with {@code service} for faithfulness metrics */
+  public AppServices withEvaluation(EvaluationService service) {
+    return new AppServices(workspace, saliency, training, edits, sensitivity, sanity, influence,
+        hiddenState, service);
+  }
+
+  /** @return the faithfulness-metrics service, if available */
+  public Optional<EvaluationService> evaluationService() {
+    return Optional.ofNullable(evaluation);
   }
 
   /** @return the hidden-state service, if available */

@@ -11,6 +11,8 @@ import io.gradlens.app.influence.InfluenceViewModel;
 import io.gradlens.app.influence.MislabelViewModel;
 import io.gradlens.app.saliency.SaliencyView;
 import io.gradlens.app.saliency.SaliencyViewModel;
+import io.gradlens.app.evaluation.EvaluationView;
+import io.gradlens.app.evaluation.EvaluationViewModel;
 import io.gradlens.app.sanity.SanityView;
 import io.gradlens.app.sanity.SanityViewModel;
 import io.gradlens.app.sensitivity.SensitivityView;
@@ -85,6 +87,7 @@ public final class MainWindow {
   private HiddenStateViewModel hiddenStateModel;
   private SensitivityViewModel sensitivityModel;
   private SanityViewModel sanityModel;
+  private EvaluationViewModel evaluationModel;
   private Tab trainingTab;
   private Tab saliencyTab;
   private InfluenceViewModel influenceModel;
@@ -216,6 +219,13 @@ public final class MainWindow {
           workbench.currentDatasetProperty());
       Tab tab = lazyTab("Sanity check", () -> new SanityView(sanityModel, prompt, errors));
       tab.setId("tab-sanity");
+      tabs.getTabs().add(tab);
+    });
+    services.evaluationService().ifPresent(service -> {
+      evaluationModel = new EvaluationViewModel(service, runner, errors,
+          workbench.currentDatasetProperty());
+      Tab tab = lazyTab("Evaluate", () -> new EvaluationView(evaluationModel, prompt, errors));
+      tab.setId("tab-evaluate");
       tabs.getTabs().add(tab);
     });
   }
@@ -633,6 +643,11 @@ public final class MainWindow {
   /** @return the Sensitivity tab's view model, or null when sensitivity is unavailable */
   public SensitivityViewModel sensitivityModel() {
     return sensitivityModel;
+  }
+
+  /** @return the Evaluate tab's view model, or null when the evaluation is unavailable */
+  public EvaluationViewModel evaluationModel() {
+    return evaluationModel;
   }
 
   /** @return the Sanity check tab's view model, or null when the check is unavailable */

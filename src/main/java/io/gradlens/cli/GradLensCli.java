@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
                 + "gradients, influence.",
         subcommands = {TrainCommand.class, PredictCommand.class, DatasetsCommand.class, ImportCommand.class,
             SaliencyCommand.class, HiddenGradCommand.class, SensitivityCommand.class, SanityCommand.class,
-            InfluenceCommand.class, ExperimentCommand.class, BenchCommand.class, InfoCommand.class})
+            EvaluateCommand.class, InfluenceCommand.class, ExperimentCommand.class, BenchCommand.class,
+            InfoCommand.class})
 public final class GradLensCli implements Runnable {
 
     /** Exit code for bad input (files, flags, mismatches). */

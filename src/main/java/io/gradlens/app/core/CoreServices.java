@@ -25,7 +25,8 @@ public final class CoreServices {
         .withSensitivity(new CoreSensitivityService(workspace))
         .withSanity(new CoreSanityCheckService(workspace))
         .withInfluence(new CoreInfluenceService(workspace, influenceCache()))
-        .withHiddenState(new CoreHiddenStateService(workspace));
+        .withHiddenState(new CoreHiddenStateService(workspace))
+        .withEvaluation(new CoreEvaluationService(workspace));
   }
 
   /** @return the workbench's influence cache folder, {@code influence/} in the XDG cache folder */
