@@ -82,7 +82,7 @@ public final class InfluenceCommand implements Callable<Integer> {
             + "(written by train --checkpoint-every K)")
     Path checkpoints;
 
-    @Option(names = "--cache-dir", description = "cache folder (default <model>.influence)")
+    @Option(names = "--cache-dir", description = "cache folder (default $XDG_CACHE_HOME/gradlens/influence, shared with the workbench)")
     Path cacheDir;
 
     @Option(names = "--no-cache", description = "neither read nor write the cache")

@@ -57,7 +57,10 @@ class InfluenceCommandTest {
         Map<?, ?> again = new ObjectMapper().readValue(second.out(), Map.class);
         assertEquals(true, again.get("cached"));
         assertEquals(json.get("proponents"), again.get("proponents"));
-        assertTrue(Files.isDirectory(Path.of(model + ".influence")));
+        // One cache for the command line and the workbench, in the user's cache folder, not beside the model.
+        assertTrue(Files.isDirectory(io.gradlens.workflow.influence.InfluenceIndexWorkflow.defaultCacheRoot()
+                .resolve((String) json.get("cache_key"))), "cache folder of key " + json.get("cache_key"));
+        assertFalse(Files.exists(Path.of(model + ".influence")));
     }
 
     @Test

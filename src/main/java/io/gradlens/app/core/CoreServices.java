@@ -1,7 +1,6 @@
 package io.gradlens.app.core;
 
 import io.gradlens.app.AppServices;
-import io.gradlens.install.AppDirectories;
 import java.nio.file.Path;
 
 /** Builds the workbench's services on the GradLens core, sharing one {@link CoreWorkspace}. */
@@ -31,6 +30,6 @@ public final class CoreServices {
 
   /** @return the workbench's influence cache folder, {@code influence/} in the XDG cache folder */
   public static Path influenceCache() {
-    return AppDirectories.current().cache().resolve("influence");
+    return io.gradlens.workflow.influence.InfluenceIndexWorkflow.defaultCacheRoot();
   }
 }

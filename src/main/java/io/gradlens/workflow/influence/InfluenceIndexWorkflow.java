@@ -4,6 +4,7 @@ import io.gradlens.explain.influence.InfluenceCache;
 import io.gradlens.explain.influence.InfluenceData;
 import io.gradlens.explain.influence.InfluenceIndex;
 import io.gradlens.explain.influence.RepresenterPoints;
+import io.gradlens.install.AppDirectories;
 import io.gradlens.nn.Classifier;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
@@ -63,7 +64,7 @@ public final class InfluenceIndexWorkflow {
     };
 
     /**
-     * @param cacheRoot the disk-cache folder instead of {@code <model>.influence}, or {@code null}
+     * @param cacheRoot the disk-cache folder, or {@code null} for {@link #defaultCacheRoot()}
      * @param diskCache whether to read and write the disk cache at all
      * @param warnings  where to say that the disk cache could not be written (never printed here)
      */
@@ -144,7 +145,16 @@ public final class InfluenceIndexWorkflow {
     }
 
     private Path root(Path modelFile) {
-        return cacheRoot != null ? cacheRoot : InfluenceCache.defaultRoot(modelFile);
+        return cacheRoot != null ? cacheRoot : defaultCacheRoot();
+    }
+
+    /**
+     * The disk cache both front ends share by default: {@code influence/} in the user's cache folder
+     * ({@code $XDG_CACHE_HOME/gradlens}). Not beside the model, whose folder may be read-only (an
+     * installed app's shipped models); the key holds the model file's bytes, so models never mix.
+     */
+    public static Path defaultCacheRoot() {
+        return AppDirectories.current().cache().resolve("influence");
     }
 
     private void save(InfluenceIndex index, Path dir) {
