@@ -169,9 +169,12 @@ public final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
         };
-        TrainingResult result = TrainingWorkflow.train(trainingSpec, TrainingSite.CLI, progress,
-                CancellationToken.NONE);
-        bar.clear();
+        TrainingResult result;
+        try {
+            result = TrainingWorkflow.train(trainingSpec, TrainingSite.CLI, progress, CancellationToken.NONE);
+        } finally {
+            bar.clear(); // a failure's one-line message starts on a clean line
+        }
         if (result.model() instanceof TrainedModel.PriceRegression price) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("epochs", epochs);
