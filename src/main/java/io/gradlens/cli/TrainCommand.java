@@ -3,7 +3,6 @@ package io.gradlens.cli;
 import io.gradlens.train.ExplanationPenalty;
 import io.gradlens.train.StepResult;
 import io.gradlens.train.TrainingListener;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.TrainingSite;
 import io.gradlens.workflow.training.Architecture;
 import io.gradlens.workflow.training.MaskSource;
@@ -171,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
         TrainingResult result;
         try {
-            result = TrainingWorkflow.train(trainingSpec, TrainingSite.CLI, progress, CancellationToken.NONE);
+            result = TrainingWorkflow.train(trainingSpec, TrainingSite.CLI, progress, Interrupt.token());
         } finally {
             bar.clear(); // a failure's one-line message starts on a clean line
         }
