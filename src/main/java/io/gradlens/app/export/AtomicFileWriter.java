@@ -2,7 +2,6 @@ package io.gradlens.app.export;
 
 import io.gradlens.format.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 
 /**
@@ -11,11 +10,9 @@ import java.nio.file.Path;
  */
 public final class AtomicFileWriter {
 
-  /** Produces the file content. */
+  /** Produces the file content ({@link AtomicFile.Content}: writes everything, does not close). */
   @FunctionalInterface
-  public interface Content {
-    /** Writes everything to {@code out}; must not close it. */
-    void writeTo(OutputStream out) throws IOException;
+  public interface Content extends AtomicFile.Content {
   }
 
   private AtomicFileWriter() {
@@ -27,6 +24,6 @@ public final class AtomicFileWriter {
    * @throws IOException when writing or moving fails; the target is then untouched
    */
   public static void write(Path target, Content content) throws IOException {
-    AtomicFile.write(target, content::writeTo);
+    AtomicFile.write(target, content);
   }
 }
