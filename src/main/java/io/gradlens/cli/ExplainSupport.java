@@ -3,6 +3,7 @@ package io.gradlens.cli;
 import io.gradlens.data.Dataset;
 import io.gradlens.explain.AttributionInputs;
 import io.gradlens.explain.AttributionTarget;
+import io.gradlens.export.AtomicTextFile;
 import io.gradlens.nn.Classifier;
 import io.gradlens.workflow.explain.ExampleSelection;
 import io.gradlens.workflow.explain.SelectedExamples;
@@ -73,7 +74,10 @@ final class ExplainSupport {
         }
     }
 
-    /** A writer to {@code out}, or to standard output when {@code out} is null (not closed then). */
+    /**
+     * A writer to {@code out} (atomic: the file is replaced when the writer closes, see
+     * {@link CommittingWriter}), or to standard output when {@code out} is null (not closed then).
+     */
     static Writer open(Path out, PrintWriter stdout) throws IOException {
         if (out == null) {
             return new Writer() {
@@ -97,7 +101,46 @@ final class ExplainSupport {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IllegalArgumentException("cannot write " + out + ": the folder " + parent + " does not exist");
         }
-        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        return new CommittingWriter(AtomicTextFile.create(out));
+    }
+
+    /**
+     * The writer {@link #open} gives for a file: an {@link AtomicTextFile} that {@link #close()}
+     * commits unless a write failed (then it discards, and the previous file stays). The commands
+     * compute their whole output before they open it, so the only failures between opening and
+     * closing are the writes themselves.
+     */
+    private static final class CommittingWriter extends Writer {
+        private final AtomicTextFile file;
+        private boolean failed;
+
+        CommittingWriter(AtomicTextFile file) {
+            this.file = file;
+        }
+
+        @Override
+        public void write(char[] buf, int off, int len) throws IOException {
+            try {
+                file.writer().write(buf, off, len);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            file.writer().flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (file) {
+                if (!failed) {
+                    file.commit();
+                }
+            }
+        }
     }
 
     /** Checks a --format against the allowed ones. */

@@ -32,9 +32,13 @@ public final class GradLensCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
+    /** Runs the command line; Ctrl-C cancels the running command at its next batch (exit 130). */
     public static void main(String[] args) {
         io.gradlens.install.Startup.initialise();
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Interrupt.install();
+        int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        Interrupt.finished();
+        System.exit(code);
     }
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -1,7 +1,6 @@
 package io.gradlens.cli;
 
 import io.gradlens.nn.Classifier;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.explain.ExampleSelection;
 import io.gradlens.workflow.explain.Prediction;
@@ -56,7 +55,7 @@ public final class PredictCommand implements Callable<Integer> {
             return 0;
         }
         for (Prediction p : Predictions.of(classifier, ExplainSupport.select(classifier, input), ProgressListener.NONE,
-                CancellationToken.NONE)) {
+                Interrupt.token())) {
             Map<String, Object> line = new LinkedHashMap<>();
             if (p.index() >= 0) {
                 line.put("index", p.index());

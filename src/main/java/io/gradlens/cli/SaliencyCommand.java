@@ -4,8 +4,8 @@ import io.gradlens.explain.AttributionTarget;
 import io.gradlens.explain.ConfiguredMethod;
 import io.gradlens.export.AttributionFormat;
 import io.gradlens.nn.Classifier;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.util.WorkLimits;
 import io.gradlens.workflow.explain.AttributionExport;
 import io.gradlens.workflow.explain.DatasetAttribution;
 import io.gradlens.workflow.explain.SelectedExamples;
@@ -56,9 +56,7 @@ public final class SaliencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AttributionFormat fmt = AttributionFormat.parse(format);
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
-        }
+        WorkLimits.batchSize(batchSize, "--batch-size");
         ConfiguredMethod m = method.configure();
         Classifier classifier = input.classifier("saliency");
         AttributionTarget t = ExplainSupport.target(target, classifier);
@@ -74,9 +72,9 @@ public final class SaliencyCommand implements Callable<Integer> {
         try {
             if (out == null) {
                 PrintWriter stdout = spec.commandLine().getOut();
-                export.write(examples, fmt, stdout, progress, CancellationToken.NONE);
+                export.write(examples, fmt, stdout, progress, Interrupt.token());
             } else {
-                export.toFile(examples, fmt, out, progress, CancellationToken.NONE);
+                export.toFile(examples, fmt, out, progress, Interrupt.token());
             }
         } finally {
             if (bar != null) {

@@ -4,7 +4,6 @@ import io.gradlens.explain.SanityReport;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.SanityExport;
 import io.gradlens.nn.Classifier;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.models.ModelOpening;
 import io.gradlens.workflow.models.SanityCheck;
 import java.io.Writer;
@@ -71,7 +70,7 @@ public final class SanityCommand implements Callable<Integer> {
         SanityReport report;
         try {
             report = SanityCheck.run(classifier, ex.inputs(), method.build(classifier), target, seed, bar::update,
-                    CancellationToken.NONE);
+                    Interrupt.token());
         } finally {
             bar.clear();
         }

@@ -6,7 +6,6 @@ import io.gradlens.explain.SensitivityReport;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.SensitivityExport;
 import io.gradlens.nn.Model;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.models.ModelOpening;
 import io.gradlens.workflow.models.SensitivityAnalysis;
 import io.gradlens.workflow.models.SensitivityQuery;
@@ -74,7 +73,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         SensitivityReport report;
         try {
             report = SensitivityAnalysis.run(new SensitivityQuery(opened, data, Split.parse(split), limit, output,
-                    target), bar::update, CancellationToken.NONE).report();
+                    target), bar::update, Interrupt.token()).report();
         } finally {
             bar.clear();
         }

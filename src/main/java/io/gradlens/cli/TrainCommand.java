@@ -3,7 +3,6 @@ package io.gradlens.cli;
 import io.gradlens.train.ExplanationPenalty;
 import io.gradlens.train.StepResult;
 import io.gradlens.train.TrainingListener;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.TrainingSite;
 import io.gradlens.workflow.training.Architecture;
 import io.gradlens.workflow.training.MaskSource;
@@ -169,9 +168,12 @@ public final class TrainCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
         };
-        TrainingResult result = TrainingWorkflow.train(trainingSpec, TrainingSite.CLI, progress,
-                CancellationToken.NONE);
-        bar.clear();
+        TrainingResult result;
+        try {
+            result = TrainingWorkflow.train(trainingSpec, TrainingSite.CLI, progress, Interrupt.token());
+        } finally {
+            bar.clear(); // a failure's one-line message starts on a clean line
+        }
         if (result.model() instanceof TrainedModel.PriceRegression price) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("epochs", epochs);

@@ -1,5 +1,6 @@
 package io.gradlens.data;
 
+import io.gradlens.format.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ public final class Vocabulary {
 
     /** Writes one token per line, by id (line 1 is {@code <pad>}, line 2 {@code <oov>}). */
     public void save(Path file) throws IOException {
-        Files.write(file, tokens, StandardCharsets.UTF_8);
+        AtomicFile.write(file, (String.join("\n", tokens) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads a file written by {@link #save}. */

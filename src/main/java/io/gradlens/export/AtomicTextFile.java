@@ -1,21 +1,19 @@
 package io.gradlens.export;
 
+import io.gradlens.format.AtomicFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A UTF-8 text file written as a stream into a hidden temporary sibling and moved over the target
- * only by {@link #commit()}: a run that fails or is cancelled before that ({@link #close()} without
- * commit) deletes the temporary file and leaves the previous target untouched.
+ * A UTF-8 text file written as a stream through {@link AtomicFile}: into a hidden temporary sibling
+ * moved over the target only by {@link #commit()}; a run that fails or is cancelled before that
+ * ({@link #close()} without commit) deletes the temporary file and leaves the previous target
+ * untouched.
  *
  * <pre>{@code
  * try (AtomicTextFile file = AtomicTextFile.create(target)) {
@@ -26,15 +24,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AtomicTextFile implements AutoCloseable {
 
-    private final Path target;
-    private final Path temp;
+    private final AtomicFile.Pending file;
     private final Writer writer;
-    private boolean done;
 
-    private AtomicTextFile(Path target, Path temp, Writer writer) {
-        this.target = target;
-        this.temp = temp;
-        this.writer = writer;
+    private AtomicTextFile(AtomicFile.Pending file) {
+        this.file = file;
+        this.writer = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
     }
 
     /**
@@ -43,18 +38,11 @@ public final class AtomicTextFile implements AutoCloseable {
      * @throws IllegalArgumentException when the target's folder does not exist
      */
     public static AtomicTextFile create(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
+        Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("cannot write " + target + ": the folder " + dir + " does not exist");
         }
-        // Not Files.createTempFile: that creates owner-only (0600) files and the move keeps those
-        // permissions; CREATE_NEW honours the user's umask like any other save.
-        Path temp = dir.resolve("." + absolute.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), StandardCharsets.UTF_8));
-        return new AtomicTextFile(absolute, temp, w);
+        return new AtomicTextFile(AtomicFile.open(target));
     }
 
     /** Where the content goes until {@link #commit()}. */
@@ -64,25 +52,13 @@ public final class AtomicTextFile implements AutoCloseable {
 
     /** Closes the temporary file and moves it over the target. */
     public void commit() throws IOException {
-        writer.close();
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        done = true;
+        writer.flush();
+        file.commit();
     }
 
     /** Without a commit: discards the temporary file. */
     @Override
     public void close() throws IOException {
-        if (!done) {
-            done = true;
-            try {
-                writer.close();
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        }
+        file.close();
     }
 }

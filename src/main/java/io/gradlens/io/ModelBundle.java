@@ -1,5 +1,6 @@
 package io.gradlens.io;
 
+import io.gradlens.format.AtomicFile;
 import io.gradlens.format.BundleFormatException;
 import io.gradlens.format.SafeZip;
 import io.gradlens.format.Npz;
@@ -18,7 +19,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,30 +59,28 @@ public final class ModelBundle {
 
     /** Writes {@code model} to {@code file} atomically (a temporary file moved into place). */
     public static void write(Classifier model, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".gradlens-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(model, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            putEntries(model, zip);
+            zip.finish();
+        });
     }
 
     /** Writes the bundle bytes of {@code model} to {@code out}. */
     public static void write(Classifier model, OutputStream out) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            putEntries(model, zip);
+        }
+    }
+
+    private static void putEntries(Classifier model, ZipOutputStream zip) throws IOException {
         Map<String, INDArray> weights = new LinkedHashMap<>();
         model.network().parameters().forEach((name, t) -> weights.put(name, t.value()));
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, MODEL_JSON, JSON.writeValueAsBytes(describe(model)));
-            put(zip, WEIGHTS, Npz.write(weights));
-            if (model.input() instanceof InputSpec.Tokens tokens) {
-                put(zip, VOCABULARY, (String.join("\n", tokens.vocabulary().tokens()) + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
+        put(zip, MODEL_JSON, JSON.writeValueAsBytes(describe(model)));
+        put(zip, WEIGHTS, Npz.write(weights));
+        if (model.input() instanceof InputSpec.Tokens tokens) {
+            put(zip, VOCABULARY, (String.join("\n", tokens.vocabulary().tokens()) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -264,18 +262,12 @@ public final class ModelBundle {
         json.put("provenance", provenance);
         Map<String, INDArray> weights = new LinkedHashMap<>();
         model.parameters().forEach((name, t) -> weights.put(name, t.value()));
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".gradlens-", ".tmp");
-        try {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                put(zip, MODEL_JSON, JSON.writeValueAsBytes(json));
-                put(zip, WEIGHTS, Npz.write(weights));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            put(zip, MODEL_JSON, JSON.writeValueAsBytes(json));
+            put(zip, WEIGHTS, Npz.write(weights));
+            zip.finish();
+        });
     }
 
     /** The {@code kind} a bundle declares ({@code sequential} or {@code price}). */

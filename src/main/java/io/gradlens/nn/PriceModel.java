@@ -217,7 +217,7 @@ public final class PriceModel implements MultiInputModel {
         }
     }
 
-    /** Replaces every weight after checking names and shapes; nothing changes unless all pass. */
+    /** Replaces every weight after checking names, shapes and finite values; nothing changes unless all pass. */
     public void loadWeights(Map<String, INDArray> weights) {
         Map<String, Tensor> params = parameters();
         if (!weights.keySet().equals(params.keySet())) {
@@ -229,6 +229,9 @@ public final class PriceModel implements MultiInputModel {
             if (!Arrays.equals(w.shape(), e.getValue().shape())) {
                 throw new IllegalArgumentException("weight '" + e.getKey() + "' has shape " + Arrays.toString(w.shape())
                         + ", expected " + Arrays.toString(e.getValue().shape()));
+            }
+            if (!FiniteValues.allFinite(w)) {
+                throw new IllegalArgumentException("weight '" + e.getKey() + "' contains NaN or infinite values");
             }
         }
         params.forEach((k, v) -> v.assign(weights.get(k).castTo(dtype)));

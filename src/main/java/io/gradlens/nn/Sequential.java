@@ -12,8 +12,6 @@ import java.util.Random;
 import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
  * A stack of layers applied in order. Any contiguous range of layers can be run on its own, which
@@ -213,7 +211,7 @@ public final class Sequential {
                 throw new IllegalArgumentException("weight '" + e.getKey() + "' has type " + w.dataType()
                         + "; weights must be floating point");
             }
-            if (BooleanIndexing.or(w, Conditions.isNan()) || BooleanIndexing.or(w, Conditions.isInfinite())) {
+            if (!FiniteValues.allFinite(w)) {
                 throw new IllegalArgumentException("weight '" + e.getKey() + "' contains NaN or infinite values");
             }
         }

@@ -2,6 +2,7 @@ package io.gradlens.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gradlens.autodiff.Tensor;
+import io.gradlens.format.AtomicFile;
 import io.gradlens.format.Npz;
 import io.gradlens.nn.Sequential;
 import java.io.IOException;
@@ -94,20 +95,23 @@ public final class CheckpointRecorder implements TrainingListener {
         save(checkpoints, dir);
     }
 
-    /** Writes {@code checkpoints} into {@code dir}: {@code checkpoint-<epoch>.npz} and {@code index.json}. */
+    /**
+     * Writes {@code checkpoints} into {@code dir}: {@code checkpoint-<epoch>.npz} and, last,
+     * {@code index.json}, each file atomically ({@link AtomicFile}).
+     */
     public static void save(List<Checkpoint> checkpoints, Path dir) throws IOException {
         Files.createDirectories(dir);
         List<Map<String, Object>> index = new ArrayList<>();
         for (Checkpoint c : checkpoints) {
             String file = "checkpoint-" + c.epoch() + ".npz";
-            Files.write(dir.resolve(file), Npz.write(c.weights()));
+            AtomicFile.write(dir.resolve(file), Npz.write(c.weights()));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("epoch", c.epoch());
             entry.put("learning_rate", c.learningRate());
             entry.put("file", file);
             index.add(entry);
         }
-        Files.write(dir.resolve("index.json"), JSON.writeValueAsBytes(Map.of("checkpoints", index)));
+        AtomicFile.write(dir.resolve("index.json"), JSON.writeValueAsBytes(Map.of("checkpoints", index)));
     }
 
     /**

@@ -19,14 +19,19 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains a {@link PriceModel} on a tabular dataset with the {@code price} layout: Adam on the
  * mean squared error of {@code out / reference_price} against {@code price / reference_price}
- * (the relative error, so expensive and cheap rows weigh alike), seeded minibatches.
+ * (the relative error, so expensive and cheap rows weigh alike), seeded minibatches, and the
+ * {@link Divergence} checks (each batch's loss, every weight after each epoch).
  */
 public final class PriceModelTraining {
 
     private PriceModelTraining() {
     }
 
-    /** A fresh model standardised on {@code data}'s training rows, trained for {@code epochs}. */
+    /**
+     * A fresh model standardised on {@code data}'s training rows, trained for {@code epochs}.
+     *
+     * @throws TrainingDivergedException when the loss or a weight diverges
+     */
     public static PriceModel fit(TabularDataset data, int units, int epochs, int batchSize, double learningRate,
                                  DataType dtype, long seed, CancellationToken cancel) {
         List<String> featureColumns = data.inputGroups().get("features");
@@ -46,7 +51,8 @@ public final class PriceModelTraining {
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
-        for (int epoch = 0; epoch < epochs; epoch++) {
+        int batches = (n + batchSize - 1) / batchSize;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
             java.util.Collections.shuffle(order, random);
             for (int from = 0; from < n; from += batchSize) {
                 cancel.throwIfCancelled();
@@ -64,6 +70,7 @@ public final class PriceModelTraining {
                     Tensor out = model.forward(Map.of(PriceModel.FEATURES, f, PriceModel.REFERENCE_PRICE, p),
                             ForwardContext.inference());
                     Tensor loss = Losses.meanSquaredError(Ops.div(out, p), Ops.div(target, p));
+                    Divergence.checkLoss(loss.value().getDouble(0), epoch, from / batchSize + 1, learningRate);
                     List<Tensor> g = tape.gradient(loss, new ArrayList<>(params.values()));
                     int i = 0;
                     for (String name : params.keySet()) {
@@ -72,6 +79,7 @@ public final class PriceModelTraining {
                 }
                 adam.step(params, grads);
             }
+            Divergence.checkWeights(model.parameters(), epoch, batches, learningRate);
         }
         return model;
     }

@@ -11,8 +11,8 @@ import java.util.Random;
 
 /**
  * The minibatch training loop: seeded shuffling, one optimizer step per batch, per-batch and
- * per-epoch metrics to a listener, validation after each epoch, and cancellation checked before
- * every batch.
+ * per-epoch metrics to a listener, validation after each epoch, cancellation checked before
+ * every batch, and the {@link Divergence} checks: every batch's loss, every weight after each epoch.
  */
 public final class Trainer {
 
@@ -50,6 +50,8 @@ public final class Trainer {
      * @return the per-epoch metrics
      * @throws CancellationToken.CancelledException when cancelled (the model keeps the weights of
      *     the last finished batch)
+     * @throws TrainingDivergedException when a batch's loss or, after an epoch, a weight is non-finite
+     *     or past {@link Divergence#WEIGHT_BOUND}
      */
     public List<Map<String, Double>> fit(Sequential model, ExampleSet train, ExampleSet validation,
                                         TrainingListener listener, CancellationToken cancel) {
@@ -73,11 +75,12 @@ public final class Trainer {
                 int from = b * config.batchSize();
                 int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(from + config.batchSize(), order.length));
                 StepResult r = step.run(model, train.batch(idx), ForwardContext.training(random));
-                checkFinite(r, epoch, b + 1);
+                Divergence.checkLoss(r.loss(), epoch, b + 1, optimizer.learningRate());
                 optimizer.step(model.parameters(), r.gradients());
                 acc.add(r);
                 listener.onBatch(epoch, b + 1, batches, r);
             }
+            Divergence.checkWeights(model.parameters(), epoch, batches, optimizer.learningRate());
             Map<String, Double> metrics = new LinkedHashMap<>(acc.metrics(""));
             if (validation != null && validation.size() > 0) {
                 metrics.putAll(evaluate(model, validation, config.penalty(), config.batchSize(), cancel).metrics("val_"));
@@ -98,13 +101,6 @@ public final class Trainer {
                     ForwardContext.inference(), false));
         }
         return acc;
-    }
-
-    private static void checkFinite(StepResult r, int epoch, int batch) {
-        if (!Double.isFinite(r.loss())) {
-            throw new IllegalStateException("the loss became " + r.loss() + " at epoch " + epoch + ", batch " + batch
-                    + ": lower the learning rate (or the penalty weight λ)");
-        }
     }
 
     private static void shuffle(int[] order, Random random) {

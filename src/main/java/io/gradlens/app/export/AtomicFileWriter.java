@@ -1,26 +1,18 @@
 package io.gradlens.app.export;
 
-import java.io.BufferedOutputStream;
+import io.gradlens.format.AtomicFile;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a file through a temporary sibling that is moved over the target only after the content
- * was written completely, so a failed write never leaves a broken file over a good one.
+ * The workbench's saves ({@link AtomicFile}): a temporary sibling moved over the target only after
+ * the content was written completely, so a failed write never leaves a broken file over a good one.
  */
 public final class AtomicFileWriter {
 
-  /** Produces the file content. */
+  /** Produces the file content ({@link AtomicFile.Content}: writes everything, does not close). */
   @FunctionalInterface
-  public interface Content {
-    /** Writes everything to {@code out}; must not close it. */
-    void writeTo(OutputStream out) throws IOException;
+  public interface Content extends AtomicFile.Content {
   }
 
   private AtomicFileWriter() {
@@ -32,27 +24,6 @@ public final class AtomicFileWriter {
    * @throws IOException when writing or moving fails; the target is then untouched
    */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    // Not Files.createTempFile: that creates owner-only (0600) files, and the move would keep
-    // those permissions; a plain CREATE_NEW honours the user's umask like any other save.
-    Path temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(
-        ThreadLocalRandom.current().nextLong()) + ".tmp");
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp,
-          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
-        content.writeTo(out);
-      }
-      try {
-        Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException | RuntimeException | Error e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
+    AtomicFile.write(target, content);
   }
 }

@@ -11,6 +11,7 @@ import io.gradlens.app.export.ExportFormat;
 import io.gradlens.app.service.BatchMetrics;
 import io.gradlens.app.service.EpochMetrics;
 import io.gradlens.train.ExplanationPenalty;
+import io.gradlens.util.WorkLimits;
 import io.gradlens.workflow.training.Architecture;
 import io.gradlens.workflow.training.OptimizerChoice;
 import java.util.ArrayList;
@@ -140,7 +141,7 @@ public final class TrainingView extends BorderPane implements Exportable {
     grid.addRow(row++, new Label("Epochs"), intSpinner("epochs", model.epochsProperty(), 1,
         10_000));
     grid.addRow(row++, new Label("Batch size"), intSpinner("batch", model.batchSizeProperty(), 1,
-        65_536));
+        WorkLimits.MAX_BATCH_SIZE));
     grid.addRow(row++, new Label("Optimizer"), optimizer);
     grid.addRow(row++, new Label("Learning rate"), lr);
     grid.addRow(row++, new Label("Seed"), seed);

@@ -1,13 +1,12 @@
 package io.gradlens.data.edits;
 
 import io.gradlens.data.DatasetFormatException;
+import io.gradlens.format.AtomicFile;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,22 +87,11 @@ public final class DatasetEditFile {
             Files.deleteIfExists(file);
             return;
         }
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                out.write(HEADER);
-                out.write('\n');
-                for (DatasetEdit edit : edits.edits()) {
-                    out.write(String.join("\t", format(edit)));
-                    out.write('\n');
-                }
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (DatasetEdit edit : edits.edits()) {
+            text.append(String.join("\t", format(edit))).append('\n');
         }
+        AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static List<String> format(DatasetEdit edit) {

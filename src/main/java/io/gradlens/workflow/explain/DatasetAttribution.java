@@ -8,6 +8,7 @@ import io.gradlens.export.AttributionRecord;
 import io.gradlens.nn.Classifier;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.util.WorkLimits;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,16 +41,14 @@ public final class DatasetAttribution {
     /**
      * Explains every example of {@code examples}.
      *
-     * @param batchSize examples per tape pass (≥ 1)
+     * @param batchSize examples per tape pass (1 to {@link WorkLimits#MAX_BATCH_SIZE})
      * @throws CancellationToken.CancelledException when cancelled (before a batch)
      * @throws IOException                          when the sink fails
      */
     public static void explain(Classifier model, SelectedExamples examples, AttributionMethod method,
                                AttributionTarget target, int batchSize, Sink sink, ProgressListener progress,
                                CancellationToken cancel) throws IOException {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("--batch-size must be ≥ 1, got " + batchSize);
-        }
+        WorkLimits.batchSize(batchSize, "--batch-size");
         int n = examples.size();
         int window = batchSize * WINDOW_BATCHES;
         for (int start = 0; start < n; start += window) {

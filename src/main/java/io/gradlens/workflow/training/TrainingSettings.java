@@ -3,6 +3,7 @@ package io.gradlens.workflow.training;
 import io.gradlens.train.Architectures;
 import io.gradlens.train.DatasetPreparation;
 import io.gradlens.train.TrainingConfig;
+import io.gradlens.util.WorkLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +57,7 @@ public record TrainingSettings(Architecture architecture, int embeddingDim, int 
         atLeastOne("hidden width", hidden, "--hidden");
         atLeastOne("epochs", epochs, "--epochs");
         atLeastOne("batch size", batchSize, "--batch-size");
+        WorkLimits.batchSize(batchSize, "--batch-size");
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("dropout must lie in [0, 1), got " + dropout + " (--dropout)");
         }
