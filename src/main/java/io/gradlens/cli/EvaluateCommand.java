@@ -5,7 +5,6 @@ import io.gradlens.explain.evaluation.FaithfulnessMetrics;
 import io.gradlens.explain.evaluation.MetricSettings;
 import io.gradlens.export.EvaluationExport;
 import io.gradlens.nn.Classifier;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.evaluation.EvaluationRequest;
 import io.gradlens.workflow.evaluation.FaithfulnessEvaluation;
 import io.gradlens.workflow.models.ModelOpening;
@@ -107,7 +106,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report;
         try {
             report = FaithfulnessEvaluation.onDataset(classifier, DatasetArgument.load(dataset, seed), split, limit,
-                    request, bar::update, CancellationToken.NONE);
+                    request, bar::update, Interrupt.token());
         } finally {
             bar.clear();
         }

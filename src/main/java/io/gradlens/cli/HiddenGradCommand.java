@@ -9,7 +9,6 @@ import io.gradlens.explain.HiddenStateGradients;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.HiddenStateExport;
 import io.gradlens.nn.Classifier;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.hidden.HiddenStateOptions;
 import io.gradlens.workflow.hidden.HiddenStateSample;
 import io.gradlens.workflow.hidden.HiddenStateWorkflow;
@@ -97,7 +96,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
         String csv;
         try {
             if (source.text != null) {
-                HiddenStateGradientMap map = workflow.map(source.text, bar::update, CancellationToken.NONE);
+                HiddenStateGradientMap map = workflow.map(source.text, bar::update, Interrupt.token());
                 json = HiddenStateExport.toMap(map, model.toString());
                 csv = fmt.equals("csv") ? HiddenStateExport.csv(map) : null;
             } else {
@@ -107,7 +106,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
                 Dataset data = DatasetArgument.load(source.dataset, seed);
                 ExplainSupport.fromDataset(classifier, data, split, 0); // checks the split and the vocabulary
                 HiddenStateSample picked = workflow.sample(HiddenStateWorkflow.texts(data, split), sample, seed,
-                        bar::update, CancellationToken.NONE);
+                        bar::update, Interrupt.token());
                 HiddenStateCurves curves = picked.curves();
                 json = HiddenStateExport.toMap(curves, model.toString());
                 csv = fmt.equals("csv") ? HiddenStateExport.csv(curves) : null;

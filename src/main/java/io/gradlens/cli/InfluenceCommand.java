@@ -7,7 +7,6 @@ import io.gradlens.data.Dataset;
 import io.gradlens.explain.influence.InfluenceRanking;
 import io.gradlens.explain.influence.SelfInfluenceRanking;
 import io.gradlens.nn.Classifier;
-import io.gradlens.util.CancellationToken;
 import io.gradlens.workflow.influence.InfluenceCheckpoints;
 import io.gradlens.workflow.influence.InfluenceDatasetName;
 import io.gradlens.workflow.influence.InfluenceExplanation;
@@ -137,7 +136,7 @@ public final class InfluenceCommand implements Callable<Integer> {
         PreparedInfluence prepared;
         try {
             prepared = workflow.prepare(new InfluenceIndexRequest(classifier, model, data, name, m, lambda, source),
-                    bar::update, CancellationToken.NONE);
+                    bar::update, Interrupt.token());
         } finally {
             bar.clear();
         }

@@ -36,4 +36,12 @@ class WorkLimitsTest {
         assertBadInput(run("saliency", "--model", AtomicOutputTest.MODEL, "--text", "fine", "--method",
                 "smoothgrad", "--samples", "100001"), "gradlens saliency: ", "100000");
     }
+
+    @Test
+    void aHiddenStateTextPastTheTokenCapIsRefusedBeforeAnyWork() {
+        String text = String.join(" ", java.util.Collections.nCopies(20_001, "good"));
+        assertBadInput(run("hidden-grad", "--model", AtomicOutputTest.MODEL, "--text", text),
+                "gradlens hidden-grad: the text's 20001 tokens exceeds the limit of 20000 tokens",
+                "-Dgradlens.limit.tokensPerText=");
+    }
 }
