@@ -55,6 +55,14 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--flip", defaultValue = "0.1", description = "mislabel: fraction of labels flipped")
     double flip;
 
+    @Option(names = "--projection-dim", defaultValue = "512",
+            description = "mislabel: dimension of the random projection of all-layer TracIn (default: ${DEFAULT-VALUE})")
+    int projectionDim;
+
+    @Option(names = "--projection-seed", defaultValue = "0",
+            description = "mislabel: seed of the random projection (default: ${DEFAULT-VALUE})")
+    long projectionSeed;
+
     @Option(names = "--verbose", description = "print per-epoch metrics to stderr")
     boolean verbose;
 
@@ -105,7 +113,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
             case "mislabel" -> {
                 MislabelExperiment.Result r = MislabelExperiment.run(datasets, dataset, flip,
-                        epochs == null ? 6 : epochs, batchSize == null ? 64 : batchSize, seed, trainSize, listener);
+                        epochs == null ? 6 : epochs, batchSize == null ? 64 : batchSize, seed, trainSize,
+                        new io.gradlens.explain.influence.GradientProjection(projectionDim, projectionSeed), listener);
                 out.print(r.table());
                 out.flush();
                 return 0;
