@@ -112,6 +112,10 @@ public final class ExperimentCommand implements Callable<Integer> {
                 return 0;
             }
             case "mislabel" -> {
+                if (projectionDim < 1) {
+                    err.println("gradlens experiment: --projection-dim must be at least 1, got " + projectionDim);
+                    return 2;
+                }
                 MislabelExperiment.Result r = MislabelExperiment.run(datasets, dataset, flip,
                         epochs == null ? 6 : epochs, batchSize == null ? 64 : batchSize, seed, trainSize,
                         new io.gradlens.explain.influence.GradientProjection(projectionDim, projectionSeed), listener);
