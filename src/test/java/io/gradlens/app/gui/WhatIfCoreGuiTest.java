@@ -148,6 +148,12 @@ class WhatIfCoreGuiTest {
     robot.push(KeyCode.CONTROL, KeyCode.Z);
     Fx.waitUntil(30, "mark undone", () -> window.markingModel().marks().isEmpty()
         && heatmap.markedPositions().isEmpty());
+    // Ctrl+Shift+Z (Edit ▸ Redo mark) puts it back; Ctrl+Z again takes it back.
+    robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+    Fx.waitUntil(30, "mark redone", () -> heatmap.markedPositions().contains(0));
+    robot.push(KeyCode.CONTROL, KeyCode.Z);
+    Fx.waitUntil(30, "mark undone again", () -> window.markingModel().marks().isEmpty()
+        && heatmap.markedPositions().isEmpty());
 
     // Esc leaves mark mode; a click then marks nothing.
     robot.push(KeyCode.ESCAPE);
