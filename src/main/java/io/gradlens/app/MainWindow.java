@@ -128,6 +128,13 @@ public final class MainWindow {
     root.setCenter(split);
     root.setBottom(statusBar());
     Scene scene = new Scene(root, defaultWidth(), defaultHeight());
+    // Ctrl+Y: a second shortcut for Edit ▸ Redo mark.
+    scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+        () -> {
+          if (markingModel != null) {
+            markingModel.redo();
+          }
+        });
     installDragAndDrop(scene);
     stage.setScene(scene);
     stage.setTitle("GradLens");
@@ -244,7 +251,8 @@ public final class MainWindow {
         var r = saliencyModel.resultProperty().get();
         var d = workbench.currentDatasetProperty().get();
         Example e = workbench.currentExampleProperty().get();
-        if (r != null && d != null && e != null) {
+        // A typed sentence is no example of the dataset: its tokens are not marked.
+        if (r != null && d != null && e != null && !saliencyModel.isTyping()) {
           markingModel.show(d.id(), e.id(), r.isImage() ? List.of() : r.tokens(),
               r.isImage() ? r.image().height() * r.image().width() : 0);
         }
@@ -364,9 +372,31 @@ public final class MainWindow {
     train.setDisable(trainingTab == null);
     Menu run = new Menu("Run", null, train);
     Menu help = HelpMenu.create(() -> stage);
-    MenuBar bar = new MenuBar(file, run, help);
+    MenuBar bar = new MenuBar(file, editMenu(), run, help);
     bar.setId("menu-bar");
     return bar;
+  }
+
+  /**
+   * Edit: Undo and Redo of the dataset edit journal the fix-the-reasons marks are kept in (the
+   * same as the Undo and Redo buttons of the Saliency tab's marking pane); nothing to undo
+   * before the Saliency tab has marks.
+   */
+  private Menu editMenu() {
+    MenuItem undo = item("Undo mark", "menu-undo",
+        new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), () -> {
+          if (markingModel != null) {
+            markingModel.undo();
+          }
+        });
+    MenuItem redo = item("Redo mark", "menu-redo",
+        new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN), () -> {
+          if (markingModel != null) {
+            markingModel.redo();
+          }
+        });
+    return new Menu("Edit", null, undo, redo);
   }
 
   private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {

@@ -83,7 +83,8 @@ public final class CoreSaliencyService implements TextSaliencyService {
           .get(0);
       TokenAttribution t = (TokenAttribution) a;
       result = new SaliencyResult(t.tokens(), t.scores(), t.target(), t.probabilities(),
-          model.classNames(), request.method().displayName());
+          model.classNames(), request.method().displayName(), null,
+          outOfVocabulary(model, t.tokens()));
     } else if (model.input() instanceof InputSpec.Image spec) {
       float[] pixels = workspace.imageByCaption(text).orElseThrow(() -> new IllegalArgumentException(
           "The current model reads " + model.describeInput() + "; select an image example (\u201c"
@@ -110,6 +111,19 @@ public final class CoreSaliencyService implements TextSaliencyService {
     cancel.throwIfCancelled();
     progress.progress(1, 1, "");
     return result;
+  }
+
+  /** @return positions of {@code tokens} the model's vocabulary maps to its OOV id */
+  static java.util.Set<Integer> outOfVocabulary(Classifier model, List<String> tokens) {
+    java.util.Set<Integer> oov = new java.util.TreeSet<>();
+    if (model.input() instanceof InputSpec.Tokens spec) {
+      for (int i = 0; i < tokens.size(); i++) {
+        if (spec.vocabulary().id(tokens.get(i)) == io.gradlens.data.Vocabulary.OOV) {
+          oov.add(i);
+        }
+      }
+    }
+    return oov;
   }
 
   private static AttributionTarget target(SaliencyRequest request) {

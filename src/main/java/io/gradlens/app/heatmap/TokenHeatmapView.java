@@ -37,6 +37,7 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
   private DivergingColorScale scale = DivergingColorScale.withHalfRange(1);
   private TokenClickHandler clickHandler;
   private java.util.Set<Integer> marked = java.util.Set.of();
+  private java.util.Set<Integer> outOfVocabulary = java.util.Set.of();
 
   /** Creates an empty view. */
   public TokenHeatmapView() {
@@ -89,7 +90,12 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
     label.setBackground(new Background(new BackgroundFill(FxColors.fx(rgb), new CornerRadii(3),
         Insets.EMPTY)));
     label.setTextFill(rgb.prefersDarkText() ? Color.BLACK : Color.WHITE);
-    label.setTooltip(new Tooltip(tooltipText(token, score)));
+    boolean oov = outOfVocabulary.contains(index);
+    label.setTooltip(new Tooltip(tooltipText(token, score) + (oov ? "\n" + OOV_NOTE : "")));
+    if (oov) {
+      label.getStyleClass().add("token-oov");
+      label.setStyle("-fx-font-style: italic; -fx-underline: true");
+    }
     label.setUserData(index);
     styleMark(label, marked.contains(index));
     if (clickHandler != null) {
@@ -101,6 +107,17 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
       }
     });
     return label;
+  }
+
+  /** Tooltip line of a token the model's vocabulary does not know. */
+  public static final String OOV_NOTE = "not in the model's vocabulary";
+
+  /**
+   * Shows the tokens at {@code positions} as out of the model's vocabulary (italic, underlined,
+   * style class {@code token-oov}, a tooltip line) from the next {@link #setTokens} on.
+   */
+  public void setOutOfVocabulary(java.util.Set<Integer> positions) {
+    outOfVocabulary = java.util.Set.copyOf(positions);
   }
 
   /** @return tooltip text: the token and its exact score */

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
  */
 public final class MaskMarkingPane extends VBox {
 
-  private final ToggleButton marking = new ToggleButton("Mark \u201cmust not matter\u201d");
+  private final ToggleButton marking = new ToggleButton("Mark");
 
   /**
    * @param model the marking state
@@ -30,9 +30,18 @@ public final class MaskMarkingPane extends VBox {
     setId("mask-pane");
     setPadding(new Insets(8));
     marking.setId("mark-mode");
-    marking.setSelected(true);
-    marking.setTooltip(new Tooltip("While on, a click on a token toggles its mark and a brush "
-        + "stroke on the input image marks pixels. Marks are kept beside the dataset."));
+    // Off by default: a click on a word only marks it "must not matter" once the user asked to.
+    marking.setSelected(false);
+    marking.setTooltip(new Tooltip("Mark mode: while on, a click on a token toggles its "
+        + "\u201cmust not matter\u201d mark and a brush stroke on the input image marks pixels. "
+        + "Esc leaves it; Edit \u25b8 Undo (Ctrl+Z) takes a mark back. Marks are kept beside the "
+        + "dataset."));
+    Label modeState = new Label();
+    modeState.setId("mark-mode-state");
+    modeState.textProperty().bind(Bindings.when(marking.selectedProperty())
+        .then("Mark mode ON: a click marks a word").otherwise("Mark mode off"));
+    modeState.styleProperty().bind(Bindings.when(marking.selectedProperty())
+        .then("-fx-text-fill: #b00020; -fx-font-weight: bold").otherwise(""));
     ComboBox<MarkScope> scope = new ComboBox<>();
     scope.setId("mark-scope");
     scope.getItems().setAll(MarkScope.values());
@@ -75,12 +84,30 @@ public final class MaskMarkingPane extends VBox {
         + "positions of this text or image."));
     HBox scopeRow = new HBox(4, appliesTo, scope);
     scopeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    getChildren().addAll(title, marking, scopeRow, marks,
+    getChildren().addAll(title, new HBox(6, marking, modeState), scopeRow, marks,
         new HBox(4, undo, redo), retrainButton, status);
   }
 
   /** @return whether clicks and brush strokes mark */
   public boolean isMarking() {
     return marking.isSelected();
+  }
+
+  /**
+   * Turns mark mode off and disables it while {@code condition} holds (marks belong to dataset
+   * examples, not to a typed sentence).
+   */
+  public void disableWhile(javafx.beans.value.ObservableBooleanValue condition) {
+    marking.disableProperty().bind(condition);
+    condition.addListener((o, a, b) -> {
+      if (b) {
+        stopMarking();
+      }
+    });
+  }
+
+  /** Leaves mark mode (Esc). */
+  public void stopMarking() {
+    marking.setSelected(false);
   }
 }

@@ -63,6 +63,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
   private final VBox comparePane = new VBox(4, compareTitle, secondary);
   private final ProbabilityBarChart probabilities = new ProbabilityBarChart();
   private final ComboBox<TargetChoice> target = new ComboBox<>();
+  private final Label prediction = new Label();
   private final ExportAction heatmapExport;
   private List<String> shownClasses = List.of();
   private boolean rebuildingTargets;
@@ -89,7 +90,15 @@ public final class SaliencyView extends BorderPane implements Exportable {
         .with(ExportFormat.SVG, path -> ChartExporter.writeSvg(shownDrawable(), path))
         .with(ExportFormat.CSV, path -> CsvWriter.write(path, SaliencyViewModel.csvHeader(),
             model.scoreRows()));
-    setTop(controls());
+    prediction.setId("saliency-prediction");
+    prediction.setPadding(new Insets(0, 8, 4, 8));
+    prediction.setStyle("-fx-font-weight: bold");
+    WhatIfTextBar whatIf = new WhatIfTextBar(model.typedTextProperty(), model.typedHistory(),
+        model::rememberTyped, Bindings.createBooleanBinding(() -> {
+          SaliencyResult r = model.resultProperty().get();
+          return r != null && r.isImage();
+        }, model.resultProperty()));
+    setTop(new VBox(controls(), whatIf, prediction));
     comparePane.visibleProperty().bind(Bindings.isNotNull(model.compareResultProperty()));
     comparePane.managedProperty().bind(comparePane.visibleProperty());
     primaryTitle.visibleProperty().bind(comparePane.visibleProperty());
@@ -156,14 +165,14 @@ public final class SaliencyView extends BorderPane implements Exportable {
     noise.setPrefWidth(90);
     noise.valueProperty().addListener((o, a, b) -> model.noiseProperty().set(b));
 
+    // Always laid out, disabled for the other methods: a change of method moves nothing on the
+    // toolbar (a click aimed at a control must not land on another one).
     HBox igBox = labelled(stepsSpec.label(), steps);
-    igBox.visibleProperty().bind(model.methodProperty().isEqualTo(
+    igBox.disableProperty().bind(model.methodProperty().isNotEqualTo(
         SaliencyMethod.INTEGRATED_GRADIENTS));
-    igBox.managedProperty().bind(igBox.visibleProperty());
     HBox sgBox = new HBox(6, labelled(samplesSpec.label(), samples),
         labelled(noiseSpec.label(), noise));
-    sgBox.visibleProperty().bind(model.methodProperty().isEqualTo(SaliencyMethod.SMOOTHGRAD));
-    sgBox.managedProperty().bind(sgBox.visibleProperty());
+    sgBox.disableProperty().bind(model.methodProperty().isNotEqualTo(SaliencyMethod.SMOOTHGRAD));
 
     target.setId("target");
     target.getItems().setAll(new TargetChoice(null, ""));
@@ -267,8 +276,10 @@ public final class SaliencyView extends BorderPane implements Exportable {
     SaliencyResult r = model.resultProperty().get();
     if (r == null) {
       probabilities.clear();
+      prediction.setText("");
       return;
     }
+    prediction.setText(predictionText(r) + oovNote(r));
     DivergingColorScale scale = model.colorScaleProperty().get();
     showIn(primary, heatmap, imageHeatmap, r, scale);
     primaryTitle.setText(model.modelNameProperty().get() + ": predicts \u201c"
@@ -284,6 +295,26 @@ public final class SaliencyView extends BorderPane implements Exportable {
     }
     probabilities.setProbabilities(r.classNames(), r.probabilities(), r.targetClass());
     updateTargets(r.classNames());
+  }
+
+  /** @return "Predicts “pos” (p = 0.912) · explaining “neg”" for a result */
+  static String predictionText(SaliencyResult r) {
+    int p = r.predictedClass();
+    String text = String.format(java.util.Locale.ROOT, "Predicts \u201c%s\u201d (p = %.3f)",
+        r.classNames().get(p), r.probabilities()[p]);
+    return r.targetClass() == p ? text
+        : text + " \u00b7 explaining \u201c" + r.classNames().get(r.targetClass()) + "\u201d";
+  }
+
+  /** @return a note naming the tokens out of the model's vocabulary, empty when none */
+  static String oovNote(SaliencyResult r) {
+    if (r.outOfVocabulary().isEmpty()) {
+      return "";
+    }
+    List<String> words = new java.util.TreeSet<>(r.outOfVocabulary()).stream()
+        .map(r.tokens()::get).toList();
+    return " \u00b7 not in the model's vocabulary (italic, underlined): "
+        + String.join(", ", words);
   }
 
   private void updateTargets(List<String> classNames) {
@@ -331,6 +362,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
       image.setImage(gray, map, scale, Math.max(1, IMAGE_SIDE / Math.max(h, w)));
       pane.getChildren().setAll(image);
     } else {
+      tokens.setOutOfVocabulary(r.outOfVocabulary());
       tokens.setTokens(r.tokens(), r.scores(), scale);
       pane.getChildren().setAll(tokens);
     }
@@ -353,14 +385,21 @@ public final class SaliencyView extends BorderPane implements Exportable {
    */
   public void enableMarking(MaskMarkingModel marking, Runnable retrain) {
     MaskMarkingPane pane = new MaskMarkingPane(marking, retrain);
+    pane.disableWhile(Bindings.createBooleanBinding(model::isTyping, model.typedTextProperty()));
     if (getCenter() instanceof SplitPane center) {
       int last = center.getItems().size() - 1;
       VBox side = new VBox(pane, center.getItems().get(last));
       VBox.setVgrow(side.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
       center.getItems().set(last, side);
     }
+    addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && pane.isMarking()) {
+        pane.stopMarking();
+        e.consume();
+      }
+    });
     heatmap.setOnTokenClicked((index, token) -> {
-      if (pane.isMarking()) {
+      if (pane.isMarking() && !model.isTyping()) {
         marking.toggleToken(index);
       }
     });

@@ -80,6 +80,10 @@ public final class SaliencyViewModel {
   private final javafx.beans.property.StringProperty modelName =
       new javafx.beans.property.SimpleStringProperty(this, "modelName", "Current model");
 
+  private final javafx.beans.property.StringProperty typedText =
+      new javafx.beans.property.SimpleStringProperty(this, "typedText", "");
+  private final ObservableList<String> typedHistory = FXCollections.observableArrayList();
+
   private TaskHandle running;
   private long generation;
 
@@ -97,7 +101,12 @@ public final class SaliencyViewModel {
     this.text = text;
     // The text by value: a reloaded dataset re-selects an equal example, which is no reason to
     // explain it again (a change of model recomputes explicitly).
-    text.addListener((o, before, after) -> recompute());
+    text.addListener((o, before, after) -> {
+      if (!isTyping()) {
+        recompute();
+      }
+    });
+    typedText.addListener((o, before, after) -> recompute());
     for (Observable input : List.of(method, targetClass, aggregation, steps, samples,
         noise, compareModel)) {
       input.addListener(o -> recompute());
@@ -142,6 +151,39 @@ public final class SaliencyViewModel {
    */
   public BooleanProperty normalizeProperty() {
     return normalize;
+  }
+
+  /**
+   * @return the user's own sentence ("what if" text); while it is not blank it is explained
+   *     instead of the Data tab's selected example, and clearing it returns to that example
+   */
+  public javafx.beans.property.StringProperty typedTextProperty() {
+    return typedText;
+  }
+
+  /** @return whether a typed sentence is explained instead of the selected example */
+  public boolean isTyping() {
+    String t = typedText.get();
+    return t != null && !t.isBlank();
+  }
+
+  /** @return the sentences typed this session, newest first, without repeats */
+  public ObservableList<String> typedHistory() {
+    return typedHistory;
+  }
+
+  /** Remembers the current typed sentence in {@link #typedHistory()} (newest first). */
+  public void rememberTyped() {
+    if (isTyping()) {
+      String t = typedText.get().strip();
+      typedHistory.remove(t);
+      typedHistory.add(0, t);
+    }
+  }
+
+  /** @return the text explained now: the typed sentence if any, else the selected example */
+  public String explainedText() {
+    return isTyping() ? typedText.get() : text.getValue();
   }
 
   /** @return the current model's name, for titles in compare mode */
@@ -212,8 +254,9 @@ public final class SaliencyViewModel {
       running = null;
     }
     long myGeneration = ++generation;
-    String input = text.getValue();
-    if (input == null || input.isBlank()) {
+    String input = explainedText();
+    // The selected example's text is null until a model is current: no model, nothing to run.
+    if (input == null || input.isBlank() || text.getValue() == null) {
       busy.set(false);
       status.set("Select a model and an example in the Data tab to explain it.");
       return;

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param method display name of the method that produced the scores
  * @param image for an image model: the explained image, whose pixels the scores follow
  *     row-major (one score per pixel; {@code tokens} then name the pixels); {@code null} for text
+ * @param outOfVocabulary positions of the tokens the model's vocabulary does not know (read as
+ *     its out-of-vocabulary id); empty for an image or when not known
  */
 public record SaliencyResult(
     List<String> tokens,
@@ -22,7 +24,8 @@ public record SaliencyResult(
     double[] probabilities,
     List<String> classNames,
     String method,
-    ImageInput image) {
+    ImageInput image,
+    java.util.Set<Integer> outOfVocabulary) {
 
   /**
    * An explained image.
@@ -50,6 +53,13 @@ public record SaliencyResult(
     }
   }
 
+  /** A result without out-of-vocabulary information. */
+  public SaliencyResult(List<String> tokens, double[] scores, int targetClass,
+      double[] probabilities, List<String> classNames, String method, ImageInput image) {
+    this(tokens, scores, targetClass, probabilities, classNames, method, image,
+        java.util.Set.of());
+  }
+
   /** A text result (no image). */
   public SaliencyResult(List<String> tokens, double[] scores, int targetClass,
       double[] probabilities, List<String> classNames, String method) {
@@ -63,6 +73,13 @@ public record SaliencyResult(
     probabilities = probabilities.clone();
     classNames = List.copyOf(classNames);
     Objects.requireNonNull(method, "method");
+    outOfVocabulary = java.util.Set.copyOf(outOfVocabulary);
+    for (int i : outOfVocabulary) {
+      if (i < 0 || i >= tokens.size()) {
+        throw new IllegalArgumentException("out-of-vocabulary position " + i + " of "
+            + tokens.size() + " tokens");
+      }
+    }
     if (image != null && image.height() * image.width() != scores.length) {
       throw new IllegalArgumentException("an image of " + image.height() + "x" + image.width()
           + " pixels needs as many scores, got " + scores.length);

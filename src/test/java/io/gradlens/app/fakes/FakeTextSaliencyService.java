@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Test double: whitespace tokens; score = token length, negated for odd positions, scaled by a
  * per-method factor and negated for target class 0. Two classes; the text's length parity
- * decides the prediction.
+ * decides the prediction. Tokens starting with {@value #OOV_PREFIX} are out of its vocabulary.
  */
 public final class FakeTextSaliencyService implements TextSaliencyService {
+
+  /** Prefix of the tokens the fake reports as out of its vocabulary. */
+  public static final String OOV_PREFIX = "zq";
 
   /** Class names. */
   public static final List<String> CLASSES = List.of("negative", "positive");
@@ -87,7 +90,13 @@ public final class FakeTextSaliencyService implements TextSaliencyService {
       scores[i] = target == 0 ? -s : s;
       progress.progress(i + 1, scores.length, "token " + (i + 1));
     }
+    java.util.Set<Integer> oov = new java.util.TreeSet<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).startsWith(OOV_PREFIX)) {
+        oov.add(i);
+      }
+    }
     return new SaliencyResult(tokens, scores, target, probabilities, CLASSES,
-        request.method().displayName());
+        request.method().displayName(), null, oov);
   }
 }

@@ -42,7 +42,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The fix-the-reasons loop on the REAL core, headless: a model trained on a tiny decoy dataset,
- * a click marks its decoy word "must not matter" (kept in a temporary edits folder, beside the
+ * in mark mode a click marks its decoy word "must not matter" (kept in a temporary edits folder, beside the
  * dataset file), "Retrain with constraint…" presets the penalty, one epoch trains, and the
  * Saliency tab compares the two models while the Data tab shows the accuracy change.
  */
@@ -167,6 +167,7 @@ class FixReasonsGuiTest {
     Node first = Fx.get(() -> robot.lookup("#token-flow").queryAs(javafx.scene.layout.FlowPane.class)
         .getChildren().get(0));
     assertEquals(word, Fx.get(() -> ((Label) first).getText()));
+    click(robot, robot.lookup("#mark-mode").query()); // mark mode is off by default
     click(robot, first);
     try {
       Fx.waitUntil(30, "token marked", () -> heatmap.markedPositions().contains(0));

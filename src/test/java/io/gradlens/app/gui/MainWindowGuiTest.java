@@ -143,7 +143,8 @@ class MainWindowGuiTest {
     robot.interact(() -> method.setValue(SaliencyMethod.INTEGRATED_GRADIENTS));
     Fx.waitUntil(5, "IG result", () -> "Integrated Gradients".equals(
         window.saliencyModel().resultProperty().get().method()));
-    assertTrue(robot.lookup("#ig-steps").query().isVisible(), "steps shown for IG");
+    assertTrue(!robot.lookup("#ig-steps").query().isDisabled()
+        && robot.lookup("#ig-steps").query().isVisible(), "steps enabled for IG");
     assertEquals(3.0 * "a".length(), result().scores()[0] * (result().targetClass() == 0 ? -1 : 1),
         1e-12);
 

@@ -58,6 +58,31 @@ class SaliencyViewModelTest {
   }
 
   @Test
+  void aTypedSentenceTakesPrecedenceUntilCleared() {
+    text.set("the selected example");
+    vm.typedTextProperty().set("my own words");
+    assertEquals(java.util.List.of("my", "own", "words"), vm.resultProperty().get().tokens());
+    int runs = vm.completedRunsProperty().get();
+    text.set("another example");
+    assertEquals(runs, vm.completedRunsProperty().get(), "the selection waits while typing");
+    vm.rememberTyped();
+    vm.typedTextProperty().set("newer");
+    vm.rememberTyped();
+    vm.typedTextProperty().set("my own words");
+    vm.rememberTyped();
+    assertEquals(java.util.List.of("my own words", "newer"), vm.typedHistory());
+    vm.typedTextProperty().set("");
+    assertEquals(java.util.List.of("another", "example"), vm.resultProperty().get().tokens());
+  }
+
+  @Test
+  void typingWithoutACurrentModelExplainsNothing() {
+    vm.typedTextProperty().set("my own words");
+    assertNull(vm.resultProperty().get());
+    assertTrue(vm.statusProperty().get().startsWith("Select a model"));
+  }
+
+  @Test
   void normalisationToggleChangesScaleWithoutRecompute() {
     text.set("a bbbb");
     int calls = service.calls();
