@@ -57,8 +57,9 @@ public final class Screenshots extends Application {
         new SettingsStore(home), new FxTaskRunner(),
         new FxFilePrompt());
     window.show(stage);
-    stage.setWidth(1280);
-    stage.setHeight(800);
+    String[] size = System.getProperty("gradlens.shots.size", "1280x800").split("x");
+    stage.setWidth(Integer.parseInt(size[0]));
+    stage.setHeight(Integer.parseInt(size[1]));
     Thread script = new Thread(() -> {
       try {
         run(window, stage);
