@@ -1,6 +1,9 @@
 package io.gradlens.app;
 
 import io.gradlens.app.data.DataView;
+import io.gradlens.app.dataimport.ImportDialog;
+import io.gradlens.app.dataimport.ImportViewModel;
+import io.gradlens.app.dataimport.SavedImportSettings;
 import io.gradlens.app.data.DataViewModel;
 import io.gradlens.app.error.ErrorDialog;
 import io.gradlens.app.error.ErrorReporter;
@@ -19,6 +22,7 @@ import io.gradlens.app.sensitivity.SensitivityView;
 import io.gradlens.app.sensitivity.SensitivityViewModel;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.settings.AppSettings;
+import io.gradlens.app.settings.RecentDataset;
 import io.gradlens.app.settings.RecentFiles;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.settings.WindowGeometry;
@@ -26,8 +30,11 @@ import io.gradlens.app.task.TaskActivity;
 import io.gradlens.app.task.TaskRunner;
 import io.gradlens.app.training.TrainingView;
 import io.gradlens.app.training.TrainingViewModel;
+import io.gradlens.app.workspace.RecentDatasetsViewModel;
 import io.gradlens.app.workspace.WorkspacePanel;
 import io.gradlens.app.workspace.WorkspaceViewModel;
+import io.gradlens.data.imports.TableFormat;
+import io.gradlens.data.imports.TextImportSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,6 +88,7 @@ public final class MainWindow {
   private Stage stage;
   private ErrorReporter errors;
   private WorkspaceViewModel workspace;
+  private RecentDatasetsViewModel recentDatasets;
   private DataViewModel dataModel;
   private SaliencyViewModel saliencyModel;
   private TrainingViewModel trainingModel;
@@ -118,8 +126,24 @@ public final class MainWindow {
     root.setId("main-root");
     workspace = new WorkspaceViewModel(services.workspace(), runner, errors, workbench);
     workspace.setOnFileOpened(this::rememberRecent);
+    recentDatasets = new RecentDatasetsViewModel(new RecentDatasetsViewModel.Store() {
+      @Override
+      public List<RecentDataset> load() {
+        return settings.recentDatasets();
+      }
+
+      @Override
+      public void save(List<RecentDataset> datasets) {
+        settings = settings.withRecentDatasets(datasets);
+        persist();
+      }
+    });
+    recentDatasets.setOnOpen(workspace::openImported);
+    recentDatasets.setOnEdit(s -> showImportDialog(s, false));
+    workspace.setOnImported(recentDatasets::remember);
     buildTabs();
-    WorkspacePanel panel = new WorkspacePanel(workspace, workbench, this::openModel);
+    WorkspacePanel panel = new WorkspacePanel(workspace, recentDatasets, workbench,
+        this::openModel);
     split.setId("main-split");
     split.getItems().setAll(panel, tabs);
     split.setDividerPositions(0.22);
@@ -480,17 +504,50 @@ public final class MainWindow {
     }
   }
 
-  /** Opens dropped files through the same actions as the menu (routed by extension). */
+  /**
+   * Opens dropped files through the same actions as the menu (routed by extension): CSV, TSV and
+   * JSON Lines files through the import dialog, others as before.
+   */
   public void openFiles(List<File> files) {
-    workspace.openAll(files.stream().map(File::toPath).toList());
+    files.stream().map(File::toPath).forEach(this::openFile);
+  }
+
+  private void openFile(Path file) {
+    if (workspace.supportsImport() && TableFormat.ofPath(file) != null) {
+      String key = file.toAbsolutePath().normalize().toString();
+      var remembered = settings.recentDatasets().stream().filter(d -> d.file().equals(key))
+          .findFirst();
+      showImportDialog(remembered.map(SavedImportSettings::restore)
+          .orElse(TextImportSettings.defaults(file)), remembered.isEmpty());
+    } else {
+      workspace.open(file);
+    }
+  }
+
+  /**
+   * The import dialog for a CSV/TSV/JSONL file; an import lists the dataset, makes it current and
+   * remembers it with its settings.
+   *
+   * @param guessColumns whether the columns are guessed from the header (a file not seen before)
+   */
+  private void showImportDialog(TextImportSettings initial, boolean guessColumns) {
+    ImportViewModel model = new ImportViewModel(workspace.service(), runner, initial,
+        guessColumns);
+    new ImportDialog(stage, model, d -> workspace.imported(d.entry(), d.settings())).show();
   }
 
   private void openDataset() {
     prompt.open(stage, "Open dataset", List.of(
         new FileChooser.ExtensionFilter("Datasets", "*.csv", "*.tsv", "*.txt", "*.jsonl",
-            "*.json"),
+            "*.json", "*.gz"),
         new FileChooser.ExtensionFilter("All files", "*.*")))
-        .ifPresent(workspace::openDataset);
+        .ifPresent(file -> {
+          if (workspace.supportsImport() && TableFormat.ofPath(file) != null) {
+            openFile(file);
+          } else {
+            workspace.openDataset(file);
+          }
+        });
   }
 
   private void openModel() {
@@ -579,7 +636,7 @@ public final class MainWindow {
     for (String f : settings == null ? List.<String>of() : settings.recentFiles()) {
       MenuItem item = new MenuItem(f);
       item.setMnemonicParsing(false);
-      item.setOnAction(e -> workspace.open(Paths.get(f)));
+      item.setOnAction(e -> openFile(Paths.get(f)));
       recentMenu.getItems().add(item);
     }
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
@@ -628,6 +685,11 @@ public final class MainWindow {
   /** @return shared app state */
   public WorkbenchModel workbench() {
     return workbench;
+  }
+
+  /** @return the Recent group of the workspace panel */
+  public RecentDatasetsViewModel recentDatasets() {
+    return recentDatasets;
   }
 
   /** @return the workspace view model */
