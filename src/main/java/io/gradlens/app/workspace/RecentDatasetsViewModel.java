@@ -80,7 +80,10 @@ public final class RecentDatasetsViewModel {
 
   /** Reads the list again from the store and looks each file up. */
   public void reload() {
-    items.setAll(store.load().stream().map(this::item).toList());
+    List<RecentItem> next = store.load().stream().map(this::item).toList();
+    if (!items.equals(next)) {
+      items.setAll(next); // unchanged: the panel keeps its selection
+    }
   }
 
   private RecentItem item(RecentDataset saved) {
