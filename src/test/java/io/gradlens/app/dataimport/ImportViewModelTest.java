@@ -5,91 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradlens.app.fakes.FakeWorkspaceService;
-import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.task.ImmediateTaskRunner;
 import io.gradlens.app.task.ManualTaskRunner;
 import io.gradlens.data.DatasetFormatException;
 import io.gradlens.data.imports.ClassOrder;
-import io.gradlens.data.imports.ColumnGuess;
 import io.gradlens.data.imports.ColumnMapping;
 import io.gradlens.data.imports.ImportPreview;
 import io.gradlens.data.imports.ImportProblem;
 import io.gradlens.data.imports.TableFormat;
 import io.gradlens.data.imports.TextImportSettings;
-import io.gradlens.util.CancellationToken;
-import io.gradlens.util.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The import dialog's state against a scripted preview: no FX toolkit, no files. */
 class ImportViewModelTest {
 
   private static final Path FILE = Path.of("/data/reviews.csv");
-  private static final List<String> COLUMNS = List.of("review", "sentiment", "stars");
-  private static final List<List<String>> ROWS = List.of(
-      List.of("a fine film", "positive", "4"),
-      List.of("dull", "negative", "1"),
-      List.of("great fun", "positive", "5"),
-      List.of("so-so", "neutral", "3"));
 
-  /** A workspace whose preview is scripted and whose imports are recorded. */
-  static final class ScriptedWorkspace extends FakeWorkspaceService {
-    final List<TextImportSettings> previews = new CopyOnWriteArrayList<>();
-    final List<TextImportSettings> imports = new CopyOnWriteArrayList<>();
-    volatile Function<TextImportSettings, ImportPreview> preview = ImportViewModelTest::table;
-    volatile RuntimeException importFailure;
-
-    @Override
-    public boolean supportsImport() {
-      return true;
-    }
-
-    @Override
-    public ImportPreview previewImport(TextImportSettings settings, int rows,
-        ProgressListener progress, CancellationToken cancel) {
-      previews.add(settings);
-      return preview.apply(settings);
-    }
-
-    @Override
-    public WorkspaceEntry importDataset(TextImportSettings settings, ProgressListener progress,
-        CancellationToken cancel) {
-      if (importFailure != null) {
-        throw importFailure;
-      }
-      imports.add(settings);
-      return new WorkspaceEntry("file:" + settings.file(), "reviews.csv",
-          WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, settings.file());
-    }
-  }
-
-  /**
-   * The preview of {@link #ROWS} under {@code s}: records per value of the label column, in the
-   * settings' order; the label column missing from the file is a problem of line 0.
-   */
-  static ImportPreview table(TextImportSettings s) {
-    int label = s.columns().label() == null ? -1 : COLUMNS.indexOf(s.columns().label());
-    Map<String, Long> counts = s.order() == ClassOrder.SORTED ? new TreeMap<>()
-        : new LinkedHashMap<>();
-    List<ImportProblem> problems = new ArrayList<>();
-    if (label < 0 && s.columns().label() != null) {
-      problems.add(new ImportProblem(0, s.columns().label(), "no such column"));
-    } else if (label >= 0) {
-      ROWS.forEach(r -> counts.merge(r.get(label), 1L, Long::sum));
-    }
-    return new ImportPreview(COLUMNS, ROWS, ColumnGuess.guess(COLUMNS), counts, problems,
-        ROWS.size(), false);
-  }
-
-  private final ScriptedWorkspace workspace = new ScriptedWorkspace();
+  private final ScriptedImportWorkspace workspace = new ScriptedImportWorkspace();
   private final ManualTaskRunner runner = new ManualTaskRunner();
 
   private ImportViewModel started(boolean guess) throws Exception {
@@ -127,14 +62,14 @@ class ImportViewModelTest {
     assertNull(model.idColumnProperty().get());
     assertNull(model.splitColumnProperty().get());
     // Two previews: the defaults (text, label, ... are not in the file), then the guess.
-    assertEquals(2, workspace.previews.size());
-    assertEquals(ColumnMapping.defaults(), workspace.previews.get(0).columns());
+    assertEquals(2, workspace.previews().size());
+    assertEquals(ColumnMapping.defaults(), workspace.previews().get(0).columns());
     assertEquals(new ColumnMapping("review", "sentiment", null, null, null),
-        workspace.previews.get(1).columns());
+        workspace.previews().get(1).columns());
     assertEquals(List.of(new ClassCount(0, "negative", 1), new ClassCount(1, "neutral", 1),
         new ClassCount(2, "positive", 2)), model.classCounts());
-    assertEquals(COLUMNS, model.columns());
-    assertEquals(ROWS, model.rows());
+    assertEquals(ScriptedImportWorkspace.COLUMNS, model.columns());
+    assertEquals(ScriptedImportWorkspace.ROWS, model.rows());
     assertEquals(4, model.recordsProperty().get());
     assertTrue(model.canImportProperty().get());
     assertEquals("", model.blockReasonProperty().get());
@@ -142,12 +77,12 @@ class ImportViewModelTest {
 
   @Test
   void rememberedColumnsAreKeptWithoutGuessing() throws Exception {
-    workspace.preview = s -> table(s);
+    workspace.preview(ScriptedImportWorkspace::table);
     ImportViewModel model = new ImportViewModel(workspace, runner, TextImportSettings
         .defaults(FILE).withColumns(new ColumnMapping("review", "stars", null, null, null)), false);
     model.start();
     completeAll();
-    assertEquals(1, workspace.previews.size());
+    assertEquals(1, workspace.previews().size());
     assertEquals("stars", model.labelColumnProperty().get());
     assertEquals(List.of("1", "3", "4", "5"),
         model.classCounts().stream().map(ClassCount::name).toList());
@@ -159,7 +94,7 @@ class ImportViewModelTest {
     model.labelColumnProperty().set("stars");
     assertFalse(model.canImportProperty().get(), "off until the new preview is in");
     completeAll();
-    assertEquals("stars", workspace.previews.get(workspace.previews.size() - 1).columns().label());
+    assertEquals("stars", workspace.previews().get(workspace.previews().size() - 1).columns().label());
     assertEquals(List.of("1", "3", "4", "5"),
         model.classCounts().stream().map(ClassCount::name).toList());
     model.labelColumnProperty().set("sentiment");
@@ -194,14 +129,14 @@ class ImportViewModelTest {
     assertFalse(model.canImportProperty().get());
     assertEquals("Choose the column that holds the label.", model.blockReasonProperty().get());
 
-    workspace.preview = s -> {
-      ImportPreview p = table(s);
+    workspace.preview(s -> {
+      ImportPreview p = ScriptedImportWorkspace.table(s);
       List<ImportProblem> problems = s.columns().label() == null ? List.of() : List.of(
           new ImportProblem(4, "sentiment", "the label is empty"),
           new ImportProblem(9, "review", "unterminated quote"));
       return new ImportPreview(p.columns(), p.firstRows(), p.guessed(), p.classCounts(),
           problems, p.records(), false);
-    };
+    });
     model.labelColumnProperty().set("sentiment");
     completeAll();
     assertEquals(List.of(4L, 9L), model.problems().stream().map(ImportProblem::line).toList());
@@ -210,9 +145,9 @@ class ImportViewModelTest {
         "Nothing is imported while the file has 2 problems"), model.blockReasonProperty().get());
     assertEquals("", model.failureDetailsProperty().get(), "bad content has no stack trace");
     model.importDataset();
-    assertTrue(workspace.imports.isEmpty(), "Import does nothing while there are problems");
+    assertTrue(workspace.imports().isEmpty(), "Import does nothing while there are problems");
 
-    workspace.preview = ImportViewModelTest::table;
+    workspace.preview(ScriptedImportWorkspace::table);
     model.lowercaseProperty().set(false);
     completeAll();
     assertTrue(model.problems().isEmpty());
@@ -234,8 +169,8 @@ class ImportViewModelTest {
     completeAll();
     model.importDataset();
     completeAll();
-    assertEquals(1, workspace.imports.size());
-    TextImportSettings s = workspace.imports.get(0);
+    assertEquals(1, workspace.imports().size());
+    TextImportSettings s = workspace.imports().get(0);
     assertEquals(TableFormat.TSV, s.format());
     assertEquals(';', s.delimiter());
     assertEquals(50, s.tokenizer().maxTokens());
@@ -251,10 +186,10 @@ class ImportViewModelTest {
   @Test
   void aTestFractionOutOfRangeIsToldWithoutPreviewing() throws Exception {
     ImportViewModel model = started(true);
-    int previews = workspace.previews.size();
+    int previews = workspace.previews().size();
     model.testFractionProperty().set(1.0);
     completeAll();
-    assertEquals(previews, workspace.previews.size());
+    assertEquals(previews, workspace.previews().size());
     assertFalse(model.canImportProperty().get());
     assertTrue(model.blockReasonProperty().get().contains("test fraction"),
         model.blockReasonProperty().get());
@@ -262,9 +197,9 @@ class ImportViewModelTest {
 
   @Test
   void anUnreadableFileIsToldInWordsAndOnlyAnUnexpectedFailureHasDetails() throws Exception {
-    workspace.preview = s -> {
+    workspace.preview(s -> {
       throw DatasetFormatException.inFile(FILE, "is not UTF-8 text");
-    };
+    });
     ImportViewModel model = startedImmediately();
     assertFalse(model.canImportProperty().get());
     assertTrue(model.blockReasonProperty().get().startsWith("The file cannot be read: "),
@@ -272,9 +207,9 @@ class ImportViewModelTest {
     assertTrue(model.blockReasonProperty().get().contains("is not UTF-8 text"));
     assertEquals("", model.failureDetailsProperty().get());
 
-    workspace.preview = s -> {
+    workspace.preview(s -> {
       throw new IllegalStateException("internal slip");
-    };
+    });
     model.seedProperty().set(3);
     assertTrue(model.failureDetailsProperty().get().contains("IllegalStateException"));
     assertTrue(model.failureDetailsProperty().get().contains("ImportViewModelTest"),
@@ -286,7 +221,7 @@ class ImportViewModelTest {
     ImportViewModel model = startedImmediately();
     List<ImportViewModel.ImportedDataset> imported = new ArrayList<>();
     model.setOnImported(imported::add);
-    workspace.importFailure = DatasetFormatException.atLine(FILE, 12, "label is empty");
+    workspace.failImports(DatasetFormatException.atLine(FILE, 12, "label is empty"));
     model.importDataset();
     assertTrue(imported.isEmpty());
     assertTrue(model.blockReasonProperty().get().startsWith("Import failed: "));
