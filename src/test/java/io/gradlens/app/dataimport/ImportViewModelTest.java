@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradlens.app.fakes.ScriptedImportWorkspace;
 import io.gradlens.app.task.ImmediateTaskRunner;
 import io.gradlens.app.task.ManualTaskRunner;
 import io.gradlens.data.DatasetFormatException;

@@ -116,23 +116,6 @@ class ImportDialogGuiTest {
     return Fx.get(() -> classTable(robot).getItems().stream().map(ClassCount::name).toList());
   }
 
-  /** Opens a combo box with the mouse and clicks the entry that reads {@code text}. */
-  private static void choose(FxRobot robot, String comboId, String text) {
-    robot.clickOn(comboId);
-    Node cell = Fx.get(() -> robot.lookup(".combo-box-popup .list-cell").queryAll().stream()
-        .filter(n -> n.isVisible() && text.equals(((Labeled) n).getText())).findFirst()
-        .orElseThrow(() -> new AssertionError("no entry \"" + text + "\" in " + comboId)));
-    robot.clickOn(cell);
-  }
-
-  /** Replaces the text of a spinner's editor by typing, and commits it with Enter. */
-  private static void typeInto(FxRobot robot, String spinnerId, String value) {
-    robot.doubleClickOn(spinnerId + " .text-field");
-    robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
-    robot.write(value);
-    robot.type(KeyCode.ENTER);
-  }
-
   private void openThroughTheToolbar(FxRobot robot, Path file) {
     prompt.answer(file);
     robot.clickOn("#tool-open-dataset");
@@ -151,10 +134,10 @@ class ImportDialogGuiTest {
     Label records = robot.lookup("#import-records").queryAs(Label.class);
     assertEquals("25 records", Fx.get(records::getText), "the quoted newline is one record");
 
-    choose(robot, "#import-label-column", "stars");
+    RobotInput.choose(robot, "#import-label-column", "stars");
     Fx.waitUntil(SLOW, "classes of the stars column",
         () -> classNames(robot).equals(List.of("1", "2", "4", "5")));
-    choose(robot, "#import-label-column", "sentiment");
+    RobotInput.choose(robot, "#import-label-column", "sentiment");
     Fx.waitUntil(SLOW, "classes of the sentiment column again",
         () -> classNames(robot).equals(List.of("negative", "positive")));
     assertEquals(List.of(counts.get("negative"), counts.get("positive")), Fx.get(() ->
@@ -184,12 +167,17 @@ class ImportDialogGuiTest {
     assertEquals("review", remembered.get(0).textColumn());
 
     robot.clickOn("Training");
-    choose(robot, "#arch", "Bag of embeddings / MLP");
-    typeInto(robot, "#embedding", "8");
-    typeInto(robot, "#units", "8");
-    typeInto(robot, "#hidden", "8");
-    typeInto(robot, "#epochs", "1");
-    typeInto(robot, "#batch", "4");
+    RobotInput.choose(robot, "#arch", "Bag of embeddings / MLP");
+    RobotInput.retype(robot, "#embedding .text-field", "8");
+    robot.type(KeyCode.ENTER);
+    RobotInput.retype(robot, "#units .text-field", "8");
+    robot.type(KeyCode.ENTER);
+    RobotInput.retype(robot, "#hidden .text-field", "8");
+    robot.type(KeyCode.ENTER);
+    RobotInput.retype(robot, "#epochs .text-field", "1");
+    robot.type(KeyCode.ENTER);
+    RobotInput.retype(robot, "#batch .text-field", "4");
+    robot.type(KeyCode.ENTER);
     robot.clickOn("#train-start");
     Fx.waitUntil(SLOW, "one epoch trained", () -> !window.trainingModel().runningProperty().get()
         && window.trainingModel().epochMetrics().size() == 1);

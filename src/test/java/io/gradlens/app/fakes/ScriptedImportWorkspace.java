@@ -1,6 +1,5 @@
-package io.gradlens.app.dataimport;
+package io.gradlens.app.fakes;
 
-import io.gradlens.app.fakes.FakeWorkspaceService;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.data.imports.ClassOrder;
 import io.gradlens.data.imports.ColumnGuess;
@@ -24,9 +23,9 @@ import java.util.function.Function;
 public class ScriptedImportWorkspace extends FakeWorkspaceService {
 
   /** The columns of the scripted file. */
-  static final List<String> COLUMNS = List.of("review", "sentiment", "stars");
+  public static final List<String> COLUMNS = List.of("review", "sentiment", "stars");
   /** Its records. */
-  static final List<List<String>> ROWS = List.of(
+  public static final List<List<String>> ROWS = List.of(
       List.of("a fine film", "positive", "4"),
       List.of("dull", "negative", "1"),
       List.of("great fun", "positive", "5"),
@@ -42,7 +41,7 @@ public class ScriptedImportWorkspace extends FakeWorkspaceService {
    * The preview of {@link #ROWS} under {@code s}: records per value of the label column, in the
    * settings' order; a label column missing from the file is a problem of line 0.
    */
-  static ImportPreview table(TextImportSettings s) {
+  public static ImportPreview table(TextImportSettings s) {
     int label = s.columns().label() == null ? -1 : COLUMNS.indexOf(s.columns().label());
     Map<String, Long> counts = s.order() == ClassOrder.SORTED ? new TreeMap<>()
         : new LinkedHashMap<>();
@@ -57,22 +56,22 @@ public class ScriptedImportWorkspace extends FakeWorkspaceService {
   }
 
   /** Replaces the scripted preview. */
-  void preview(Function<TextImportSettings, ImportPreview> script) {
+  public void preview(Function<TextImportSettings, ImportPreview> script) {
     preview = script;
   }
 
   /** Makes every later import fail with {@code failure}. */
-  void failImports(RuntimeException failure) {
+  public void failImports(RuntimeException failure) {
     importFailure = failure;
   }
 
   /** @return the settings of every preview asked for, in order */
-  List<TextImportSettings> previews() {
+  public List<TextImportSettings> previews() {
     return previews;
   }
 
   /** @return the settings of every import done, in order */
-  List<TextImportSettings> imports() {
+  public List<TextImportSettings> imports() {
     return imports;
   }
 
