@@ -1,23 +1,21 @@
 package io.gradlens.data;
 
+import io.gradlens.data.imports.DatasetFiles;
+import io.gradlens.data.imports.DatasetReadOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Loads a user's dataset, choosing the reader from the path:
- * <ul>
- *   <li>a folder → {@link PngFolderLoader};</li>
- *   <li>an IDX images file whose name contains {@code train} and {@code images} (e.g.
- *       {@code train-images-idx3-ubyte.gz}) → {@link IdxImages}, with the labels file found by
- *       replacing {@code images}/{@code idx3} by {@code labels}/{@code idx1}, and the test files by
- *       replacing {@code train} by {@code test} or {@code t10k};</li>
- *   <li>{@code .csv}/{@code .tsv}/{@code .jsonl} (optionally {@code .gz}) with a {@code text} column
- *       → {@link TextFileReader}; a CSV/TSV without one → {@link TabularCsvReader}.</li>
- * </ul>
- * The seed drives the split of files that do not store one.
+ * Loads a user's dataset with the default reading options; {@link DatasetFiles} chooses the reader
+ * from the path (a folder of PNG/JPEG images, IDX, CSV/TSV/JSONL text, a numeric CSV/TSV table)
+ * and takes the options the command line and the workbench offer. This class also reads IDX sets:
+ * an IDX images file whose name contains {@code train} and {@code images} (e.g.
+ * {@code train-images-idx3-ubyte.gz}), with the labels file found by replacing
+ * {@code images}/{@code idx3} by {@code labels}/{@code idx1}, and the test files by replacing
+ * {@code train} by {@code test} or {@code t10k}. The seed drives the split of files that do not
+ * store one.
  */
 public final class DatasetLoader {
 
@@ -29,32 +27,13 @@ public final class DatasetLoader {
         return load(path, 0L, ReadLimits.current());
     }
 
-    /** Loads {@code path} as described in the class comment. */
+    /** Loads {@code path} with the default reading options ({@link DatasetReadOptions#defaults()}). */
     public static Dataset load(Path path, long seed, ReadLimits limits) throws IOException {
-        if (!Files.exists(path)) {
-            throw new MissingDatasetException("no such file or folder: " + path.toAbsolutePath());
-        }
-        if (Files.isDirectory(path)) {
-            return PngFolderLoader.load(path, seed, limits);
-        }
-        String name = path.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("idx") || lower.contains("ubyte")) {
-            return loadIdx(path, limits);
-        }
-        TableReader.Format format = TableReader.formatOf(path);
-        if (format == null) {
-            throw DatasetFormatException.inFile(path, "unknown format: expected a folder of PNGs, IDX, .csv, .tsv or .jsonl");
-        }
-        String base = baseName(name);
-        if (format == TableReader.Format.JSONL || TableReader.header(path, limits).contains("text")) {
-            TextFileOptions options = new TextFileOptions(base, null, 0.2, seed, null, limits);
-            return TextFileReader.read(path, options);
-        }
-        return TabularCsvReader.read(path, null, base, DatasetInfo.ofFile(path), seed, limits);
+        return DatasetFiles.open(path, DatasetReadOptions.defaults(), seed, limits, "the classes").dataset();
     }
 
-    private static ImageDataset loadIdx(Path trainImages, ReadLimits limits) throws IOException {
+    /** Reads the IDX set whose training images file is {@code trainImages}, as the class comment says. */
+    public static ImageDataset loadIdx(Path trainImages, ReadLimits limits) throws IOException {
         String name = trainImages.getFileName().toString();
         if (!name.contains("train") || !name.contains("images")) {
             throw DatasetFormatException.inFile(trainImages, "pass the training images file (name with \"train\" and \"images\")");

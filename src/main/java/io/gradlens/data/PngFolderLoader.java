@@ -1,25 +1,33 @@
 package io.gradlens.data;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads a folder of PNG images, one subfolder per class (class names = subfolder names, sorted).
- * Either {@code root/train/<class>/*.png} and {@code root/test/<class>/*.png}, or
- * {@code root/<class>/*.png} split by a seeded stratified 20 % test set. All images must have the
- * same size, and each is checked against {@link ReadLimits#maxImagePixels()} from its header before
- * it is decoded; if every image is grayscale the set has one channel, otherwise three (RGB, alpha
- * dropped). Pixels follow the [0, 1] HWC convention of {@link ImageSplit}.
+ * Reads a folder of PNG and JPEG images ({@code .png}, {@code .jpg}, {@code .jpeg}), one subfolder
+ * per class (class names = subfolder names, sorted). Either {@code root/train/<class>/*} and
+ * {@code root/test/<class>/*}, or {@code root/<class>/*} split by a seeded stratified 20 % test set.
+ * Each image is checked against {@link ReadLimits#maxImagePixels()} from its header before it is
+ * decoded. Without a requested size all images must have the size of the first (a mismatch is
+ * refused naming the file); with one ({@link ImageSize}) each is resized to it (bilinear). If every
+ * image is grayscale the set has one channel, otherwise three (RGB, alpha dropped; a gray image in
+ * such a set repeats its value in the three channels). Pixels follow the [0, 1] HWC convention of
+ * {@link ImageSplit}.
  *
  * <p>This is the only class of the package that touches {@code java.awt} (for
- * {@link BufferedImage}, which {@link ImageIO} returns); it decodes, it shows nothing.
+ * {@link BufferedImage}, which {@link ImageIO} returns); it decodes and resizes, it shows nothing.
  */
 public final class PngFolderLoader {
 
@@ -32,8 +40,13 @@ public final class PngFolderLoader {
     private record Decoded(float[][] pixels, int height, int width, int channels) {
     }
 
-    /** Loads {@code root} as described in the class comment. */
+    /** Loads {@code root} as described in the class comment, refusing images of different sizes. */
     public static ImageDataset load(Path root, long seed, ReadLimits limits) throws IOException {
+        return load(root, seed, limits, null);
+    }
+
+    /** Loads {@code root} as described in the class comment, resizing every image to {@code size} unless null. */
+    public static ImageDataset load(Path root, long seed, ReadLimits limits, ImageSize size) throws IOException {
         Path trainDir = root.resolve("train");
         Path testDir = root.resolve("test");
         boolean presplit = Files.isDirectory(trainDir) && Files.isDirectory(testDir);
@@ -66,9 +79,13 @@ public final class PngFolderLoader {
         boolean gray = true;
         for (Item item : concat(train, test)) {
             BufferedImage image = decode(item.file(), limits);
+            if (size != null) {
+                image = resized(image, size);
+            }
             if (!images.isEmpty() && (image.getWidth() != images.get(0).getWidth() || image.getHeight() != images.get(0).getHeight())) {
                 throw DatasetFormatException.inFile(item.file(), "is " + image.getWidth() + "x" + image.getHeight()
-                        + ", the first image is " + images.get(0).getWidth() + "x" + images.get(0).getHeight());
+                        + ", the first image is " + images.get(0).getWidth() + "x" + images.get(0).getHeight()
+                        + " (choose an image size, e.g. 28x28, to resize them all)");
             }
             gray &= image.getType() == BufferedImage.TYPE_BYTE_GRAY;
             images.add(image);
@@ -101,7 +118,7 @@ public final class PngFolderLoader {
                 throw DatasetFormatException.inFile(dir, "has no folder for class " + classes.get(label));
             }
             try (Stream<Path> files = Files.list(classDir)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")).sorted().toList()) {
+                for (Path file : files.filter(PngFolderLoader::isImage).sorted().toList()) {
                     items.add(new Item(file, label));
                 }
             }
@@ -115,7 +132,9 @@ public final class PngFolderLoader {
             throw DatasetFormatException.inFile(file, ReadLimits.FILE_BYTES.problem("its size of " + size + " bytes",
                     limits.maxBytes()));
         }
-        PngHeader header = PngHeader.read(file);
+        boolean png = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        String kind = png ? "PNG" : "JPEG";
+        PngHeader header = png ? PngHeader.read(file) : jpegHeader(file);
         if (header.pixels() > limits.maxImagePixels()) {
             throw DatasetFormatException.inFile(file, ReadLimits.IMAGE_PIXELS.problem("its " + header.width() + "x"
                     + header.height() + " pixels (" + header.pixels() + ")", limits.maxImagePixels()));
@@ -124,12 +143,54 @@ public final class PngFolderLoader {
         try {
             image = ImageIO.read(file.toFile());
         } catch (IOException e) {
-            throw DatasetFormatException.inFile(file, "not a readable PNG: " + e.getMessage(), e);
+            throw DatasetFormatException.inFile(file, "not a readable " + kind + ": " + e.getMessage(), e);
         }
         if (image == null) {
-            throw DatasetFormatException.inFile(file, "not a readable PNG image");
+            throw DatasetFormatException.inFile(file, "not a readable " + kind + " image");
         }
         return image;
+    }
+
+    private static boolean isImage(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+
+    /** The size a JPEG declares, read by ImageIO from its frame header without decoding pixels. */
+    private static PngHeader jpegHeader(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw DatasetFormatException.inFile(file, "not a readable JPEG image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new PngHeader(reader.getWidth(0), reader.getHeight(0));
+            } catch (IOException e) {
+                throw DatasetFormatException.inFile(file, "not a readable JPEG: " + e.getMessage(), e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** {@code image} scaled to {@code size} with bilinear interpolation, keeping gray images gray. */
+    private static BufferedImage resized(BufferedImage image, ImageSize size) {
+        if (image.getWidth() == size.width() && image.getHeight() == size.height()) {
+            return image;
+        }
+        int type = image.getType() == BufferedImage.TYPE_BYTE_GRAY ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_INT_RGB;
+        BufferedImage out = new BufferedImage(size.width(), size.height(), type);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, 0, 0, size.width(), size.height(), null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     private static float[] toPixels(BufferedImage image, int channels) {

@@ -1,14 +1,18 @@
 package io.gradlens.data;
 
+import io.gradlens.data.imports.TableFormat;
+import io.gradlens.data.imports.TableRecords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a numeric CSV/TSV table into a {@link TabularDataset}: a header line, then one row of
- * finite numbers per line; an optional {@code split} column ({@code train}/{@code test}) fixes the
- * split, otherwise a seeded random 20 % of the rows is the test set.
+ * Reads a numeric CSV/TSV table into a {@link TabularDataset}, streaming its records
+ * ({@link TableRecords}): a header, then one row of finite numbers per record in the chosen input
+ * and target columns (other columns are ignored); an optional {@code split} column
+ * ({@code train}/{@code test}) fixes the split, otherwise a seeded random 20 % of the rows is the
+ * test set.
  */
 public final class TabularCsvReader {
 
@@ -21,43 +25,115 @@ public final class TabularCsvReader {
     /** Reads {@code file} with {@code schema} (or {@link TabularSchema#defaultFor} its header when null). */
     public static TabularDataset read(Path file, TabularSchema schema, String name, DatasetInfo info, long seed,
                                       ReadLimits limits) throws IOException {
-        List<TableRow> rows = TableReader.read(file, limits);
-        List<String> header = new ArrayList<>(rows.get(0).fields().keySet());
-        TabularSchema effective = schema != null ? schema : TabularSchema.defaultFor(header);
-        List<String> inputs = effective.inputGroups().values().stream().flatMap(List::stream).toList();
-        for (String column : concat(inputs, effective.targetColumn())) {
-            if (!header.contains(column)) {
-                throw DatasetFormatException.atLine(file, 1, "header has no \"" + column + "\" column; columns are " + header);
-            }
+        TableFormat format = TableFormat.ofPath(file);
+        if (format == null || format == TableFormat.JSONL) {
+            throw DatasetFormatException.inFile(file, "a table must be .csv or .tsv (optionally .gz)");
         }
-        boolean hasSplit = header.contains(SPLIT_COLUMN);
-        int n = rows.size();
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        boolean[] test = hasSplit ? new boolean[n] : StratifiedSplit.testMask(new int[n], 0.2, seed);
-        for (int i = 0; i < n; i++) {
-            TableRow row = rows.get(i);
-            x[i] = new double[inputs.size()];
-            for (int c = 0; c < inputs.size(); c++) {
-                x[i][c] = number(file, row, inputs.get(c));
+        return read(file, format.defaultDelimiter(), schema, name, info, seed, limits);
+    }
+
+    /**
+     * Reads {@code file} with fields split at {@code delimiter} and the columns chosen as
+     * {@link TabularSchema#choose} does.
+     *
+     * @param inputs chosen input columns, or empty for all but the target and {@code split}
+     * @param target chosen target column, or null
+     */
+    public static TabularDataset read(Path file, char delimiter, List<String> inputs, String target, String name,
+                                      DatasetInfo info, long seed, ReadLimits limits) throws IOException {
+        return read(file, delimiter, new Rows(file, null, List.copyOf(inputs), target), name, info, seed, limits);
+    }
+
+    private static TabularDataset read(Path file, char delimiter, TabularSchema schema, String name, DatasetInfo info,
+                                       long seed, ReadLimits limits) throws IOException {
+        return read(file, delimiter, new Rows(file, schema, List.of(), null), name, info, seed, limits);
+    }
+
+    private static TabularDataset read(Path file, char delimiter, Rows rows, String name, DatasetInfo info,
+                                       long seed, ReadLimits limits) throws IOException {
+        TableFormat format = TableFormat.ofPath(file) == TableFormat.TSV ? TableFormat.TSV : TableFormat.CSV;
+        TableRecords.read(file, format, delimiter, limits, rows);
+        if (rows.targets.isEmpty()) {
+            throw DatasetFormatException.inFile(file, "has a header but no records");
+        }
+        int n = rows.targets.size();
+        double[][] x = rows.inputs.toArray(double[][]::new);
+        double[] y = rows.targets.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] test = new boolean[n];
+        if (rows.hasSplit) {
+            for (int i = 0; i < n; i++) {
+                test[i] = rows.test.get(i);
             }
-            y[i] = number(file, row, effective.targetColumn());
+        } else {
+            test = StratifiedSplit.testMask(new int[n], 0.2, seed);
+        }
+        TabularSchema effective = rows.schema;
+        return new TabularDataset(name, rows.columns, effective.inputGroups(), effective.targetColumn(),
+                select(x, y, test, false), select(x, y, test, true), info);
+    }
+
+    /** Collects the numbers of each record as it streams by. */
+    private static final class Rows implements TableRecords.Visitor {
+        private final Path file;
+        private final List<String> chosenInputs;
+        private final String chosenTarget;
+        private TabularSchema schema;
+        private List<String> columns;
+        private boolean hasSplit;
+        private final List<double[]> inputs = new ArrayList<>();
+        private final List<Double> targets = new ArrayList<>();
+        private final List<Boolean> test = new ArrayList<>();
+
+        Rows(Path file, TabularSchema schema, List<String> chosenInputs, String chosenTarget) {
+            this.file = file;
+            this.schema = schema;
+            this.chosenInputs = chosenInputs;
+            this.chosenTarget = chosenTarget;
+        }
+
+        @Override
+        public void header(List<String> header) {
+            if (schema == null) {
+                try {
+                    schema = TabularSchema.choose(header, chosenInputs, chosenTarget);
+                } catch (IllegalArgumentException e) {
+                    throw DatasetFormatException.atLine(file, 1, e.getMessage());
+                }
+            }
+            columns = schema.inputGroups().values().stream().flatMap(List::stream).toList();
+            List<String> needed = new ArrayList<>(columns);
+            needed.add(schema.targetColumn());
+            for (String column : needed) {
+                if (!header.contains(column)) {
+                    throw DatasetFormatException.atLine(file, 1, "header has no \"" + column + "\" column; columns are "
+                            + header);
+                }
+            }
+            hasSplit = header.contains(SPLIT_COLUMN) && !needed.contains(SPLIT_COLUMN);
+        }
+
+        @Override
+        public void record(TableRow row) {
+            double[] values = new double[columns.size()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = number(file, row, columns.get(c));
+            }
+            double target = number(file, row, schema.targetColumn());
             if (hasSplit) {
                 String split = row.get(SPLIT_COLUMN);
                 if (!split.equals("train") && !split.equals("test")) {
                     throw DatasetFormatException.atLine(file, row.line(), "split \"" + split + "\" is not train or test");
                 }
-                test[i] = split.equals("test");
+                test.add(split.equals("test"));
             }
+            inputs.add(values);
+            targets.add(target);
         }
-        return new TabularDataset(name, inputs, effective.inputGroups(), effective.targetColumn(),
-                select(x, y, test, false), select(x, y, test, true), info);
-    }
 
-    private static List<String> concat(List<String> inputs, String target) {
-        List<String> all = new ArrayList<>(inputs);
-        all.add(target);
-        return all;
+        @Override
+        public void badRecord(DatasetFormatException problem) {
+            throw problem;
+        }
     }
 
     private static double number(Path file, TableRow row, String column) {

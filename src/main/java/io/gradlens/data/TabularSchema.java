@@ -23,6 +23,62 @@ public record TabularSchema(String targetColumn, Map<String, List<String>> input
     }
 
     /**
+     * Chosen columns: {@code target}, and each of {@code inputs} an input in a group of its own.
+     *
+     * @throws IllegalArgumentException when there is no input, a column repeats or the target is an input
+     */
+    public static TabularSchema of(List<String> inputs, String target) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("a table needs at least one input column");
+        }
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String column : inputs) {
+            if (column.equals(target)) {
+                throw new IllegalArgumentException("column \"" + column + "\" cannot be both an input and the target");
+            }
+            if (groups.put(column, List.of(column)) != null) {
+                throw new IllegalArgumentException("input column \"" + column + "\" is named twice");
+            }
+        }
+        return new TabularSchema(target, groups);
+    }
+
+    /**
+     * The schema for a header with some columns chosen: the given target, else {@code target} if
+     * present, else the last column that is no chosen input; the given inputs, else every other
+     * column except {@code split}.
+     *
+     * @param inputs chosen input columns, or empty
+     * @param target chosen target column, or null
+     * @throws IllegalArgumentException naming a chosen column the header lacks
+     */
+    public static TabularSchema choose(List<String> header, List<String> inputs, String target) {
+        for (String column : inputs) {
+            if (!header.contains(column)) {
+                throw new IllegalArgumentException("header has no \"" + column + "\" column (an input); columns are "
+                        + header);
+            }
+        }
+        if (target != null && !header.contains(target)) {
+            throw new IllegalArgumentException("header has no \"" + target + "\" column (the target); columns are "
+                    + header);
+        }
+        List<String> columns = header.stream().filter(c -> !c.equals(TabularCsvReader.SPLIT_COLUMN)).toList();
+        String chosenTarget = target;
+        if (chosenTarget == null) {
+            List<String> candidates = columns.stream().filter(c -> !inputs.contains(c)).toList();
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("every column is an input; name the target column");
+            }
+            chosenTarget = candidates.contains("target") ? "target" : candidates.get(candidates.size() - 1);
+        }
+        String finalTarget = chosenTarget;
+        List<String> chosenInputs = !inputs.isEmpty() ? inputs
+                : columns.stream().filter(c -> !c.equals(finalTarget)).toList();
+        return of(chosenInputs, finalTarget);
+    }
+
+    /**
      * The default for a header: the target is {@code target} if present, else the last column;
      * every other column except {@code split} is an input in a group of its own.
      */

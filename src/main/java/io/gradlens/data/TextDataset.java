@@ -32,6 +32,27 @@ public record TextDataset(String name, List<String> classNames, List<TextExample
         }
     }
 
+    /**
+     * How the texts of this dataset are tokenized: the tokenizer its examples share
+     * ({@link Tokenizer#DEFAULT} when it has none).
+     *
+     * @throws IllegalStateException when the examples were tokenized in different ways
+     */
+    public Tokenizer tokenizer() {
+        Tokenizer shared = null;
+        for (List<TextExample> split : List.of(train, test)) {
+            for (TextExample example : split) {
+                if (shared == null) {
+                    shared = example.tokenizer();
+                } else if (!shared.equals(example.tokenizer())) {
+                    throw new IllegalStateException("dataset '" + name + "' mixes tokenizers: " + shared + " and "
+                            + example.tokenizer());
+                }
+            }
+        }
+        return shared == null ? Tokenizer.DEFAULT : shared;
+    }
+
     @Override
     public int trainSize() {
         return train.size();

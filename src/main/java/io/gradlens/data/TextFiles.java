@@ -31,9 +31,18 @@ public final class TextFiles {
     private TextFiles() {
     }
 
-    /** What to do with the (decompressed) content of a file. */
-    private interface Body<T> {
+    /** What to do with the (decompressed, limit-checked) content of a file. */
+    public interface Body<T> {
+        /** Reads the content; {@code in} is closed after this returns. */
         T read(InputStream in) throws IOException;
+    }
+
+    /**
+     * Streams the content of {@code file} to {@code body}: decompressed if it is gzip, refused as
+     * soon as it passes {@link ReadLimits#maxBytes()} or the gzip ratio limit, never held whole.
+     */
+    public static <T> T stream(Path file, ReadLimits limits, Body<T> body) throws IOException {
+        return read(file, limits, body);
     }
 
     /** The bytes of {@code file}, decompressed if it is gzip. */
@@ -65,6 +74,20 @@ public final class TextFiles {
         }
     }
 
+    /**
+     * Streams the lines of {@code file} (strict UTF-8, limits as {@link #readLines}) to
+     * {@code body} through a {@link LineReader}, holding one line at a time.
+     */
+    public static <T> T streamLines(Path file, ReadLimits limits, LinesBody<T> body) throws IOException {
+        return read(file, limits, in -> body.read(new LineReader(file, limits, in)));
+    }
+
+    /** What to do with the lines of a file. */
+    public interface LinesBody<T> {
+        /** Reads lines from {@code lines} until it returns null or enough was read. */
+        T read(LineReader lines) throws IOException;
+    }
+
     /** The text of {@code file} as strict UTF-8; reports the line of the first invalid byte. */
     public static String readText(Path file, ReadLimits limits) throws IOException {
         byte[] bytes = readBytes(file, limits);
@@ -94,7 +117,7 @@ public final class TextFiles {
      * line longer than {@code limits.maxRecordBytes()}, without reading further.
      */
     public static List<String> readLines(Path file, ReadLimits limits) throws IOException {
-        List<String> lines = read(file, limits, in -> new LineReader(file, limits).readAll(in));
+        List<String> lines = read(file, limits, in -> new LineReader(file, limits, in).readAll());
         if (lines.stream().allMatch(String::isBlank)) {
             throw DatasetFormatException.inFile(file, "file is empty");
         }

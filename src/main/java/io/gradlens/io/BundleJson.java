@@ -33,6 +33,14 @@ final class BundleJson {
         return i;
     }
 
+    boolean bool(Map<String, Object> in, String key) {
+        Object v = in.get(key);
+        if (!(v instanceof Boolean b)) {
+            throw problem("'" + key + "' must be true or false, got " + v);
+        }
+        return b;
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Object> map(String key) {
         Object v = json.get(key);

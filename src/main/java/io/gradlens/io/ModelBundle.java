@@ -7,6 +7,7 @@ import io.gradlens.format.Npz;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.gradlens.data.Tokenizer;
 import io.gradlens.data.Vocabulary;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
@@ -117,6 +118,11 @@ public final class ModelBundle {
             in.put("type", "tokens");
             in.put("vocabulary_size", t.vocabulary().size());
             in.put("tokenizer", "gradlens-v1");
+            Map<String, Object> options = new LinkedHashMap<>();
+            options.put("lowercase", t.tokenizer().lowercase());
+            options.put("split_punctuation", t.tokenizer().splitPunctuation());
+            options.put("max_tokens", t.tokenizer().maxTokens());
+            in.put("tokenizer_options", options);
         } else if (spec instanceof InputSpec.Image img) {
             in.put("type", "image");
             in.put("height", img.height());
@@ -225,7 +231,7 @@ public final class ModelBundle {
                 throw new BundleFormatException(file, VOCABULARY, "has " + lines.size() + " tokens but model.json "
                         + "declares vocabulary_size " + declared);
             }
-            return new InputSpec.Tokens(Vocabulary.of(lines.subList(2, lines.size())));
+            return new InputSpec.Tokens(Vocabulary.of(lines.subList(2, lines.size())), readTokenizer(model, input));
         }
         if ("image".equals(type)) {
             return new InputSpec.Image(model.integer(input, "height"), model.integer(input, "width"),
@@ -235,6 +241,23 @@ public final class ModelBundle {
             return new InputSpec.Numeric(model.longs(input, "shape"));
         }
         throw model.problem("input type '" + type + "' is not supported; supported: tokens, image, numeric");
+    }
+
+    /** The recorded tokenizer options; a bundle written before they were recorded reads with the defaults. */
+    private static Tokenizer readTokenizer(BundleJson model, Map<String, Object> input) {
+        if (input.get("tokenizer_options") == null) {
+            return Tokenizer.DEFAULT;
+        }
+        if (!(input.get("tokenizer_options") instanceof Map<?, ?> raw)) {
+            throw model.problem("'tokenizer_options' must be an object, got " + input.get("tokenizer_options"));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> options = (Map<String, Object>) raw;
+        int maxTokens = model.integer(options, "max_tokens");
+        if (maxTokens < 0) {
+            throw model.problem("'max_tokens' must be 0 (no cap) or positive, got " + maxTokens);
+        }
+        return Tokenizer.of(model.bool(options, "lowercase"), model.bool(options, "split_punctuation"), maxTokens);
     }
 
     private static byte[] require(Map<String, byte[]> entries, Path file, String name) {

@@ -4,19 +4,34 @@ import io.gradlens.data.Tokenizer;
 import io.gradlens.data.Vocabulary;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** What a classifier reads, and how raw inputs become its input tensor. */
 public sealed interface InputSpec permits InputSpec.Tokens, InputSpec.Image, InputSpec.Numeric {
 
     /**
-     * Text, tokenized by {@link Tokenizer} and mapped to ids by a vocabulary ({@link
-     * Vocabulary#PAD} = 0 pads, {@link Vocabulary#OOV} = 1 marks unknown words).
+     * Text, cut into tokens by a {@link Tokenizer} (the one the model was trained with) and mapped to
+     * ids by a vocabulary ({@link Vocabulary#PAD} = 0 pads, {@link Vocabulary#OOV} = 1 marks unknown words).
+     *
+     * @param vocabulary the token ids
+     * @param tokenizer  how every text this model reads is tokenized
      */
-    record Tokens(Vocabulary vocabulary) implements InputSpec {
+    record Tokens(Vocabulary vocabulary, Tokenizer tokenizer) implements InputSpec {
+
+        /** Rejects a missing part. */
+        public Tokens {
+            Objects.requireNonNull(vocabulary, "vocabulary");
+            Objects.requireNonNull(tokenizer, "tokenizer");
+        }
+
+        /** Text tokenized by {@link Tokenizer#DEFAULT} (models of earlier versions, Keras imports). */
+        public Tokens(Vocabulary vocabulary) {
+            this(vocabulary, Tokenizer.DEFAULT);
+        }
 
         /** The tokens of {@code text}, or an exception if it has none. */
         public List<String> tokens(String text) {
-            List<String> tokens = Tokenizer.tokenize(text == null ? "" : text);
+            List<String> tokens = tokenizer.tokens(text == null ? "" : text);
             if (tokens.isEmpty()) {
                 throw new IllegalArgumentException("the text \"" + abbreviate(text) + "\" has no tokens to classify");
             }

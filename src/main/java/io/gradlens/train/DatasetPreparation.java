@@ -5,7 +5,6 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.ImageSplit;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.TextExample;
-import io.gradlens.data.Tokenizer;
 import io.gradlens.data.Vocabulary;
 import io.gradlens.nn.InputSpec;
 import java.util.Arrays;
@@ -79,7 +78,7 @@ public final class DatasetPreparation {
             List<TextExample> train = options.limit() > 0
                     ? text.train().subList(0, Math.min(options.limit(), text.train().size())) : text.train();
             Vocabulary words = vocabulary.orElseGet(() -> built(train, options));
-            return new Prepared(new InputSpec.Tokens(words), text.classNames(),
+            return new Prepared(new InputSpec.Tokens(words, text.tokenizer()), text.classNames(),
                     DatasetExamples.text(train, words, options.maxLength(), masks),
                     DatasetExamples.text(text.test(), words, options.maxLength(), masks));
         }
@@ -100,7 +99,7 @@ public final class DatasetPreparation {
 
     /** The vocabulary of the training examples {@code train} by the options' size and least count. */
     private static Vocabulary built(List<TextExample> train, Options options) {
-        List<List<String>> tokens = train.stream().map(e -> Tokenizer.tokenize(e.text()))
+        List<List<String>> tokens = train.stream().map(TextExample::tokens)
                 .collect(Collectors.toList());
         return Vocabulary.build(tokens, options.minCount(), options.vocabSize());
     }

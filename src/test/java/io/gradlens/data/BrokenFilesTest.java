@@ -62,13 +62,15 @@ class BrokenFilesTest {
 
     @Test
     void badLabelNamesLineAndAllowedValues() throws IOException {
-        Path file = write("sentences.csv", "text,label\ngood,1\n\"bad, really\",0\nmeh,pos\n");
+        Path file = write("sentences.csv", "text,label\ngood,1\n\"bad, really\",0\nmeh,maybe\n");
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> readText(file));
-        assertEquals("sentences.csv line 4: label \"pos\" is not one of [0, 1]", e.getMessage());
+        assertEquals("sentences.csv line 4: label \"maybe\" is not one of the classes [neg, pos] (or a class index 0..1)",
+                e.getMessage());
         assertEquals(4, e.line());
         assertEquals(file, e.file());
         Path outOfRange = write("range.tsv", "text\tlabel\nfine\t2\n");
-        assertMessage("range.tsv line 2: label \"2\" is not one of [0, 1]", () -> readText(outOfRange));
+        assertMessage("range.tsv line 2: label \"2\" is not one of the classes [neg, pos] (or a class index 0..1)",
+                () -> readText(outOfRange));
         Path negative = write("negative.tsv", "text\tlabel\nfine\t-1\n");
         assertMessage("negative.tsv line 2: label \"-1\" is not a class index (0, 1, 2, ...)",
                 () -> TextFileReader.read(negative, TextFileOptions.defaults("t")));
@@ -79,17 +81,24 @@ class BrokenFilesTest {
         Path ragged = write("ragged.tsv", "text\tlabel\ngood\t1\nbad\t0\textra\n");
         assertMessage("ragged.tsv line 3: ragged row: 3 fields, the header has 2", () -> readText(ragged));
         Path quote = write("quote.csv", "text,label\n\"never closed,1\n");
-        assertMessage("quote.csv line 2: unterminated quote opened at column 1", () -> readText(quote));
+        assertMessage("quote.csv line 2: unterminated quote: a quoted field of the record starting here never closes",
+                () -> readText(quote));
         Path after = write("after.csv", "text,label\n\"a\"b,1\n");
-        assertMessage("after.csv line 2: text after a closing quote at column 4", () -> readText(after));
+        assertMessage("after.csv line 2: text after a closing quote (a quoted field must end at a delimiter or the end "
+                + "of the line)", () -> readText(after));
+        // RFC 4180 wants such a field quoted; like most readers, a quote inside an unquoted field is kept as text
         Path inside = write("inside.csv", "text,label\nsay \"hi\",1\n");
-        assertMessage("inside.csv line 2: quote inside an unquoted field at column 5", () -> readText(inside));
+        assertEquals("say \"hi\"", readText(inside).train().get(0).text());
+        Path lateQuote = write("late.csv", "text,label\ngood,1\nfine,0\n\"multi\nline\nnever closed,1\nok,0\n");
+        assertMessage("late.csv line 4: unterminated quote: a quoted field of the record starting here never closes",
+                () -> readText(lateQuote));
     }
 
     @Test
     void missingColumnsFieldsAndEmptyText() throws IOException {
         Path noText = write("notext.tsv", "sentence\tlabel\nhi\t1\n");
-        assertMessage("notext.tsv line 2: no \"text\" field; fields are [sentence, label]", () -> readText(noText));
+        assertMessage("notext.tsv line 1: header has no \"text\" column (the text); columns are [sentence, label]",
+                () -> readText(noText));
         Path empty = write("emptytext.tsv", "text\tlabel\n   \t1\n");
         assertMessage("emptytext.tsv line 2: text is empty", () -> readText(empty));
         Path header = write("header.tsv", "text\tlabel\n");

@@ -115,6 +115,7 @@ class LoaderDetectionTest {
         assertArrayEquals(new float[] {1f, 0.2f, 0f}, java.util.Arrays.copyOf(colourset.test().pixels()[1], 3));
         png(colour.resolve("test/blue/1.png"), 4, 4, BufferedImage.TYPE_INT_RGB, 0);
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> PngFolderLoader.load(colour, 0, ReadLimits.DEFAULT));
-        assertEquals("1.png: is 4x4, the first image is 2x2", e.getMessage());
+        assertEquals("1.png: is 4x4, the first image is 2x2 (choose an image size, e.g. 28x28, to resize them all)",
+                e.getMessage());
     }
 }

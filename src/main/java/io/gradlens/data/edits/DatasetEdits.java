@@ -252,7 +252,7 @@ public final class DatasetEdits {
                 if (!excluded[i]) {
                     TextExample e = examples.get(i);
                     float[] mask = masked ? mask(i) : e.tokenRelevance();
-                    out.add(new TextExample(e.text(), labels[i], mask));
+                    out.add(e.with(labels[i], mask));
                 }
             }
             return out;

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Whether a classifier can read a dataset, with the one set of messages the command line and the
- * workbench show: input kind, image shape, class count, and (for text) whether the vocabulary
- * knows any of the dataset's words.
+ * workbench show: input kind, image shape, class count and class names, and (for text) whether the
+ * vocabulary knows any of the dataset's words.
  */
 public final class ModelDatasetFit {
 
@@ -20,7 +20,7 @@ public final class ModelDatasetFit {
     }
 
     /**
-     * Checks kind, image shape and class count.
+     * Checks kind, image shape, class count and class names (see {@link #classNameProblem}).
      *
      * @throws ModelDatasetMismatchException naming the model's input and the dataset
      * @throws IllegalArgumentException      for a tabular dataset
@@ -50,6 +50,37 @@ public final class ModelDatasetFit {
                     + model.classNames() + " but dataset '" + data.name() + "' has " + classes.size() + " "
                     + classes);
         }
+        String names = classNameProblem(model.classNames(), classes);
+        if (names != null) {
+            throw new ModelDatasetMismatchException("the model has classes " + model.classNames() + " but dataset '"
+                    + data.name() + "' has " + classes + ": " + names);
+        }
+    }
+
+    /**
+     * What differs between two class lists of the same size, or null when they match. Lists of
+     * bare indices ({@code "0", "1", ...}, what files with integer labels and IDX sets give) match
+     * any list, as they name no class.
+     */
+    static String classNameProblem(List<String> model, List<String> dataset) {
+        if (model.equals(dataset) || isIndexNames(model) || isIndexNames(dataset)) {
+            return null;
+        }
+        List<String> onlyModel = model.stream().filter(c -> !dataset.contains(c)).toList();
+        List<String> onlyData = dataset.stream().filter(c -> !model.contains(c)).toList();
+        if (onlyModel.isEmpty() && onlyData.isEmpty()) {
+            return "the same names in another order (class indices would be mixed up)";
+        }
+        return "only the model has " + onlyModel + ", only the dataset has " + onlyData;
+    }
+
+    private static boolean isIndexNames(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).equals(Integer.toString(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

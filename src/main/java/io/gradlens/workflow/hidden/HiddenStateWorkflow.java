@@ -4,7 +4,6 @@ import io.gradlens.data.Dataset;
 import io.gradlens.data.ReadLimits;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.TextExample;
-import io.gradlens.data.Tokenizer;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
 import io.gradlens.nn.Classifier;
@@ -67,7 +66,7 @@ public final class HiddenStateWorkflow {
     public HiddenStateGradientMap map(String text, ProgressListener progress, CancellationToken cancel) {
         cancel.throwIfCancelled();
         // The map costs time and memory quadratic in the length: refuse before any tape is built.
-        int tokens = Tokenizer.tokenize(text).size();
+        int tokens = model.tokens().tokenizer().tokens(text).size();
         long limit = ReadLimits.TOKENS_PER_TEXT.value();
         if (tokens > limit) {
             throw new IllegalArgumentException(ReadLimits.TOKENS_PER_TEXT.problem("the text's " + tokens + " tokens",
