@@ -135,8 +135,11 @@ class ImportDialogGuiTest {
     assertEquals("25 records", Fx.get(records::getText), "the quoted newline is one record");
 
     RobotInput.choose(robot, "#import-label-column", "stars");
+    // Integer labels keep their value as the class index: classes 0..5, two of them empty.
     Fx.waitUntil(SLOW, "classes of the stars column",
-        () -> classNames(robot).equals(List.of("1", "2", "4", "5")));
+        () -> classNames(robot).equals(List.of("0", "1", "2", "3", "4", "5")));
+    assertEquals(List.of(0L, 6L, 6L, 0L, 6L, 7L), Fx.get(() ->
+        classTable(robot).getItems().stream().map(ClassCount::records).toList()));
     RobotInput.choose(robot, "#import-label-column", "sentiment");
     Fx.waitUntil(SLOW, "classes of the sentiment column again",
         () -> classNames(robot).equals(List.of("negative", "positive")));
