@@ -138,7 +138,15 @@ public final class MainWindow {
         persist();
       }
     });
-    recentDatasets.setOnOpen(workspace::openImported);
+    // A remembered file that no longer imports opens the dialog, which lists its problems by
+    // line; only an unexpected failure is an error dialog.
+    recentDatasets.setOnOpen(s -> workspace.openImported(s, e -> {
+      if (ImportViewModel.isBadInput(e)) {
+        showImportDialog(s, false);
+      } else {
+        errors.report("Open " + s.file().getFileName(), e);
+      }
+    }));
     recentDatasets.setOnEdit(s -> showImportDialog(s, false));
     workspace.setOnImported(recentDatasets::remember);
     buildTabs();

@@ -306,7 +306,7 @@ public final class ImportViewModel {
    * Whether a failure is the file's or the user's doing (a missing or unreadable file, bad
    * content, a limit): those are told in words, without a stack trace.
    */
-  static boolean isBadInput(Throwable error) {
+  public static boolean isBadInput(Throwable error) {
     Throwable t = ErrorMessages.unwrap(error);
     return t instanceof IOException || t instanceof UncheckedIOException
         || t instanceof IllegalArgumentException || t instanceof MissingDatasetException;

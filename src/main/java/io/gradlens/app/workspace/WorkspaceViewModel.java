@@ -99,13 +99,15 @@ public final class WorkspaceViewModel {
   /**
    * Imports a labelled text file with remembered settings in the background (a recent dataset),
    * without the dialog, and makes it current.
+   *
+   * @param onFailure receives a failure on the UI thread (e.g. to show the import dialog, which
+   *     lists the file's problems by line)
    */
-  public void openImported(TextImportSettings settings) {
+  public void openImported(TextImportSettings settings, Consumer<Throwable> onFailure) {
     Path file = settings.file();
     runner.submit("Import " + file.getFileName(),
         (progress, cancel) -> service.importDataset(settings, progress, cancel),
-        TaskCallbacks.of(entry -> imported(entry, settings),
-            e -> errors.report("Open " + file.getFileName(), e)));
+        TaskCallbacks.of(entry -> imported(entry, settings), onFailure));
   }
 
   /**

@@ -270,4 +270,55 @@ class ImportDialogGuiTest {
     assertTrue(store.load().recentDatasets().isEmpty());
     assertEquals(entries, (int) Fx.get(() -> restarted.workspace().entries().size()));
   }
+
+  private static RecentDataset remembered(Path file, String text, String label) {
+    return new RecentDataset(file.toString(), "CSV", ",", text, label, null, null, null, null,
+        "FIRST_APPEARANCE", null, null, null, null, null);
+  }
+
+  private static Node recentCell(FxRobot robot, WorkspacePanel panel, String label) {
+    return Fx.get(() -> robot.from(panel).lookup(".tree-cell").queryAll().stream()
+        .filter(n -> ((TreeCell<?>) n).getItem() instanceof RecentDatasetsViewModel.RecentItem r
+            && r.label().equals(label))
+        .findFirst().orElseThrow(() -> new AssertionError("no recent entry " + label)));
+  }
+
+  @Test
+  void aRememberedDatasetOpensWithOneClickAndOneThatBrokeOpensTheDialog(FxRobot robot)
+      throws Exception {
+    Path good = Files.writeString(dir.resolve("opinions.csv"),
+        "body,opinion\nlovely,yes\nawful,no\nfine,yes\n", StandardCharsets.UTF_8);
+    Path broken = Files.writeString(dir.resolve("changed.csv"),
+        "body,opinion\nlovely,yes\nawful,\n", StandardCharsets.UTF_8);
+    SettingsStore store = new SettingsStore(home);
+    store.save(AppSettings.defaults().withRecentDatasets(List.of(
+        remembered(good, "body", "opinion"), remembered(broken, "body", "opinion"))));
+    Stage second = Fx.get(Stage::new);
+    MainWindow restarted = new MainWindow(new AppServices(new CoreWorkspaceService(workspace),
+        null, null), store, new FxTaskRunner(), prompt);
+    robot.interact(() -> restarted.show(second));
+    WorkspacePanel panel = robot.from(second.getScene().getRoot()).lookup("#workspace-panel")
+        .queryAs(WorkspacePanel.class);
+
+    robot.clickOn(recentCell(robot, panel, "opinions.csv"));
+    Fx.waitUntil(SLOW, "remembered dataset current", () -> {
+      WorkspaceEntry d = restarted.workbench().currentDatasetProperty().get();
+      return d != null && d.name().equals("opinions.csv");
+    });
+    assertTrue(robot.lookup("#import-dialog").tryQuery().isEmpty(), "opened without the dialog");
+    String id = Fx.get(() -> restarted.workbench().currentDatasetProperty().get().id());
+    assertEquals(List.of("yes", "no"), ((TextDataset) workspace.dataset(id)).classNames(),
+        "the remembered column and class order");
+
+    robot.clickOn(recentCell(robot, panel, "changed.csv"));
+    Fx.waitUntil(SLOW, "the dialog lists the problem", () ->
+        robot.lookup("#import-problems").tryQuery().map(n -> !((ListView<?>) n).getItems()
+            .isEmpty()).orElse(false));
+    @SuppressWarnings("unchecked")
+    ListView<ImportProblem> problems = robot.lookup("#import-problems").queryAs(ListView.class);
+    assertEquals(3L, (long) Fx.get(() -> problems.getItems().get(0).line()));
+    assertTrue(robot.lookup("#error-dialog").tryQuery().isEmpty(), "no error dialog");
+    assertEquals("opinions.csv", Fx.get(() ->
+        restarted.workbench().currentDatasetProperty().get().name()));
+  }
 }
