@@ -244,6 +244,19 @@ class ImportDialogGuiTest {
     assertTrue(new SettingsStore(home).load().recentDatasets().isEmpty());
   }
 
+  /** A second workbench window on the same workspace and settings: the next start. */
+  private MainWindow restart(FxRobot robot, SettingsStore store) {
+    Stage second = Fx.get(Stage::new);
+    MainWindow restarted = new MainWindow(new AppServices(new CoreWorkspaceService(workspace),
+        null, null), store, new FxTaskRunner(), prompt);
+    robot.interact(() -> restarted.show(second));
+    return restarted;
+  }
+
+  private static WorkspacePanel panelOf(FxRobot robot, MainWindow window) {
+    return robot.from(window.split()).lookup("#workspace-panel").queryAs(WorkspacePanel.class);
+  }
+
   @Test
   void aRememberedDatasetWhoseFileIsGoneIsGreyedAndRemovable(FxRobot robot) throws Exception {
     Path gone = dir.resolve("gone.csv");
@@ -251,12 +264,8 @@ class ImportDialogGuiTest {
     store.save(AppSettings.defaults().withRecentDatasets(List.of(new RecentDataset(
         gone.toString(), "CSV", ",", "text", "label", null, null, null, null, null, null, null,
         null, null, null))));
-    Stage second = Fx.get(Stage::new);
-    MainWindow restarted = new MainWindow(new AppServices(new CoreWorkspaceService(workspace),
-        null, null), store, new FxTaskRunner(), prompt);
-    robot.interact(() -> restarted.show(second));
-    WorkspacePanel panel = robot.from(second.getScene().getRoot()).lookup("#workspace-panel")
-        .queryAs(WorkspacePanel.class);
+    MainWindow restarted = restart(robot, store);
+    WorkspacePanel panel = panelOf(robot, restarted);
     Node cell = Fx.get(() -> robot.from(panel).lookup(".tree-cell").queryAll().stream()
         .filter(n -> ((TreeCell<?>) n).getItem() instanceof RecentDatasetsViewModel.RecentItem)
         .findFirst().orElseThrow());
@@ -293,12 +302,8 @@ class ImportDialogGuiTest {
     SettingsStore store = new SettingsStore(home);
     store.save(AppSettings.defaults().withRecentDatasets(List.of(
         remembered(good, "body", "opinion"), remembered(broken, "body", "opinion"))));
-    Stage second = Fx.get(Stage::new);
-    MainWindow restarted = new MainWindow(new AppServices(new CoreWorkspaceService(workspace),
-        null, null), store, new FxTaskRunner(), prompt);
-    robot.interact(() -> restarted.show(second));
-    WorkspacePanel panel = robot.from(second.getScene().getRoot()).lookup("#workspace-panel")
-        .queryAs(WorkspacePanel.class);
+    MainWindow restarted = restart(robot, store);
+    WorkspacePanel panel = panelOf(robot, restarted);
 
     robot.clickOn(recentCell(robot, panel, "opinions.csv"));
     Fx.waitUntil(SLOW, "remembered dataset current", () -> {
