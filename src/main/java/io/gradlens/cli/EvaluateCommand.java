@@ -38,6 +38,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file.")
     String dataset;
 
+    @Mixin
+    DatasetOptions datasetOptions;
+
     @Option(names = "--split", defaultValue = "test", description = "train or test. Default ${DEFAULT-VALUE}.")
     String split;
 
@@ -105,7 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "evaluate");
         EvaluationReport report;
         try {
-            report = FaithfulnessEvaluation.onDataset(classifier, DatasetArgument.load(dataset, seed), split, limit,
+            report = FaithfulnessEvaluation.onDataset(classifier, DatasetArgument.load(dataset, seed, datasetOptions, classifier), split, limit,
                     request, bar::update, Interrupt.token());
         } finally {
             bar.clear();

@@ -33,7 +33,7 @@ final class ExplainSupport {
         if (src.inputNpy != null) {
             return ExampleSelection.npy(model, src.inputNpy);
         }
-        return ExampleSelection.split(model, DatasetArgument.load(src.dataset, input.seed), input.split, input.limit);
+        return ExampleSelection.split(model, DatasetArgument.load(src.dataset, input.seed, input.datasetOptions, model), input.split, input.limit);
     }
 
     /** Selected examples as the sanity, sensitivity and hidden-grad commands read them. */

@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +43,9 @@ public final class HiddenGradCommand implements Callable<Integer> {
 
     @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
+
+    @Mixin
+    DatasetOptions datasetOptions;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
@@ -103,7 +107,7 @@ public final class HiddenGradCommand implements Callable<Integer> {
                 if (sample < 1) {
                     throw new IllegalArgumentException("--sample must be ≥ 1, got " + sample);
                 }
-                Dataset data = DatasetArgument.load(source.dataset, seed);
+                Dataset data = DatasetArgument.load(source.dataset, seed, datasetOptions, classifier);
                 ExplainSupport.fromDataset(classifier, data, split, 0); // checks the split and the vocabulary
                 HiddenStateSample picked = workflow.sample(HiddenStateWorkflow.texts(data, split), sample, seed,
                         bar::update, Interrupt.token());

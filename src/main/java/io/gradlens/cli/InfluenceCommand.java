@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,6 +48,9 @@ public final class InfluenceCommand implements Callable<Integer> {
 
     @Option(names = {"--vocabulary", "--vocab"}, description = "A Keras text model's tokenizer JSON or word list.")
     Path vocabulary;
+
+    @Mixin
+    DatasetOptions datasetOptions;
 
     @Option(names = "--dataset", required = true, description = "built-in dataset name or dataset file the model was "
             + "trained on")
@@ -120,7 +124,7 @@ public final class InfluenceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no such model file: " + model);
         }
         Classifier classifier = ModelOpening.classifier(model, vocabulary, "influence");
-        Dataset data = DatasetArgument.load(dataset, datasetSeed);
+        Dataset data = DatasetArgument.load(dataset, datasetSeed, datasetOptions, classifier);
         InfluenceDatasetName name = Files.exists(Path.of(dataset)) ? InfluenceDatasetName.file(Path.of(dataset))
                 : InfluenceDatasetName.builtIn(dataset, datasetSeed);
         if (testIndex != null && (testIndex < 0 || testIndex >= data.testSize())) {

@@ -5,6 +5,7 @@ import io.gradlens.workflow.models.ModelOpening;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,6 +47,9 @@ final class ModelInputOptions {
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed for generated datasets. Default ${DEFAULT-VALUE}.")
     long seed;
+
+    @Mixin
+    DatasetOptions datasetOptions;
 
     /** Opens {@code --model} (with {@code --vocabulary}) as the classifier {@code command} needs. */
     Classifier classifier(String command) throws IOException {

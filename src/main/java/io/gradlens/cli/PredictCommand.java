@@ -60,6 +60,9 @@ public final class PredictCommand implements Callable<Integer> {
             if (p.index() >= 0) {
                 line.put("index", p.index());
                 line.put("label", p.label());
+                if (p.label() >= 0 && p.label() < classifier.numClasses()) {
+                    line.put("label_class", classifier.classNames().get(p.label()));
+                }
             }
             if (p.text() != null) {
                 line.put("text", p.text());

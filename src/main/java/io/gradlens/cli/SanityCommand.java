@@ -34,6 +34,9 @@ public final class SanityCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file.")
     String dataset;
 
+    @Mixin
+    DatasetOptions datasetOptions;
+
     @Option(names = "--split", defaultValue = "test", description = "train or test. Default ${DEFAULT-VALUE}.")
     String split;
 
@@ -64,7 +67,7 @@ public final class SanityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExplainSupport.format(format, "json");
         Classifier classifier = ModelOpening.classifier(model, vocabulary, "sanity");
-        ExplainSupport.Examples ex = ExplainSupport.fromDataset(classifier, DatasetArgument.load(dataset, seed), split,
+        ExplainSupport.Examples ex = ExplainSupport.fromDataset(classifier, DatasetArgument.load(dataset, seed, datasetOptions, classifier), split,
                 limit);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sanity");
         SanityReport report;

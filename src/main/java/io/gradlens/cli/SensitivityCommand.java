@@ -5,6 +5,7 @@ import io.gradlens.data.edits.Split;
 import io.gradlens.explain.SensitivityReport;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.SensitivityExport;
+import io.gradlens.nn.Classifier;
 import io.gradlens.nn.Model;
 import io.gradlens.workflow.models.ModelOpening;
 import io.gradlens.workflow.models.SensitivityAnalysis;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,6 +36,9 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file.")
     String dataset;
+
+    @Mixin
+    DatasetOptions datasetOptions;
 
     @Option(names = "--split", defaultValue = "test", description = "train or test. Default ${DEFAULT-VALUE}.")
     String split;
@@ -68,7 +73,8 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String fmt = ExplainSupport.format(format, "json", "csv");
         Model opened = ModelOpening.open(model, vocabulary);
-        Dataset data = DatasetArgument.load(dataset, seed);
+        Dataset data = opened instanceof Classifier c ? DatasetArgument.load(dataset, seed, datasetOptions, c)
+                : DatasetArgument.load(dataset, seed, datasetOptions);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sensitivity");
         SensitivityReport report;
         try {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +43,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", required = true, description = "Built-in dataset name or a dataset file/folder.")
     String dataset;
+
+    @Mixin
+    DatasetOptions datasetOptions;
 
     @Option(names = "--arch", description = "Architecture: text ${COMPLETION-CANDIDATES}; default lstm for text, "
             + "cnn for images.", completionCandidates = ArchNames.class)
@@ -143,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingSettings settings = settings();
-        TrainingSpec trainingSpec = TrainingData.load(dataset, edits, seed).spec(settings);
+        TrainingSpec trainingSpec = TrainingData.load(dataset, datasetOptions.settings(), edits, seed).spec(settings);
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "training");
         boolean penalised = settings.penalty().active();
         TrainingListener progress = new TrainingListener() {

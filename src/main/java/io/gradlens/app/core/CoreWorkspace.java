@@ -4,7 +4,6 @@ import io.gradlens.app.service.Example;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.data.Dataset;
-import io.gradlens.data.DatasetLoader;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TextDataset;
@@ -17,6 +16,7 @@ import io.gradlens.data.edits.EditedDataset;
 import io.gradlens.data.edits.ExampleFingerprint;
 import io.gradlens.data.edits.ExampleRef;
 import io.gradlens.data.edits.Split;
+import io.gradlens.data.imports.DatasetReadOptions;
 import io.gradlens.explain.influence.InfluenceCache;
 import io.gradlens.install.AppDirectories;
 import io.gradlens.io.ModelBundle;
@@ -27,6 +27,7 @@ import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.ModelDetails;
+import io.gradlens.workflow.training.TrainingData;
 import io.gradlens.workflow.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -148,9 +149,17 @@ public final class CoreWorkspace {
     return models.entry(id);
   }
 
-  /** Reads a dataset file (CSV/TSV/JSONL/…, image folder) and adds it. */
+  /** Reads a dataset file (CSV/TSV/JSONL/…, image folder) with the default reading options and adds it. */
   public WorkspaceEntry openDataset(Path file) throws IOException {
-    Dataset data = DatasetLoader.load(file);
+    return openDataset(file, DatasetReadOptions.defaults());
+  }
+
+  /**
+   * Reads a dataset file with {@code options} (columns, classes, tokenizer, image size) through
+   * the loading path the command line uses ({@link TrainingData#ofFile}) and adds it.
+   */
+  public WorkspaceEntry openDataset(Path file, DatasetReadOptions options) throws IOException {
+    Dataset data = TrainingData.ofFile(file, options, 0L).dataset();
     if (data instanceof TabularDataset) {
       throw new IllegalArgumentException(file.getFileName() + " is a tabular dataset; the workbench "
           + "explains text and image classifiers");

@@ -4,6 +4,9 @@ import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.workflow.ModelProvenance;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,9 +19,11 @@ import java.util.Optional;
  * @param builtIn the built-in dataset's name, or empty
  * @param file    the dataset file or folder, or empty
  * @param edits   the edit list applied before training, or empty
+ * @param reading how the file was read, as a bundle's provenance records it under {@code dataset_reading}
+ *                (e.g. {@code class_order}, {@code columns}, {@code delimiter}); empty for built-in sets
  */
 public record DatasetSource(Optional<String> builtIn, Optional<Path> file,
-                            Optional<ModelProvenance.EditsApplied> edits) {
+                            Optional<ModelProvenance.EditsApplied> edits, Map<String, Object> reading) {
 
     /** A dataset of unknown origin (built in code, e.g. in a test). */
     public static final DatasetSource UNKNOWN = new DatasetSource(Optional.empty(), Optional.empty(),
@@ -29,10 +34,21 @@ public record DatasetSource(Optional<String> builtIn, Optional<Path> file,
         Objects.requireNonNull(builtIn, "builtIn");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(edits, "edits");
+        reading = Collections.unmodifiableMap(new LinkedHashMap<>(reading));
         if (builtIn.isPresent() && file.isPresent()) {
             throw new IllegalArgumentException("a dataset is either built in (" + builtIn.get() + ") or a file ("
                     + file.get() + "), not both");
         }
+    }
+
+    /** A source without reading details. */
+    public DatasetSource(Optional<String> builtIn, Optional<Path> file, Optional<ModelProvenance.EditsApplied> edits) {
+        this(builtIn, file, edits, Map.of());
+    }
+
+    /** This source with the details of how its file was read. */
+    public DatasetSource withReading(Map<String, Object> details) {
+        return new DatasetSource(builtIn, file, edits, details);
     }
 
     /** The built-in dataset {@code name}. */
@@ -66,6 +82,6 @@ public record DatasetSource(Optional<String> builtIn, Optional<Path> file,
     /** This source with {@code count} edits of the edit list {@code editList} applied (none when 0). */
     public DatasetSource withEdits(Path editList, int count) {
         return new DatasetSource(builtIn, file, count == 0 ? Optional.empty()
-                : Optional.of(new ModelProvenance.EditsApplied(editList.getFileName().toString(), count)));
+                : Optional.of(new ModelProvenance.EditsApplied(editList.getFileName().toString(), count)), reading);
     }
 }

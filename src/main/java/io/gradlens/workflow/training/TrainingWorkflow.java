@@ -155,7 +155,8 @@ public final class TrainingWorkflow {
                 dataset, Optional.of(arch), spec.settings().hyperparameters(),
                 OptionalLong.of(spec.settings().seed()), Optional.of(RuntimeVersions.java()),
                 Optional.of(RuntimeVersions.jvm()), Optional.of(RuntimeVersions.os()), Optional.of(Instant.now()),
-                OptionalDouble.of(seconds), Optional.of(site), Map.of());
+                OptionalDouble.of(seconds), Optional.of(site),
+                source.reading().isEmpty() ? Map.of() : Map.of("dataset_reading", source.reading()));
     }
 
     /** The dataset with the masks the penalty reads, checked against the mask source. */

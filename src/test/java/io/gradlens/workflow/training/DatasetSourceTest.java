@@ -22,7 +22,8 @@ class DatasetSourceTest {
         Path file = Files.writeString(dir.resolve("tiny.csv"), "text,label\ngood,1\nbad,0\ngood,1\nbad,0\n");
         assertEquals(Optional.of(file.toAbsolutePath().normalize()), DatasetSource.of(file.toString()).file());
         TrainingData resolved = TrainingData.resolve(file.toString(), 0);
-        assertEquals(resolved.source(), DatasetSource.of(file.toString()));
+        assertEquals(resolved.source(), DatasetSource.of(file.toString()).withReading(
+                java.util.Map.of("class_order", "index")), "integer labels keep their index as the class order");
         assertEquals("tiny", resolved.dataset().name());
     }
 
