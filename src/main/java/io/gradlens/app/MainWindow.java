@@ -1,9 +1,6 @@
 package io.gradlens.app;
 
 import io.gradlens.app.data.DataView;
-import io.gradlens.app.dataimport.ImportDialog;
-import io.gradlens.app.dataimport.ImportViewModel;
-import io.gradlens.app.dataimport.SavedImportSettings;
 import io.gradlens.app.data.DataViewModel;
 import io.gradlens.app.error.ErrorDialog;
 import io.gradlens.app.error.ErrorReporter;
@@ -33,8 +30,6 @@ import io.gradlens.app.training.TrainingViewModel;
 import io.gradlens.app.workspace.RecentDatasetsViewModel;
 import io.gradlens.app.workspace.WorkspacePanel;
 import io.gradlens.app.workspace.WorkspaceViewModel;
-import io.gradlens.data.imports.TableFormat;
-import io.gradlens.data.imports.TextImportSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,7 +83,7 @@ public final class MainWindow {
   private Stage stage;
   private ErrorReporter errors;
   private WorkspaceViewModel workspace;
-  private RecentDatasetsViewModel recentDatasets;
+  private DatasetImports imports;
   private DataViewModel dataModel;
   private SaliencyViewModel saliencyModel;
   private TrainingViewModel trainingModel;
@@ -126,31 +121,9 @@ public final class MainWindow {
     root.setId("main-root");
     workspace = new WorkspaceViewModel(services.workspace(), runner, errors, workbench);
     workspace.setOnFileOpened(this::rememberRecent);
-    recentDatasets = new RecentDatasetsViewModel(new RecentDatasetsViewModel.Store() {
-      @Override
-      public List<RecentDataset> load() {
-        return settings.recentDatasets();
-      }
-
-      @Override
-      public void save(List<RecentDataset> datasets) {
-        settings = settings.withRecentDatasets(datasets);
-        persist();
-      }
-    });
-    // A remembered file that no longer imports opens the dialog, which lists its problems by
-    // line; only an unexpected failure is an error dialog.
-    recentDatasets.setOnOpen(s -> workspace.openImported(s, e -> {
-      if (ImportViewModel.isBadInput(e)) {
-        showImportDialog(s, false);
-      } else {
-        errors.report("Open " + s.file().getFileName(), e);
-      }
-    }));
-    recentDatasets.setOnEdit(s -> showImportDialog(s, false));
-    workspace.setOnImported(recentDatasets::remember);
+    imports = new DatasetImports(() -> stage, workspace, runner, errors, recentDatasetStore());
     buildTabs();
-    WorkspacePanel panel = new WorkspacePanel(workspace, recentDatasets, workbench,
+    WorkspacePanel panel = new WorkspacePanel(workspace, imports.recent(), workbench,
         this::openModel);
     split.setId("main-split");
     split.getItems().setAll(panel, tabs);
@@ -521,27 +494,11 @@ public final class MainWindow {
   }
 
   private void openFile(Path file) {
-    if (workspace.supportsImport() && TableFormat.ofPath(file) != null) {
-      String key = file.toAbsolutePath().normalize().toString();
-      var remembered = settings.recentDatasets().stream().filter(d -> d.file().equals(key))
-          .findFirst();
-      showImportDialog(remembered.map(SavedImportSettings::restore)
-          .orElse(TextImportSettings.defaults(file)), remembered.isEmpty());
+    if (imports.handles(file)) {
+      imports.open(file);
     } else {
       workspace.open(file);
     }
-  }
-
-  /**
-   * The import dialog for a CSV/TSV/JSONL file; an import lists the dataset, makes it current and
-   * remembers it with its settings.
-   *
-   * @param guessColumns whether the columns are guessed from the header (a file not seen before)
-   */
-  private void showImportDialog(TextImportSettings initial, boolean guessColumns) {
-    ImportViewModel model = new ImportViewModel(workspace.service(), runner, initial,
-        guessColumns);
-    new ImportDialog(stage, model, d -> workspace.imported(d.entry(), d.settings())).show();
   }
 
   private void openDataset() {
@@ -550,8 +507,8 @@ public final class MainWindow {
             "*.json", "*.gz"),
         new FileChooser.ExtensionFilter("All files", "*.*")))
         .ifPresent(file -> {
-          if (workspace.supportsImport() && TableFormat.ofPath(file) != null) {
-            openFile(file);
+          if (imports.handles(file)) {
+            imports.open(file);
           } else {
             workspace.openDataset(file);
           }
@@ -639,6 +596,22 @@ public final class MainWindow {
     rebuildRecentMenu();
   }
 
+  /** The Recent group's datasets, kept in the app settings and saved on every change. */
+  private RecentDatasetsViewModel.Store recentDatasetStore() {
+    return new RecentDatasetsViewModel.Store() {
+      @Override
+      public List<RecentDataset> load() {
+        return settings.recentDatasets();
+      }
+
+      @Override
+      public void save(List<RecentDataset> datasets) {
+        settings = settings.withRecentDatasets(datasets);
+        persist();
+      }
+    };
+  }
+
   private void rebuildRecentMenu() {
     recentMenu.getItems().clear();
     for (String f : settings == null ? List.<String>of() : settings.recentFiles()) {
@@ -697,7 +670,7 @@ public final class MainWindow {
 
   /** @return the Recent group of the workspace panel */
   public RecentDatasetsViewModel recentDatasets() {
-    return recentDatasets;
+    return imports.recent();
   }
 
   /** @return the workspace view model */
