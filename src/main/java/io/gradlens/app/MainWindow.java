@@ -19,6 +19,7 @@ import io.gradlens.app.sensitivity.SensitivityView;
 import io.gradlens.app.sensitivity.SensitivityViewModel;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.settings.AppSettings;
+import io.gradlens.app.settings.RecentDataset;
 import io.gradlens.app.settings.RecentFiles;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.settings.WindowGeometry;
@@ -26,6 +27,7 @@ import io.gradlens.app.task.TaskActivity;
 import io.gradlens.app.task.TaskRunner;
 import io.gradlens.app.training.TrainingView;
 import io.gradlens.app.training.TrainingViewModel;
+import io.gradlens.app.workspace.RecentDatasetsViewModel;
 import io.gradlens.app.workspace.WorkspacePanel;
 import io.gradlens.app.workspace.WorkspaceViewModel;
 import java.io.File;
@@ -81,6 +83,7 @@ public final class MainWindow {
   private Stage stage;
   private ErrorReporter errors;
   private WorkspaceViewModel workspace;
+  private DatasetImports imports;
   private DataViewModel dataModel;
   private SaliencyViewModel saliencyModel;
   private TrainingViewModel trainingModel;
@@ -118,8 +121,10 @@ public final class MainWindow {
     root.setId("main-root");
     workspace = new WorkspaceViewModel(services.workspace(), runner, errors, workbench);
     workspace.setOnFileOpened(this::rememberRecent);
+    imports = new DatasetImports(() -> stage, workspace, runner, errors, recentDatasetStore());
     buildTabs();
-    WorkspacePanel panel = new WorkspacePanel(workspace, workbench, this::openModel);
+    WorkspacePanel panel = new WorkspacePanel(workspace, imports.recent(), workbench,
+        this::openModel);
     split.setId("main-split");
     split.getItems().setAll(panel, tabs);
     split.setDividerPositions(0.22);
@@ -480,17 +485,34 @@ public final class MainWindow {
     }
   }
 
-  /** Opens dropped files through the same actions as the menu (routed by extension). */
+  /**
+   * Opens dropped files through the same actions as the menu (routed by extension): CSV, TSV and
+   * JSON Lines files through the import dialog, others as before.
+   */
   public void openFiles(List<File> files) {
-    workspace.openAll(files.stream().map(File::toPath).toList());
+    files.stream().map(File::toPath).forEach(this::openFile);
+  }
+
+  private void openFile(Path file) {
+    if (imports.handles(file)) {
+      imports.open(file);
+    } else {
+      workspace.open(file);
+    }
   }
 
   private void openDataset() {
     prompt.open(stage, "Open dataset", List.of(
         new FileChooser.ExtensionFilter("Datasets", "*.csv", "*.tsv", "*.txt", "*.jsonl",
-            "*.json"),
+            "*.json", "*.gz"),
         new FileChooser.ExtensionFilter("All files", "*.*")))
-        .ifPresent(workspace::openDataset);
+        .ifPresent(file -> {
+          if (imports.handles(file)) {
+            imports.open(file);
+          } else {
+            workspace.openDataset(file);
+          }
+        });
   }
 
   private void openModel() {
@@ -574,12 +596,28 @@ public final class MainWindow {
     rebuildRecentMenu();
   }
 
+  /** The Recent group's datasets, kept in the app settings and saved on every change. */
+  private RecentDatasetsViewModel.Store recentDatasetStore() {
+    return new RecentDatasetsViewModel.Store() {
+      @Override
+      public List<RecentDataset> load() {
+        return settings.recentDatasets();
+      }
+
+      @Override
+      public void save(List<RecentDataset> datasets) {
+        settings = settings.withRecentDatasets(datasets);
+        persist();
+      }
+    };
+  }
+
   private void rebuildRecentMenu() {
     recentMenu.getItems().clear();
     for (String f : settings == null ? List.<String>of() : settings.recentFiles()) {
       MenuItem item = new MenuItem(f);
       item.setMnemonicParsing(false);
-      item.setOnAction(e -> workspace.open(Paths.get(f)));
+      item.setOnAction(e -> openFile(Paths.get(f)));
       recentMenu.getItems().add(item);
     }
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
@@ -628,6 +666,11 @@ public final class MainWindow {
   /** @return shared app state */
   public WorkbenchModel workbench() {
     return workbench;
+  }
+
+  /** @return the Recent group of the workspace panel */
+  public RecentDatasetsViewModel recentDatasets() {
+    return imports.recent();
   }
 
   /** @return the workspace view model */

@@ -8,6 +8,8 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.edits.DatasetEditFile;
+import io.gradlens.data.imports.TextImport;
+import io.gradlens.data.imports.TextImportSettings;
 import io.gradlens.data.edits.DatasetEdits;
 import io.gradlens.data.edits.EditJournal;
 import io.gradlens.data.edits.EditedDataset;
@@ -162,14 +164,27 @@ public final class CoreWorkspace {
       throw new IllegalArgumentException(file.getFileName() + " is a tabular dataset; the workbench "
           + "explains text and image classifiers");
     }
-    synchronized (this) {
-      String id = "file:" + file.toAbsolutePath().normalize();
-      WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
-          WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, file);
-      datasets.put(id, new DatasetSlot(entry, null, data instanceof ImageDataset ? "image" : "text",
-          data));
-      return entry;
-    }
+    return addOpened(file, data instanceof ImageDataset ? "image" : "text", data);
+  }
+
+  /**
+   * Imports a labelled text file with the import dialog's (or the command line's) settings, the
+   * way {@code bin/gradlens} reads it ({@link TextImport#load}), and adds it; an earlier import of
+   * the same file is replaced.
+   *
+   * @throws io.gradlens.data.DatasetFormatException naming the file, line and column of bad content
+   */
+  public WorkspaceEntry importDataset(TextImportSettings settings) throws IOException {
+    TextDataset data = TextImport.load(settings);
+    return addOpened(settings.file(), "text", data);
+  }
+
+  private synchronized WorkspaceEntry addOpened(Path file, String kind, Dataset data) {
+    String id = "file:" + file.toAbsolutePath().normalize();
+    WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
+        WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, file);
+    datasets.put(id, new DatasetSlot(entry, null, kind, data));
+    return entry;
   }
 
   /** @return the models: shipped, opened and trained, and the current one */

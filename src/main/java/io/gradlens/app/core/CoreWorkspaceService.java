@@ -4,6 +4,9 @@ import io.gradlens.app.export.AtomicFileWriter;
 import io.gradlens.app.service.Example;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.service.WorkspaceService;
+import io.gradlens.data.imports.ImportPreview;
+import io.gradlens.data.imports.TextImport;
+import io.gradlens.data.imports.TextImportSettings;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
@@ -40,6 +43,25 @@ public final class CoreWorkspaceService implements WorkspaceService {
       throws Exception {
     progress.progress(0, 0, "Reading " + file.getFileName() + "\u2026");
     return workspace.openDataset(file);
+  }
+
+  @Override
+  public boolean supportsImport() {
+    return true;
+  }
+
+  @Override
+  public ImportPreview previewImport(TextImportSettings settings, int rows,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    progress.progress(0, 0, "Previewing " + settings.file().getFileName() + "\u2026");
+    return TextImport.preview(settings, rows);
+  }
+
+  @Override
+  public WorkspaceEntry importDataset(TextImportSettings settings, ProgressListener progress,
+      CancellationToken cancel) throws Exception {
+    progress.progress(0, 0, "Importing " + settings.file().getFileName() + "\u2026");
+    return workspace.importDataset(settings);
   }
 
   @Override

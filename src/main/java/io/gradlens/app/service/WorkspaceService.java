@@ -1,5 +1,7 @@
 package io.gradlens.app.service;
 
+import io.gradlens.data.imports.ImportPreview;
+import io.gradlens.data.imports.TextImportSettings;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 
@@ -20,6 +22,36 @@ public interface WorkspaceService {
    */
   WorkspaceEntry openDataset(Path file, ProgressListener progress, CancellationToken cancel)
       throws Exception;
+
+  /**
+   * Whether {@link #previewImport} and {@link #importDataset} work here: then the workbench opens
+   * CSV/TSV/JSONL files through its import dialog, else directly with {@link #openDataset}.
+   */
+  default boolean supportsImport() {
+    return false;
+  }
+
+  /**
+   * Reads a labelled text file with {@code settings} as the import would, without loading it: its
+   * columns, first {@code rows} records, guessed columns, class counts and problems with lines.
+   *
+   * @throws Exception when the file cannot be read at all (bad content is reported, not thrown)
+   */
+  default ImportPreview previewImport(TextImportSettings settings, int rows,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    throw new UnsupportedOperationException("Importing needs the GradLens core");
+  }
+
+  /**
+   * Imports a labelled text file with {@code settings} (as {@code bin/gradlens} reads it) and adds
+   * it to the workspace, replacing an earlier import of the same file.
+   *
+   * @throws Exception when the file cannot be read or its content is bad
+   */
+  default WorkspaceEntry importDataset(TextImportSettings settings, ProgressListener progress,
+      CancellationToken cancel) throws Exception {
+    throw new UnsupportedOperationException("Importing needs the GradLens core");
+  }
 
   /**
    * Opens a model file, adds it to the workspace and makes it the current model.

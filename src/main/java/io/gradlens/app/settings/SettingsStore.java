@@ -1,26 +1,32 @@
 package io.gradlens.app.settings;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradlens.app.export.AtomicFileWriter;
 import io.gradlens.install.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Loads and saves {@link AppSettings} as {@code settings.json} in a directory: by default
  * {@code $XDG_CONFIG_HOME/gradlens/} (once {@code ~/.gradlens/}, moved there at start-up), overridable with the system property {@value #HOME_PROPERTY} or the
- * constructor (tests). A missing or unreadable file yields defaults; saving is atomic.
+ * constructor (tests). A missing or unreadable file yields defaults, an unreadable recent dataset
+ * is dropped alone; saving is atomic.
  */
 public final class SettingsStore {
 
   /** System property naming the settings directory. */
   public static final String HOME_PROPERTY = AppDirectories.CONFIG_PROPERTY;
 
+  private static final String RECENT_DATASETS = "recentDatasets";
   private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
 
   private final Path file;
@@ -49,12 +55,40 @@ public final class SettingsStore {
       return AppSettings.defaults();
     }
     try {
-      AppSettings loaded = mapper.readValue(file.toFile(), AppSettings.class);
-      return loaded == null ? AppSettings.defaults() : loaded;
+      JsonNode tree = mapper.readTree(file.toFile());
+      if (tree == null || !tree.isObject()) {
+        return AppSettings.defaults();
+      }
+      JsonNode recent = ((ObjectNode) tree).remove(RECENT_DATASETS);
+      AppSettings loaded = mapper.treeToValue(tree, AppSettings.class);
+      return (loaded == null ? AppSettings.defaults() : loaded)
+          .withRecentDatasets(recentDatasets(recent));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "Ignoring unreadable settings file " + file, e);
       return AppSettings.defaults();
     }
+  }
+
+  /**
+   * The remembered datasets, each read on its own: an entry that does not read (a wrong type, a
+   * hand edit) is dropped with a warning instead of costing the window geometry and the others.
+   */
+  private List<RecentDataset> recentDatasets(JsonNode array) {
+    List<RecentDataset> read = new ArrayList<>();
+    if (array == null || !array.isArray()) {
+      return read;
+    }
+    for (JsonNode element : array) {
+      try {
+        RecentDataset dataset = mapper.treeToValue(element, RecentDataset.class);
+        if (dataset != null && dataset.hasFile()) {
+          read.add(dataset);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "Ignoring an unreadable recent dataset in " + file + ": " + element, e);
+      }
+    }
+    return read;
   }
 
   /** Saves atomically. */

@@ -7,6 +7,7 @@ import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.service.WorkspaceService;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskRunner;
+import io.gradlens.data.imports.TextImportSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,7 @@ public final class WorkspaceViewModel {
       FXCollections.unmodifiableObservableList(entries);
   private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper(this, "details", "");
   private Consumer<Path> onFileOpened = p -> { };
+  private Consumer<TextImportSettings> onImported = s -> { };
 
   /**
    * @param service the workspace
@@ -92,6 +94,50 @@ public final class WorkspaceViewModel {
           workbench.currentDatasetProperty().set(entry);
           onFileOpened.accept(file);
         }, e -> errors.report("Open dataset", e)));
+  }
+
+  /**
+   * Imports a labelled text file with remembered settings in the background (a recent dataset),
+   * without the dialog, and makes it current.
+   *
+   * @param onFailure receives a failure on the UI thread (e.g. to show the import dialog, which
+   *     lists the file's problems by line)
+   */
+  public void openImported(TextImportSettings settings, Consumer<Throwable> onFailure) {
+    Path file = settings.file();
+    runner.submit("Import " + file.getFileName(),
+        (progress, cancel) -> service.importDataset(settings, progress, cancel),
+        TaskCallbacks.of(entry -> imported(entry, settings), onFailure));
+  }
+
+  /**
+   * Lists a dataset just imported (by the import dialog or {@link #openImported}) and makes it
+   * current, even when an earlier import of the same file was current (its classes may differ).
+   */
+  public void imported(WorkspaceEntry entry, TextImportSettings settings) {
+    refresh();
+    if (entry.equals(workbench.currentDatasetProperty().get())) {
+      workbench.currentExampleProperty().set(null);
+      workbench.currentDatasetProperty().set(null);
+    }
+    workbench.currentDatasetProperty().set(entry);
+    onImported.accept(settings);
+    onFileOpened.accept(settings.file());
+  }
+
+  /** Sets the action run after a dataset was imported (e.g. the recent-datasets update). */
+  public void setOnImported(Consumer<TextImportSettings> action) {
+    onImported = action;
+  }
+
+  /** @return whether the workspace previews and imports CSV/TSV/JSONL files (the import dialog) */
+  public boolean supportsImport() {
+    return service.supportsImport();
+  }
+
+  /** @return the workspace's service (the import dialog previews and imports through it) */
+  public WorkspaceService service() {
+    return service;
   }
 
   /** Opens a model file in the background and makes it current. */
