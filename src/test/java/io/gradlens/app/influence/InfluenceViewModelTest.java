@@ -93,7 +93,7 @@ class InfluenceViewModelTest {
     assertEquals("builtin:sentences|test/1|tracin|10", service.explained.get(1));
     assertEquals("", model.methodHintProperty().get());
     assertEquals("", model.fidelityProperty().get(), "TracIn has no fidelity figure");
-    assertTrue(model.statusProperty().get().startsWith("TracIn over 2 checkpoints of test/1"),
+    assertTrue(model.statusProperty().get().startsWith("TracIn (last layer) over 2 checkpoints of test/1"),
         model.statusProperty().get());
     assertFalse(model.proponents().isEmpty());
     assertTrue(errors.reports().isEmpty());
