@@ -14,6 +14,7 @@ import io.gradlens.workflow.influence.InfluenceIndexRequest;
 import io.gradlens.workflow.influence.InfluenceIndexWorkflow;
 import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.workflow.influence.PreparedInfluence;
+import io.gradlens.workflow.influence.TracInProjection;
 import io.gradlens.workflow.models.ModelOpening;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code gradlens influence}: which training examples support or oppose a prediction
  * (representer points, Yeh et al., NeurIPS 2018, https://arxiv.org/abs/1811.09720; TracIn, Pruthi
- * et al., NeurIPS 2020, https://arxiv.org/abs/2002.08484), or which training examples have the
+ * et al., NeurIPS 2020, https://arxiv.org/abs/2002.08484, over the last layer or, projected as in
+ * TRAK, Park et al., ICML 2023, https://arxiv.org/abs/2303.14186, over chosen layers), or which training examples have the
  * highest self-influence (suspected mislabels, {@code --self}). Parses the options, calls
  * {@link InfluenceIndexWorkflow} (which states the cache key and the checkpoint policy) and formats
  * the answer. Bad input prints one line and exits with code 2.
@@ -66,8 +68,21 @@ public final class InfluenceCommand implements Callable<Integer> {
             description = "rank training examples by self-influence (suspected mislabels) instead")
     boolean self;
 
-    @Option(names = "--method", defaultValue = "representer", description = "representer or tracin (default ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "representer", description = "representer, tracin (last layer) or "
+            + "tracin-projected (chosen layers, gradients randomly projected); default ${DEFAULT-VALUE}")
     String method;
+
+    @Option(names = "--layers", defaultValue = "all", description = "tracin-projected: all, or a comma-separated list "
+            + "of embedding, recurrent, dense (default ${DEFAULT-VALUE})")
+    String layers;
+
+    @Option(names = "--projection-dim", defaultValue = "512", description = "tracin-projected: projection dimension "
+            + "d, 1 to " + TracInProjection.MAX_DIMENSION + " (default ${DEFAULT-VALUE})")
+    int projectionDim;
+
+    @Option(names = "--projection-seed", defaultValue = "0", description = "tracin-projected: seed of the random "
+            + "projection (default ${DEFAULT-VALUE})")
+    long projectionSeed;
 
     @Option(names = "--class", defaultValue = "predicted", description = "class to explain: predicted or an index")
     String classOption;
@@ -111,6 +126,7 @@ public final class InfluenceCommand implements Callable<Integer> {
 
     private int run(PrintWriter out, PrintWriter err) throws IOException {
         InfluenceMethod m = InfluenceMethod.parse(method);
+        TracInProjection projection = TracInProjection.parse(layers, projectionDim, projectionSeed);
         if (!format.equals("json") && !format.equals("csv")) {
             throw new IllegalArgumentException("unknown --format '" + format + "'; use json or csv");
         }
@@ -139,8 +155,8 @@ public final class InfluenceCommand implements Callable<Integer> {
         ProgressBar bar = new ProgressBar(err, "influence");
         PreparedInfluence prepared;
         try {
-            prepared = workflow.prepare(new InfluenceIndexRequest(classifier, model, data, name, m, lambda, source),
-                    bar::update, Interrupt.token());
+            prepared = workflow.prepare(new InfluenceIndexRequest(classifier, model, data, name, m, lambda, source,
+                    projection), bar::update, Interrupt.token());
         } finally {
             bar.clear();
         }
@@ -154,7 +170,8 @@ public final class InfluenceCommand implements Callable<Integer> {
                 }
             } else {
                 Map<String, Object> json = header(prepared);
-                json.put("score", m == InfluenceMethod.TRACIN ? "self-influence" : "|alpha_{i,y_i}|");
+                json.put("score", m == InfluenceMethod.REPRESENTER ? "|alpha_{i,y_i}|"
+                        : m == InfluenceMethod.TRACIN ? "self-influence" : "projected self-influence");
                 json.put("top", scores(r.top(), classifier));
                 out.println(JSON.writeValueAsString(json));
             }
@@ -191,6 +208,11 @@ public final class InfluenceCommand implements Callable<Integer> {
         json.put("method", p.method().id());
         json.put("fidelity", Double.isNaN(p.fidelity()) ? null : p.fidelity());
         json.put("checkpoints", p.checkpoints());
+        if (p.projection() != null) {
+            json.put("layers", p.projection().layers().id());
+            json.put("projection_dim", p.projection().dimension());
+            json.put("projection_seed", p.projection().seed());
+        }
         json.put("cached", p.cached());
         json.put("cache_key", p.cacheKey());
         json.put("precompute_seconds", p.precomputeSeconds());

@@ -22,6 +22,7 @@ import io.gradlens.workflow.influence.InfluenceIndexRequest;
 import io.gradlens.workflow.influence.InfluenceIndexWorkflow;
 import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.workflow.influence.PreparedInfluence;
+import io.gradlens.workflow.influence.TracInProjection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,22 +96,25 @@ public final class CoreInfluenceService implements InfluenceService {
 
   @Override
   public InfluenceResult explain(String datasetId, String exampleId, InfluenceMethod method,
-      int top, ProgressListener progress, CancellationToken cancel) throws Exception {
+      TracInProjection projection, int top, ProgressListener progress, CancellationToken cancel)
+      throws Exception {
     EditedDataset edited = workspace.editedDataset(datasetId);
-    PreparedInfluence prepared = prepare(datasetId, edited, method, progress, cancel);
+    PreparedInfluence prepared = prepare(datasetId, edited, method, projection, progress, cancel);
     InfluenceExplanation e = prepared.explain(testPosition(edited, exampleId), null, top);
     List<String> classes = classNames(edited.dataset());
     InfluenceRanking r = e.ranking();
     return new InfluenceResult(method, exampleId, classes.get(e.explainedClass()),
         rows(r.proponents(), edited), rows(r.opponents(), edited), prepared.fidelity(),
-        r.millis(), prepared.precomputeSeconds(), prepared.checkpoints(), prepared.cached());
+        r.millis(), prepared.precomputeSeconds(), prepared.checkpoints(), prepared.cached(),
+        prepared.projection());
   }
 
   @Override
-  public MislabelSuspects suspects(String datasetId, InfluenceMethod method, int top,
-      ProgressListener progress, CancellationToken cancel) throws Exception {
+  public MislabelSuspects suspects(String datasetId, InfluenceMethod method,
+      TracInProjection projection, int top, ProgressListener progress, CancellationToken cancel)
+      throws Exception {
     EditedDataset edited = workspace.editedDataset(datasetId);
-    PreparedInfluence prepared = prepare(datasetId, edited, method, progress, cancel);
+    PreparedInfluence prepared = prepare(datasetId, edited, method, projection, progress, cancel);
     return new MislabelSuspects(method, datasetId, rows(prepared.selfInfluence(top).top(), edited),
         classNames(edited.dataset()));
   }
@@ -119,11 +123,12 @@ public final class CoreInfluenceService implements InfluenceService {
    * The prepared index for the current model and dataset (exposed for tests that compare keys).
    */
   PreparedInfluence prepare(String datasetId, EditedDataset edited, InfluenceMethod method,
-      ProgressListener progress, CancellationToken cancel) throws IOException {
+      TracInProjection projection, ProgressListener progress, CancellationToken cancel)
+      throws IOException {
     progress.progress(0, 0, "Loading the model and dataset\u2026");
     return workflow.prepare(new InfluenceIndexRequest(workspace.currentModel(), modelFile(),
         edited.dataset(), datasetName(datasetId), method, RepresenterPoints.DEFAULT_LAMBDA,
-        checkpoints()), progress, cancel);
+        checkpoints(), projection), progress, cancel);
   }
 
   /**

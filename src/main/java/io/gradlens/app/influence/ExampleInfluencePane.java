@@ -79,8 +79,8 @@ final class ExampleInfluencePane extends BorderPane {
         model.opponents());
     FlowPane row = new FlowPane(10, 6);
     row.getChildren().addAll(InfluenceControls.create("influence", model.methodProperty(),
-        model.topProperty(), 100, "Compute", model::recompute, model.busyProperty(),
-        model::cancel));
+        model.topProperty(), 100, model.projectionSettings(), "Compute", model::recompute,
+        model.computeBlockedProperty(), model.busyProperty(), model::cancel));
     row.getChildren().addAll(
         ExportMenu.create("Export chart", "influence-export-chart", chartExport, this::window),
         ExportMenu.create("Export proponents", "influence-export-proponents", proponentsExport,

@@ -9,11 +9,15 @@ final class InfluenceMethodNames {
   private InfluenceMethodNames() {
   }
 
-  /** @return e.g. "Representer points" (Yeh et al. 2018) or "TracIn" (Pruthi et al. 2020) */
+  /**
+   * @return e.g. "Representer points" (Yeh et al. 2018), "TracIn (last layer)" (Pruthi et al.
+   *     2020) or "TracIn, all layers (projected)" (with a TRAK-style projection, Park et al. 2023)
+   */
   static String displayName(InfluenceMethod method) {
     return switch (method) {
       case REPRESENTER -> "Representer points";
-      case TRACIN -> "TracIn";
+      case TRACIN -> "TracIn (last layer)";
+      case TRACIN_PROJECTED -> "TracIn, all layers (projected)";
     };
   }
 

@@ -4,6 +4,7 @@ import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.app.service.Example;
 import io.gradlens.workflow.influence.InfluenceMethod;
+import io.gradlens.workflow.influence.TracInProjection;
 import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.WorkspaceEntry;
@@ -34,9 +35,11 @@ import javafx.collections.ObservableList;
 /**
  * State of the Influence tab's example mode: for the workbench's current test example, the
  * training examples that most support (proponents) and oppose (opponents) the current model's
- * prediction, by representer points or TracIn. Works only while {@link #activeProperty() active}
- * (the tab is shown), since the first query for a model and dataset runs a precomputation of
- * seconds; a change of example, method or k recomputes, cancelling the previous run.
+ * prediction, by representer points, last-layer TracIn or projected all-layer TracIn (its layers
+ * and dimension in {@link #projectionSettings()}). Works only while {@link #activeProperty()
+ * active} (the tab is shown), since the first query for a model and dataset runs a precomputation
+ * of seconds to minutes; a change of example, method, settings or k recomputes, cancelling the
+ * previous run. Without a test example Compute is blocked ({@link #computeBlockedProperty()}).
  */
 public final class InfluenceViewModel {
 
@@ -44,6 +47,12 @@ public final class InfluenceViewModel {
   public static final String FIDELITY_EXPLANATION = "Pearson r between the model's logits and "
       + "their sum over training points (\u03a3 \u03b1\u1d62\u2c7c f\u1d62\u1d40f\u209c) on the "
       + "test split: 1 means the scores add up exactly to what the model computes.";
+
+  /** Why Compute is disabled without a test example. */
+  public static final String SELECT_EXAMPLE = "Select a test example first";
+
+  /** Why Compute is disabled for projected TracIn without a kind of layer. */
+  public static final String TICK_A_LAYER = "Tick at least one kind of layer";
 
   private static final String CANCELLED = "Cancelled \u2014 press Compute to run it again.";
 
@@ -66,6 +75,9 @@ public final class InfluenceViewModel {
   private final ReadOnlyStringWrapper methodHint = new ReadOnlyStringWrapper(this, "hint", "");
   private final ReadOnlyStringWrapper fidelity = new ReadOnlyStringWrapper(this, "fidelity", "");
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyStringWrapper computeBlocked =
+      new ReadOnlyStringWrapper(this, "computeBlocked", SELECT_EXAMPLE);
+  private final ProjectionSettingsModel projection = new ProjectionSettingsModel();
 
   private TaskHandle running;
   private long generation;
@@ -86,8 +98,20 @@ public final class InfluenceViewModel {
     this.example = example;
     this.dataset = dataset;
     for (Observable input : List.of(example, dataset, method, top)) {
-      input.addListener(o -> invalidate());
+      input.addListener(o -> {
+        updateBlocked();
+        invalidate();
+      });
     }
+    for (Observable setting : projection.observables()) {
+      setting.addListener(o -> {
+        updateBlocked();
+        if (method.get() == InfluenceMethod.TRACIN_PROJECTED) {
+          invalidate();
+        }
+      });
+    }
+    updateBlocked();
     active.addListener((o, was, is) -> {
       if (is && stale) {
         recompute();
@@ -98,6 +122,30 @@ public final class InfluenceViewModel {
   /** @return the influence method */
   public ObjectProperty<InfluenceMethod> methodProperty() {
     return method;
+  }
+
+  /** @return the layers and dimension of projected TracIn */
+  public ProjectionSettingsModel projectionSettings() {
+    return projection;
+  }
+
+  /**
+   * @return why Compute cannot run now ({@value #SELECT_EXAMPLE}, {@value #TICK_A_LAYER}), or
+   *     empty when it can
+   */
+  public ReadOnlyStringProperty computeBlockedProperty() {
+    return computeBlocked.getReadOnlyProperty();
+  }
+
+  private void updateBlocked() {
+    if (example.getValue() == null || dataset.getValue() == null) {
+      computeBlocked.set(SELECT_EXAMPLE);
+    } else if (method.get() == InfluenceMethod.TRACIN_PROJECTED
+        && projection.settings().isEmpty()) {
+      computeBlocked.set(TICK_A_LAYER);
+    } else {
+      computeBlocked.set("");
+    }
   }
 
   /** @return how many proponents and opponents to list */
@@ -192,15 +240,21 @@ public final class InfluenceViewModel {
       return;
     }
     if (e == null || d == null) {
-      clear("Select a test example in the Data tab to see which training examples it rests on.");
+      clear(SELECT_EXAMPLE + " (in the Data tab) to see which training examples it rests on.");
       return;
     }
+    Optional<TracInProjection> settings = projection.settings();
+    if (m == InfluenceMethod.TRACIN_PROJECTED && settings.isEmpty()) {
+      clear(TICK_A_LAYER + " for " + InfluenceMethodNames.displayName(m) + ".");
+      return;
+    }
+    TracInProjection p = settings.orElse(TracInProjection.DEFAULT);
     int k = Math.max(1, top.get());
     boolean[] settled = {false};
     busy.set(true);
     status.set("Computing " + InfluenceMethodNames.displayName(m) + " for " + e.id() + "\u2026");
     running = runner.submit("Influence (" + InfluenceMethodNames.displayName(m) + ")",
-        (progress, cancel) -> service.explain(d.id(), e.id(), m, k, progress, cancel),
+        (progress, cancel) -> service.explain(d.id(), e.id(), m, p, k, progress, cancel),
         new TaskCallbacks<>(r -> {
           settled[0] = true;
           if (mine == generation) {
@@ -248,7 +302,9 @@ public final class InfluenceViewModel {
     opponents.setAll(RankedExample.rank(r.opponents()));
     fidelity.set(Double.isNaN(r.fidelity()) ? ""
         : String.format(Locale.ROOT, "Representer fidelity r = %.4f", r.fidelity()));
-    String over = r.checkpoints() > 0 ? " over " + r.checkpoints() + " checkpoints" : "";
+    String over = (r.checkpoints() > 0 ? " over " + r.checkpoints() + " checkpoints" : "")
+        + (r.projection() == null ? "" : String.format(Locale.ROOT, " (%s weights, d = %d)",
+        r.projection().layers().id(), r.projection().dimension()));
     status.set(String.format(Locale.ROOT, "%s%s of %s for class \u201c%s\u201d: query %.2f ms "
         + "(precomputation %.1f s%s)", InfluenceMethodNames.displayName(r.method()), over,
         r.exampleId(), r.explainedClass(), r.queryMillis(), r.precomputeSeconds(),

@@ -63,8 +63,10 @@ final class MislabelPane extends BorderPane {
     relabel.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
     exclude.disableProperty().bind(relabel.disableProperty());
     FlowPane row = new FlowPane(10, 6);
+    // Rank needs no example; without a dataset it says so in the status line.
     row.getChildren().addAll(InfluenceControls.create("mislabel", model.methodProperty(),
-        model.topProperty(), 500, "Rank", model::rank, model.busyProperty(), model::cancel));
+        model.topProperty(), 500, model.projectionSettings(), "Rank", model::rank,
+        new javafx.beans.property.SimpleStringProperty(""), model.busyProperty(), model::cancel));
     row.getChildren().addAll(relabel, exclude,
         ExportMenu.create("Export table", "mislabel-export", export, this::window));
     row.setAlignment(Pos.CENTER_LEFT);

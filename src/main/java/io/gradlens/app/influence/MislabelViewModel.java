@@ -4,6 +4,7 @@ import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.app.service.DatasetEditService;
 import io.gradlens.workflow.influence.InfluenceMethod;
+import io.gradlens.workflow.influence.TracInProjection;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.MislabelSuspects;
 import io.gradlens.app.service.WorkspaceEntry;
@@ -49,6 +50,7 @@ public final class MislabelViewModel {
 
   private final ObjectProperty<InfluenceMethod> method =
       new SimpleObjectProperty<>(this, "method", InfluenceMethod.REPRESENTER);
+  private final ProjectionSettingsModel projection = new ProjectionSettingsModel();
   private final IntegerProperty top = new SimpleIntegerProperty(this, "top", 20);
   private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown");
   private final ObservableList<RankedExample> suspects = FXCollections.observableArrayList();
@@ -90,6 +92,11 @@ public final class MislabelViewModel {
   /** @param action runs on the UI thread after every change of the edit list */
   public void setOnEdited(Runnable action) {
     this.onEdited = action;
+  }
+
+  /** @return the layers and dimension of projected TracIn */
+  public ProjectionSettingsModel projectionSettings() {
+    return projection;
   }
 
   /** @return the self-influence method */
@@ -160,6 +167,14 @@ public final class MislabelViewModel {
       status.set(reason.get());
       return;
     }
+    Optional<TracInProjection> settings = projection.settings();
+    if (m == InfluenceMethod.TRACIN_PROJECTED && settings.isEmpty()) {
+      status.set(InfluenceViewModel.TICK_A_LAYER + " for " + InfluenceMethodNames.displayName(m)
+          + ".");
+      return;
+    }
+    TracInProjection p =
+        settings.orElse(TracInProjection.DEFAULT);
     if (ranking != null) {
       ranking.cancel();
     }
@@ -169,7 +184,7 @@ public final class MislabelViewModel {
     long mine = ++generation;
     boolean[] settled = {false};
     ranking = runner.submit("Self-influence (" + InfluenceMethodNames.displayName(m) + ")",
-        (progress, cancel) -> influence.suspects(d.id(), m, k, progress, cancel),
+        (progress, cancel) -> influence.suspects(d.id(), m, p, k, progress, cancel),
         new TaskCallbacks<>(s -> {
           settled[0] = true;
           if (mine == generation) {

@@ -1,6 +1,7 @@
 package io.gradlens.app.service;
 
 import io.gradlens.workflow.influence.InfluenceMethod;
+import io.gradlens.workflow.influence.TracInProjection;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,10 +19,20 @@ import java.util.Objects;
  * @param precomputeSeconds time the precomputation took when it ran
  * @param checkpoints TracIn checkpoints summed over; 0 for representer points
  * @param cached whether the precomputation was reused (memory or disk) rather than run now
+ * @param projection the settings of projected TracIn, or {@code null} for the other methods
  */
 public record InfluenceResult(InfluenceMethod method, String exampleId, String explainedClass,
     List<InfluentialExample> proponents, List<InfluentialExample> opponents, double fidelity,
-    double queryMillis, double precomputeSeconds, int checkpoints, boolean cached) {
+    double queryMillis, double precomputeSeconds, int checkpoints, boolean cached,
+    TracInProjection projection) {
+
+  /** A result of a method without projection settings. */
+  public InfluenceResult(InfluenceMethod method, String exampleId, String explainedClass,
+      List<InfluentialExample> proponents, List<InfluentialExample> opponents, double fidelity,
+      double queryMillis, double precomputeSeconds, int checkpoints, boolean cached) {
+    this(method, exampleId, explainedClass, proponents, opponents, fidelity, queryMillis,
+        precomputeSeconds, checkpoints, cached, null);
+  }
 
   /** Checks and copies. */
   public InfluenceResult {

@@ -14,9 +14,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code ‖a‖‖b‖·√(2/d)}. {@code P} is kept as one block per weight, {@code [D_w, d]}, drawn from a
  * stream seeded by the projection seed and the weight's name, so the block of a weight does not
  * depend on which other weights are chosen. Blocks are drawn once and reused for every checkpoint
- * and batch; they take {@code 8·d·D} bytes in all.
+ * and batch; they take {@code 8·d·D_w} bytes each.
+ *
+ * <p><b>Large weights.</b> A weight whose block would exceed {@link #MAX_BLOCK_BYTES} (an LSTM's
+ * 4,597 × 64 embedding at d = 512: 1.2 GB) is never held: its row {@code j} (the d entries of
+ * {@code P} that multiply gradient entry {@code j}) is drawn from its own stream, seeded by the seed,
+ * the weight's name and {@code j}, whenever a gradient entry {@code j} is non-zero
+ * ({@link #accumulateRows}). An embedding's gradient is zero outside the rows of the example's tokens,
+ * so this costs d draws per non-zero entry and no memory beyond the gradient itself.
  */
 public final class GradientProjection {
+
+    /** The largest block of {@code P} held in memory, in bytes; larger weights are drawn row by row. */
+    public static final long MAX_BLOCK_BYTES = 128L << 20;
 
     private final int dimension;
     private final long seed;
@@ -42,6 +52,37 @@ public final class GradientProjection {
     /** The seed. */
     public long seed() {
         return seed;
+    }
+
+    /** Whether the block of a weight with {@code size} values is drawn row by row rather than held. */
+    public boolean rowByRow(long size) {
+        return 8L * size * dimension > MAX_BLOCK_BYTES;
+    }
+
+    /** Bytes the held block of a weight with {@code size} values takes (0 when drawn row by row). */
+    public long heldBytes(long size) {
+        return rowByRow(size) ? 0 : 8L * size * dimension;
+    }
+
+    /**
+     * Adds {@code P_w g} to {@code out} (length d) for the gradient {@code g} of the weight
+     * {@code name}, drawing only the rows of {@code P_w} whose gradient entry is non-zero, each from
+     * a stream of its own; the result is the same whatever other entries are non-zero.
+     */
+    void accumulateRows(String name, double[] gradient, double[] out) {
+        double scale = 1 / Math.sqrt(dimension);
+        long base = seed * 0x9E3779B97F4A7C15L ^ name.hashCode();
+        for (int j = 0; j < gradient.length; j++) {
+            double g = gradient[j];
+            if (g == 0) {
+                continue;
+            }
+            SplittableRandom r = new SplittableRandom(base + 0xBF58476D1CE4E5B9L * (j + 1L));
+            double a = g * scale;
+            for (int k = 0; k < dimension; k++) {
+                out[k] += a * r.nextGaussian();
+            }
+        }
     }
 
     /** The block of {@code P} for the weight {@code name} with {@code size} values, [size, d] float64. */

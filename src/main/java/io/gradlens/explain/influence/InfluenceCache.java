@@ -46,17 +46,29 @@ public final class InfluenceCache {
      * @param modelBytes       the model file's content
      * @param dataset          the dataset's name
      * @param datasetSeed      the seed the dataset was generated with
-     * @param method           {@code representer} or {@code tracin}
+     * @param method           {@code representer} or {@code tracin} (projected TracIn: the other overload)
      * @param lambda           the representer L2 weight (ignored for TracIn)
      * @param checkpointDigest {@link #digestFolder} of the checkpoints, or empty
      * @return 24 hex digits
      */
     public static String key(byte[] modelBytes, String dataset, long datasetSeed, String method, double lambda,
                              byte[] checkpointDigest) {
+        return key(modelBytes, dataset, datasetSeed, method,
+                method.equals(RepresenterPoints.METHOD) ? Double.toString(lambda) : "last-layer", checkpointDigest);
+    }
+
+    /**
+     * The cache key of one precomputation whose parameters are spelled out, e.g. projected TracIn's
+     * {@code layers=all|d=512|seed=0}.
+     *
+     * @param methodParameters the method's parameters, every one that changes the index
+     * @return 24 hex digits
+     */
+    public static String key(byte[] modelBytes, String dataset, long datasetSeed, String method,
+                             String methodParameters, byte[] checkpointDigest) {
         MessageDigest sha = sha256();
         sha.update(modelBytes);
-        String params = "v1|" + dataset + "|" + datasetSeed + "|" + method + "|"
-                + (method.equals(RepresenterPoints.METHOD) ? Double.toString(lambda) : "last-layer");
+        String params = "v1|" + dataset + "|" + datasetSeed + "|" + method + "|" + methodParameters;
         sha.update(params.getBytes(StandardCharsets.UTF_8));
         sha.update(checkpointDigest);
         return HexFormat.of().formatHex(sha.digest()).substring(0, 24);

@@ -25,12 +25,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * A query ({@link #explain}) is then a pass over the cached training features only, well under
  * 50 ms for 8,000 examples. {@link #save}/{@link #load} keep an index beside the model; the
  * {@code influence} command and the {@code representer_query} benchmark use this class.
+ *
+ * <p>Projected all-layer TracIn ({@link #projectedTracIn}; TRAK-style projection, Park et al., ICML
+ * 2023, https://arxiv.org/abs/2303.14186) keeps only its training side here: d numbers per training
+ * example and checkpoint. Its test side is computed by a {@link ProjectedTestSide} at query time
+ * (one tape pass per checkpoint), since the gradient depends on the explained class.
  */
 public final class InfluenceIndex {
 
     private final String method;
     private final RepresenterPoints representer;
     private final TracIn tracin;
+    private final ProjectedTracIn projected;
+    private final ProjectedTestSide projectedTest;
     private final double[][] testFeatures;
     private final List<double[][]> testFeaturesPerCheckpoint;
     private final List<double[][]> testLogitsPerCheckpoint;
@@ -41,9 +48,25 @@ public final class InfluenceIndex {
     private InfluenceIndex(String method, RepresenterPoints representer, TracIn tracin, double[][] testFeatures,
                            List<double[][]> testFeaturesPerCheckpoint, List<double[][]> testLogitsPerCheckpoint,
                            double[][] testLogits, int[] testLabels, double precomputeSeconds) {
+        this(method, representer, tracin, null, null, testFeatures, testFeaturesPerCheckpoint,
+                testLogitsPerCheckpoint, testLogits, testLabels, precomputeSeconds);
+    }
+
+    private InfluenceIndex(ProjectedTracIn projected, ProjectedTestSide projectedTest, double[][] testLogits,
+                           int[] testLabels, double precomputeSeconds) {
+        this(ProjectedTracIn.METHOD, null, null, projected, projectedTest, null, null, null, testLogits, testLabels,
+                precomputeSeconds);
+    }
+
+    private InfluenceIndex(String method, RepresenterPoints representer, TracIn tracin, ProjectedTracIn projected,
+                           ProjectedTestSide projectedTest, double[][] testFeatures,
+                           List<double[][]> testFeaturesPerCheckpoint, List<double[][]> testLogitsPerCheckpoint,
+                           double[][] testLogits, int[] testLabels, double precomputeSeconds) {
         this.method = method;
         this.representer = representer;
         this.tracin = tracin;
+        this.projected = projected;
+        this.projectedTest = projectedTest;
         this.testFeatures = testFeatures;
         this.testFeaturesPerCheckpoint = testFeaturesPerCheckpoint;
         this.testLogitsPerCheckpoint = testLogitsPerCheckpoint;
@@ -97,6 +120,25 @@ public final class InfluenceIndex {
                 (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Precomputes the training side of projected TracIn over the weights {@code testSide} chooses,
+     * in blocks of {@link ProjectedTracIn#BLOCK} examples, on the test side's private copy of the
+     * network (so {@code model} is never changed); predictions come from {@code model}'s weights.
+     *
+     * @throws CancellationToken.CancelledException when cancelled (checked before each block)
+     */
+    public static InfluenceIndex projectedTracIn(Sequential model, ExampleSet train, ExampleSet test,
+                                                 ProjectedTestSide testSide, ProgressListener progress,
+                                                 CancellationToken cancel) {
+        long t0 = System.nanoTime();
+        ProjectedTracIn tr = ProjectedTracIn.build(testSide.network(), testSide.checkpoints(), train,
+                testSide.layers(), testSide.projection(), progress, cancel);
+        LastLayerFeatures finalTest = LastLayerFeatures.compute(model, test);
+        double[][] finalLogits = rows(finalTest.logits());
+        close(finalTest);
+        return new InfluenceIndex(tr, testSide, finalLogits, finalTest.labels(), (System.nanoTime() - t0) / 1e9);
+    }
+
     /** Frees the ND4J arrays of features already copied into Java arrays (their native memory). */
     private static void close(LastLayerFeatures copied) {
         copied.features().close();
@@ -107,7 +149,7 @@ public final class InfluenceIndex {
         return m.castTo(DataType.DOUBLE).toDoubleMatrix();
     }
 
-    /** {@code representer} or {@code tracin}. */
+    /** {@code representer}, {@code tracin} or {@code tracin-projected}. */
     public String method() {
         return method;
     }
@@ -127,7 +169,12 @@ public final class InfluenceIndex {
         return representer;
     }
 
-    /** The TracIn state, or null for representer points. */
+    /** The projected TracIn training side, or null for the other methods. */
+    public ProjectedTracIn projectedTracIn() {
+        return projected;
+    }
+
+    /** The TracIn state, or null for representer points and projected TracIn. */
     public TracIn tracIn() {
         return tracin;
     }
@@ -176,6 +223,14 @@ public final class InfluenceIndex {
         if (representer != null) {
             return representer.explain(testIndex, testFeatures[testIndex], classIndex, k);
         }
+        if (projected != null) {
+            long t0 = System.nanoTime();
+            InfluenceRanking r = projected.explain(testIndex, projectedTest.project(testIndex, classIndex),
+                    classIndex, k);
+            // The query's time includes the test side's tape passes, not only the dot products.
+            return new InfluenceRanking(r.method(), r.testIndex(), r.classIndex(), r.proponents(), r.opponents(),
+                    (System.nanoTime() - t0) / 1e6);
+        }
         double[][] f = new double[testFeaturesPerCheckpoint.size()][];
         double[][] z = new double[f.length][];
         for (int c = 0; c < f.length; c++) {
@@ -185,8 +240,11 @@ public final class InfluenceIndex {
         return tracin.explain(testIndex, new TracIn.TestPoint(f, z), classIndex, k);
     }
 
-    /** Training examples by self-influence (TracIn) or |α_{i,y_i}| (representer), highest first. */
+    /** Training examples by self-influence (TracIn, projected TracIn) or |α_{i,y_i}| (representer), highest first. */
     public SelfInfluenceRanking selfInfluence(int k) {
+        if (projected != null) {
+            return projected.selfInfluenceRanking(k);
+        }
         return representer != null ? representer.importance(k) : tracin.selfInfluenceRanking(k);
     }
 
@@ -200,14 +258,15 @@ public final class InfluenceIndex {
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, INDArray> m = new LinkedHashMap<>();
-        Map<String, INDArray> state = representer != null ? representer.toArrays() : tracin.toArrays();
+        Map<String, INDArray> state = representer != null ? representer.toArrays()
+                : projected != null ? projected.toArrays() : tracin.toArrays();
         state.forEach((k, v) -> m.put("train/" + k, v));
         m.put("test/logits", Nd4j.create(testLogits));
         m.put("test/labels", Nd4j.createFromArray(testLabels));
         m.put("precompute_seconds", Nd4j.createFromArray(precomputeSeconds));
         if (testFeatures != null) {
             m.put("test/features", Nd4j.create(testFeatures));
-        } else {
+        } else if (testFeaturesPerCheckpoint != null) {
             for (int c = 0; c < testFeaturesPerCheckpoint.size(); c++) {
                 m.put("test/features_" + c, Nd4j.create(testFeaturesPerCheckpoint.get(c)));
                 m.put("test/logits_" + c, Nd4j.create(testLogitsPerCheckpoint.get(c)));
@@ -223,19 +282,20 @@ public final class InfluenceIndex {
         }
     }
 
-    /** Reads an index written by {@link #save}, or returns null when {@code dir} has none for {@code method}. */
+    /**
+     * Reads an index written by {@link #save}, or returns null when {@code dir} has none for {@code method}.
+     *
+     * @throws IllegalArgumentException for {@code tracin-projected}, which needs {@link #loadProjected}
+     */
     public static InfluenceIndex load(Path dir, String method) throws IOException {
-        Path file = dir.resolve(method + ".npz");
-        if (!Files.isRegularFile(file)) {
+        if (ProjectedTracIn.METHOD.equals(method)) {
+            throw new IllegalArgumentException("projected TracIn needs its test side: use loadProjected");
+        }
+        Map<String, INDArray> m = read(dir, method);
+        if (m == null) {
             return null;
         }
-        Map<String, INDArray> m = Npz.read(file);
-        Map<String, INDArray> train = new LinkedHashMap<>();
-        m.forEach((k, v) -> {
-            if (k.startsWith("train/")) {
-                train.put(k.substring("train/".length()), v);
-            }
-        });
+        Map<String, INDArray> train = trainArrays(m);
         double[][] logits = rows(m.get("test/logits"));
         int[] labels = m.get("test/labels").toIntVector();
         double seconds = m.get("precompute_seconds").getDouble(0);
@@ -251,5 +311,40 @@ public final class InfluenceIndex {
             z.add(rows(m.get("test/logits_" + c)));
         }
         return new InfluenceIndex(method, null, tr, null, f, z, logits, labels, seconds);
+    }
+
+    /**
+     * Reads a projected TracIn index written by {@link #save}, the test side supplied anew (it is
+     * computed at query time), or returns null when {@code dir} has none.
+     *
+     * @throws IllegalArgumentException when the cached training side was projected to another dimension
+     */
+    public static InfluenceIndex loadProjected(Path dir, ProjectedTestSide testSide) throws IOException {
+        Map<String, INDArray> m = read(dir, ProjectedTracIn.METHOD);
+        if (m == null) {
+            return null;
+        }
+        ProjectedTracIn tr = ProjectedTracIn.fromArrays(trainArrays(m));
+        if (tr.dimension() != testSide.projection().dimension()) {
+            throw new IllegalArgumentException("the cached projected TracIn index in " + dir + " has dimension "
+                    + tr.dimension() + ", the request " + testSide.projection().dimension());
+        }
+        return new InfluenceIndex(tr, testSide, rows(m.get("test/logits")), m.get("test/labels").toIntVector(),
+                m.get("precompute_seconds").getDouble(0));
+    }
+
+    private static Map<String, INDArray> read(Path dir, String method) throws IOException {
+        Path file = dir.resolve(method + ".npz");
+        return Files.isRegularFile(file) ? Npz.read(file) : null;
+    }
+
+    private static Map<String, INDArray> trainArrays(Map<String, INDArray> m) {
+        Map<String, INDArray> train = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            if (k.startsWith("train/")) {
+                train.put(k.substring("train/".length()), v);
+            }
+        });
+        return train;
     }
 }

@@ -43,20 +43,31 @@ final class PerExampleGradients {
     /**
      * {@code P ∇ℓ(x_i)} for the examples {@code from..to-1} of {@code data}, [to − from, d] float64:
      * the block's gradients are stacked per weight ([B, D_w]) and multiplied by that weight's block
-     * of the projection.
+     * of the projection; a weight too large for a held block ({@link GradientProjection#rowByRow})
+     * is projected one example at a time, only its non-zero entries drawn, and never stacked.
      */
     static INDArray projectRange(Sequential model, ExampleSet data, int from, int to, List<String> names,
                                  GradientProjection projection) {
         int b = to - from;
+        int d = projection.dimension();
         Map<String, INDArray> stacked = new LinkedHashMap<>();
+        double[] rowWise = new double[b * d];
         for (int i = 0; i < b; i++) {
             Map<String, INDArray> g = of(model, data.batch(new int[] {from + i}), names);
+            double[] row = new double[d];
             for (Map.Entry<String, INDArray> e : g.entrySet()) {
-                stacked.computeIfAbsent(e.getKey(), k -> Nd4j.create(DataType.DOUBLE, b, e.getValue().length()))
-                        .putRow(i, e.getValue());
+                long size = e.getValue().length();
+                if (projection.rowByRow(size)) {
+                    projection.accumulateRows(e.getKey(), e.getValue().data().asDouble(), row);
+                } else {
+                    stacked.computeIfAbsent(e.getKey(), k -> Nd4j.create(DataType.DOUBLE, b, size))
+                            .putRow(i, e.getValue());
+                }
+                e.getValue().close();
             }
+            System.arraycopy(row, 0, rowWise, i * d, d);
         }
-        INDArray out = Nd4j.zeros(DataType.DOUBLE, b, projection.dimension());
+        INDArray out = Nd4j.create(rowWise, new long[] {b, d}, DataType.DOUBLE);
         for (Map.Entry<String, INDArray> e : stacked.entrySet()) {
             out.addi(e.getValue().mmul(projection.block(e.getKey(), e.getValue().size(1))));
             e.getValue().close();

@@ -17,19 +17,33 @@ import java.util.Objects;
  * @param method      representer points or TracIn
  * @param lambda      the representer L2 weight (ignored by TracIn)
  * @param checkpoints where TracIn's checkpoints come from (ignored by representer points)
+ * @param projection  layers, dimension and seed of projected TracIn (ignored by the other methods)
  */
 public record InfluenceIndexRequest(Classifier model, Path modelFile, Dataset data, InfluenceDatasetName datasetName,
-                                    InfluenceMethod method, double lambda, InfluenceCheckpoints checkpoints) {
+                                    InfluenceMethod method, double lambda, InfluenceCheckpoints checkpoints,
+                                    TracInProjection projection) {
 
     public InfluenceIndexRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(checkpoints, "checkpoints");
+        Objects.requireNonNull(projection, "projection");
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("the representer L2 weight lambda must be positive and finite, got "
                     + lambda);
         }
+    }
+
+    /** A request with the {@link TracInProjection#DEFAULT default} projection settings. */
+    public InfluenceIndexRequest(Classifier model, Path modelFile, Dataset data, InfluenceDatasetName datasetName,
+                                 InfluenceMethod method, double lambda, InfluenceCheckpoints checkpoints) {
+        this(model, modelFile, data, datasetName, method, lambda, checkpoints, TracInProjection.DEFAULT);
+    }
+
+    /** The projection settings when the method uses them, else {@code null} (so they key nothing). */
+    TracInProjection projectionUsed() {
+        return method == InfluenceMethod.TRACIN_PROJECTED ? projection : null;
     }
 
     /**

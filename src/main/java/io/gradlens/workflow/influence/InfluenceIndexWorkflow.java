@@ -3,6 +3,7 @@ package io.gradlens.workflow.influence;
 import io.gradlens.explain.influence.InfluenceCache;
 import io.gradlens.explain.influence.InfluenceData;
 import io.gradlens.explain.influence.InfluenceIndex;
+import io.gradlens.explain.influence.ProjectedTestSide;
 import io.gradlens.explain.influence.RepresenterPoints;
 import io.gradlens.install.AppDirectories;
 import io.gradlens.nn.Classifier;
@@ -30,12 +31,19 @@ import java.util.function.Consumer;
  * <p><b>Cache key.</b> On disk an index lives in {@code <root>/<key>/<method>.npz}, {@code <root>}
  * being {@code <model>.influence} unless a root is given, and {@code <key>} =
  * {@link InfluenceCache#key}: a SHA-256 over the model file's bytes, the dataset's
- * {@link InfluenceDatasetName} and seed, the method, λ (representer) and the digest of the checkpoint
- * files (TracIn). A changed model file, dataset file or checkpoint gives a new key, so a stale index is
+ * {@link InfluenceDatasetName} and seed, the method, λ (representer), the layers, dimension and seed
+ * ({@link TracInProjection#cacheParameters}: the chosen weights by name, projected TracIn) and the digest of the checkpoint files
+ * (both TracIns). A changed model file, dataset file, checkpoint or projection setting gives a new key, so a stale index is
  * never read: it is rebuilt. There is no disk key (memory only) for a model without a file, a dataset
  * without a name (edits applied) or checkpoints held in memory. In memory the last
  * {@value #MEMORY_SLOTS} indexes are kept, each under the identity of the model and dataset objects,
- * the method, λ, the checkpoint source and the disk key.
+ * the method, λ, the projection settings, the checkpoint source and the disk key.
+ *
+ * <p><b>Projected TracIn.</b> Only the training side, d numbers per example and checkpoint, is the
+ * index (computed in blocks of {@link io.gradlens.explain.influence.ProjectedTracIn#BLOCK} examples,
+ * on a private copy of the network); the test side is computed from the checkpoints at query time by a
+ * {@link ProjectedTestSide}, one tape pass per checkpoint. {@link TracInProjection#checkFits} refuses
+ * settings whose memory would not fit before any is taken.
  *
  * <p><b>Checkpoints and fallback.</b> TracIn's checkpoints are found by
  * {@link InfluenceCheckpoints}; without them the request is refused with
@@ -76,7 +84,7 @@ public final class InfluenceIndexWorkflow {
 
     /** Why {@code request} would be refused before any work (TracIn without checkpoints), or empty. */
     public static Optional<String> unavailable(InfluenceMethod method, Path modelFile, InfluenceCheckpoints source) {
-        return method == InfluenceMethod.TRACIN ? source.missing(modelFile) : Optional.empty();
+        return method.needsCheckpoints() ? source.missing(modelFile) : Optional.empty();
     }
 
     /**
@@ -93,7 +101,7 @@ public final class InfluenceIndexWorkflow {
             throw new IllegalArgumentException(refused.get());
         }
         cancel.throwIfCancelled();
-        ResolvedCheckpoints checkpoints = request.method() == InfluenceMethod.TRACIN
+        ResolvedCheckpoints checkpoints = request.method().needsCheckpoints()
                 ? request.checkpoints().resolve(request.modelFile()) : null;
         String key = diskKey(request, checkpoints);
         Path dir = key == null ? null : root(request.modelFile()).resolve(key);
@@ -106,24 +114,36 @@ public final class InfluenceIndexWorkflow {
         }
         // Checked before any progress is reported, so a misfit fails at the door.
         InfluenceData data = InfluenceData.of(request.model(), request.data());
+        ProjectedTestSide testSide = null;
+        if (request.method() == InfluenceMethod.TRACIN_PROJECTED) {
+            request.projection().checkFits(request.model().network(), data.train().size(),
+                    checkpoints.checkpoints().size());
+            testSide = new ProjectedTestSide(request.model().network(), checkpoints.checkpoints(), data.test(),
+                    request.projection().layers(), request.projection().projection());
+        }
         cancel.throwIfCancelled();
-        InfluenceIndex index = dir == null ? null : InfluenceIndex.load(dir, request.method().id());
+        InfluenceIndex index = dir == null ? null : testSide != null ? InfluenceIndex.loadProjected(dir, testSide)
+                : InfluenceIndex.load(dir, request.method().id());
         boolean cached = index != null;
         if (index == null) {
             progress.progress(0, 0, String.format(Locale.ROOT, "Precomputing %s over %,d training examples\u2026",
                     request.method().id(), data.train().size()));
             Classifier model = request.model();
-            index = request.method() == InfluenceMethod.REPRESENTER
-                    ? InfluenceIndex.representer(model.network(), data.train(), data.test(), request.lambda(),
-                            progress, cancel)
-                    : InfluenceIndex.tracin(model.network(), checkpoints.checkpoints(), data.train(), data.test());
+            index = switch (request.method()) {
+                case REPRESENTER -> InfluenceIndex.representer(model.network(), data.train(), data.test(),
+                        request.lambda(), progress, cancel);
+                case TRACIN -> InfluenceIndex.tracin(model.network(), checkpoints.checkpoints(), data.train(),
+                        data.test());
+                case TRACIN_PROJECTED -> InfluenceIndex.projectedTracIn(model.network(), data.train(), data.test(),
+                        testSide, progress, cancel);
+            };
             cancel.throwIfCancelled();
             save(index, dir);
         }
         RepresenterPoints.Fidelity f = index.testFidelity();
         PreparedInfluence prepared = new PreparedInfluence(request.method(), index, request.model().numClasses(),
                 f == null ? Double.NaN : f.pearson(), checkpoints == null ? 0 : checkpoints.checkpoints().size(),
-                cached, key, dir);
+                cached, key, dir, request.projectionUsed());
         synchronized (memory) {
             memory.put(memoryKey, prepared);
         }
@@ -139,9 +159,14 @@ public final class InfluenceIndexWorkflow {
                 || (checkpoints != null && checkpoints.digest() == null)) {
             return null;
         }
-        return InfluenceCache.key(Files.readAllBytes(request.modelFile()), request.datasetName().name(),
-                request.datasetName().seed(), request.method().id(), request.lambda(),
-                checkpoints == null ? new byte[0] : checkpoints.digest());
+        byte[] digest = checkpoints == null ? new byte[0] : checkpoints.digest();
+        byte[] modelBytes = Files.readAllBytes(request.modelFile());
+        TracInProjection projection = request.projectionUsed();
+        return projection != null
+                ? InfluenceCache.key(modelBytes, request.datasetName().name(), request.datasetName().seed(),
+                        request.method().id(), projection.cacheParameters(request.model().network()), digest)
+                : InfluenceCache.key(modelBytes, request.datasetName().name(), request.datasetName().seed(),
+                        request.method().id(), request.lambda(), digest);
     }
 
     private Path root(Path modelFile) {
@@ -175,6 +200,7 @@ public final class InfluenceIndexWorkflow {
         private final InfluenceMethod method;
         private final double lambda;
         private final InfluenceCheckpoints checkpoints;
+        private final TracInProjection projection;
         private final String diskKey;
 
         MemoryKey(InfluenceIndexRequest r, String diskKey) {
@@ -182,6 +208,7 @@ public final class InfluenceIndexWorkflow {
             this.data = r.data();
             this.method = r.method();
             this.lambda = r.lambda();
+            this.projection = r.projectionUsed();
             this.checkpoints = r.checkpoints();
             this.diskKey = diskKey;
         }
@@ -190,6 +217,7 @@ public final class InfluenceIndexWorkflow {
         public boolean equals(Object o) {
             return o instanceof MemoryKey k && k.model == model && k.data == data && k.method == method
                     && Double.compare(k.lambda, lambda) == 0 && sameSource(k.checkpoints, checkpoints)
+                    && Objects.equals(k.projection, projection)
                     && Objects.equals(k.diskKey, diskKey);
         }
 
@@ -204,7 +232,7 @@ public final class InfluenceIndexWorkflow {
         @Override
         public int hashCode() {
             return Objects.hash(System.identityHashCode(model), System.identityHashCode(data), method, lambda,
-                    diskKey, checkpoints instanceof InfluenceCheckpoints.Recorded r
+                    projection, diskKey, checkpoints instanceof InfluenceCheckpoints.Recorded r
                             ? System.identityHashCode(r.checkpoints()) : checkpoints.hashCode());
         }
     }

@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param cacheKey    the disk-cache key ({@link io.gradlens.explain.influence.InfluenceCache#key}), or
  *                    {@code null} when the index can only be cached in memory
  * @param cacheDir    the disk-cache folder, or {@code null} likewise
+ * @param projection  the layers, dimension and seed of projected TracIn, or {@code null} for the other methods
  */
 public record PreparedInfluence(InfluenceMethod method, InfluenceIndex index, int classes, double fidelity, int checkpoints,
-                                boolean cached, String cacheKey, Path cacheDir) {
+                                boolean cached, String cacheKey, Path cacheDir, TracInProjection projection) {
 
     public PreparedInfluence {
         Objects.requireNonNull(method, "method");
@@ -30,7 +31,8 @@ public record PreparedInfluence(InfluenceMethod method, InfluenceIndex index, in
 
     /** The same index, marked as reused. */
     PreparedInfluence reused() {
-        return new PreparedInfluence(method, index, classes, fidelity, checkpoints, true, cacheKey, cacheDir);
+        return new PreparedInfluence(method, index, classes, fidelity, checkpoints, true, cacheKey, cacheDir,
+                projection);
     }
 
     /** Seconds the precomputation took when it ran. */
@@ -57,7 +59,7 @@ public record PreparedInfluence(InfluenceMethod method, InfluenceIndex index, in
 
     /**
      * Training examples by self-influence, highest first: the suspected mislabels (TracIn
-     * {@code Σ_c η_c ‖∇L‖²}, representer {@code |α_{i,y_i}|}).
+     * {@code Σ_c η_c ‖∇L‖²}, projected TracIn {@code Σ_c η_c ‖P∇L‖²}, representer {@code |α_{i,y_i}|}).
      *
      * @throws IllegalArgumentException when k is below 1
      */

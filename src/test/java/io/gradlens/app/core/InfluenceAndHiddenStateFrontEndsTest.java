@@ -17,6 +17,7 @@ import io.gradlens.cli.CliRun;
 import io.gradlens.data.TextDataset;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.explain.influence.InfluenceLayers;
 import io.gradlens.io.ModelBundle;
 import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
@@ -25,9 +26,11 @@ import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import io.gradlens.workflow.influence.InfluenceCheckpoints;
 import io.gradlens.workflow.influence.InfluenceMethod;
 import io.gradlens.workflow.influence.PreparedInfluence;
+import io.gradlens.workflow.influence.TracInProjection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,7 +208,7 @@ class InfluenceAndHiddenStateFrontEndsTest {
     CoreInfluenceService service = new CoreInfluenceService(bench.workspace(), cache);
     PreparedInfluence gui = service.prepare(bench.datasetId(),
         bench.workspace().editedDataset(bench.datasetId()), InfluenceMethod.REPRESENTER,
-        ProgressListener.NONE, CancellationToken.NONE);
+        TracInProjection.DEFAULT, ProgressListener.NONE, CancellationToken.NONE);
     assertEquals(key, gui.cacheKey(), "the workbench computes the command line's key");
     assertTrue(gui.cached(), "and reads what the command line cached");
 
@@ -219,9 +222,47 @@ class InfluenceAndHiddenStateFrontEndsTest {
     PreparedInfluence fresh = new CoreInfluenceService(reopened.workspace(),
         dir.resolve("fresh-cache")).prepare(reopened.datasetId(),
         reopened.workspace().editedDataset(reopened.datasetId()), InfluenceMethod.REPRESENTER,
-        ProgressListener.NONE, CancellationToken.NONE);
+        TracInProjection.DEFAULT, ProgressListener.NONE, CancellationToken.NONE);
     assertEquals(rebuilt.get("cache_key").asText(), fresh.cacheKey());
     assertFalse(fresh.cached());
+  }
+
+  @Test
+  void projectedTracInHasTheSameCacheKeyFromTheCommandLineAndTheWorkbench() throws Exception {
+    Path cache = dir.resolve("projected-cache");
+    JsonNode first = cli("influence", "--model", model.toString(), "--dataset", data.toString(),
+        "--method", "tracin-projected", "--layers", "embedding,recurrent,dense",
+        "--projection-dim", "32", "--projection-seed", "5", "--test-index", "1", "--top", "4",
+        "--cache-dir", cache.toString());
+    assertFalse(first.get("cached").asBoolean());
+    String key = first.get("cache_key").asText();
+
+    Bench bench = Bench.of(model, "projected");
+    CoreInfluenceService service = new CoreInfluenceService(bench.workspace(), cache);
+    TracInProjection gui = new TracInProjection(new InfluenceLayers(EnumSet.allOf(
+        InfluenceLayers.Kind.class)), 32, 5);
+    PreparedInfluence prepared = service.prepare(bench.datasetId(),
+        bench.workspace().editedDataset(bench.datasetId()), InfluenceMethod.TRACIN_PROJECTED, gui,
+        ProgressListener.NONE, CancellationToken.NONE);
+    assertEquals(key, prepared.cacheKey(), "the workbench computes the command line's key");
+    assertTrue(prepared.cached(), "and reads what the command line cached");
+    InfluenceResult shown = service.explain(bench.datasetId(), "test/1",
+        InfluenceMethod.TRACIN_PROJECTED, gui, 4, ProgressListener.NONE, CancellationToken.NONE);
+    assertSameRows(first.get("proponents"), shown.proponents(), "projected proponents");
+    assertSameRows(first.get("opponents"), shown.opponents(), "projected opponents");
+    assertEquals(32, shown.projection().dimension());
+
+    // --layers all chooses the same weights of this LSTM, so the same index; another d does not.
+    JsonNode all = cli("influence", "--model", model.toString(), "--dataset", data.toString(),
+        "--method", "tracin-projected", "--projection-dim", "32", "--projection-seed", "5",
+        "--self", "--top", "3", "--cache-dir", cache.toString());
+    assertEquals(key, all.get("cache_key").asText());
+    assertTrue(all.get("cached").asBoolean());
+    PreparedInfluence other = service.prepare(bench.datasetId(),
+        bench.workspace().editedDataset(bench.datasetId()), InfluenceMethod.TRACIN_PROJECTED,
+        new TracInProjection(gui.layers(), 33, 5), ProgressListener.NONE, CancellationToken.NONE);
+    assertNotEquals(key, other.cacheKey());
+    assertFalse(other.cached());
   }
 
   @Test
@@ -232,7 +273,8 @@ class InfluenceAndHiddenStateFrontEndsTest {
         edits.reference(bench.datasetId(), "train/0")));
     PreparedInfluence p = new CoreInfluenceService(bench.workspace(), dir.resolve("edit-cache"))
         .prepare(bench.datasetId(), bench.workspace().editedDataset(bench.datasetId()),
-            InfluenceMethod.REPRESENTER, ProgressListener.NONE, CancellationToken.NONE);
+            InfluenceMethod.REPRESENTER, TracInProjection.DEFAULT, ProgressListener.NONE,
+            CancellationToken.NONE);
     assertNull(p.cacheKey());
     assertFalse(Files.exists(dir.resolve("edit-cache")));
   }

@@ -1,6 +1,7 @@
 package io.gradlens.app.fakes;
 
 import io.gradlens.workflow.influence.InfluenceMethod;
+import io.gradlens.workflow.influence.TracInProjection;
 import io.gradlens.app.service.InfluenceResult;
 import io.gradlens.app.service.InfluenceService;
 import io.gradlens.app.service.InfluentialExample;
@@ -14,13 +15,16 @@ import java.util.Optional;
 /**
  * Influence without the core: the score of training example {@code i} for test example {@code t}
  * is {@code (t + 1) · (k − i)} for proponents and its negative for opponents; self-influence is
- * {@code 1 / (i + 1)}. TracIn is unavailable unless {@link #checkpoints} says otherwise.
+ * {@code 1 / (i + 1)}. Both TracIns are unavailable unless {@link #checkpoints} says otherwise.
  */
 public final class FakeInfluenceService implements InfluenceService {
 
   /** Whether TracIn is offered. */
   public boolean checkpoints;
-  /** Calls of {@link #explain}, as {@code datasetId|exampleId|method|top}. */
+  /**
+   * Calls of {@link #explain}, as {@code datasetId|exampleId|method|top}, for projected TracIn
+   * {@code datasetId|exampleId|method|top|layers|d}.
+   */
   public final List<String> explained = new ArrayList<>();
   /** Thrown by {@link #explain} when set. */
   public RuntimeException failure;
@@ -29,14 +33,16 @@ public final class FakeInfluenceService implements InfluenceService {
 
   @Override
   public Optional<String> unavailable(InfluenceMethod method) {
-    return method == InfluenceMethod.TRACIN && !checkpoints
+    return method.needsCheckpoints() && !checkpoints
         ? Optional.of("no checkpoints: train with a CheckpointRecorder") : Optional.empty();
   }
 
   @Override
   public InfluenceResult explain(String datasetId, String exampleId, InfluenceMethod method,
-      int top, ProgressListener progress, CancellationToken cancel) {
-    explained.add(datasetId + "|" + exampleId + "|" + method.id() + "|" + top);
+      TracInProjection projection, int top, ProgressListener progress, CancellationToken cancel) {
+    boolean projected = method == InfluenceMethod.TRACIN_PROJECTED;
+    explained.add(datasetId + "|" + exampleId + "|" + method.id() + "|" + top + (projected
+        ? "|" + projection.layers().id() + "|" + projection.dimension() : ""));
     if (failure != null) {
       throw failure;
     }
@@ -51,12 +57,12 @@ public final class FakeInfluenceService implements InfluenceService {
     }
     return new InfluenceResult(method, exampleId, "positive", pro, opp,
         method == InfluenceMethod.REPRESENTER ? 0.99 : Double.NaN, 0.25, 3.0,
-        method == InfluenceMethod.TRACIN ? 2 : 0, false);
+        method.needsCheckpoints() ? 2 : 0, false, projected ? projection : null);
   }
 
   @Override
-  public MislabelSuspects suspects(String datasetId, InfluenceMethod method, int top,
-      ProgressListener progress, CancellationToken cancel) {
+  public MislabelSuspects suspects(String datasetId, InfluenceMethod method,
+      TracInProjection projection, int top, ProgressListener progress, CancellationToken cancel) {
     ranked++;
     List<InfluentialExample> rows = new ArrayList<>();
     for (int i = 0; i < top; i++) {

@@ -93,7 +93,7 @@ class InfluenceViewModelTest {
     assertEquals("builtin:sentences|test/1|tracin|10", service.explained.get(1));
     assertEquals("", model.methodHintProperty().get());
     assertEquals("", model.fidelityProperty().get(), "TracIn has no fidelity figure");
-    assertTrue(model.statusProperty().get().startsWith("TracIn over 2 checkpoints of test/1"),
+    assertTrue(model.statusProperty().get().startsWith("TracIn (last layer) over 2 checkpoints of test/1"),
         model.statusProperty().get());
     assertFalse(model.proponents().isEmpty());
     assertTrue(errors.reports().isEmpty());
@@ -104,6 +104,50 @@ class InfluenceViewModelTest {
     model.activeProperty().set(true);
     assertTrue(service.explained.isEmpty());
     assertTrue(model.statusProperty().get().startsWith("Select a test example"));
+    assertEquals(InfluenceViewModel.SELECT_EXAMPLE, model.computeBlockedProperty().get());
+    example.set(example(3));
+    assertEquals("", model.computeBlockedProperty().get());
+    example.set(null);
+    assertEquals(InfluenceViewModel.SELECT_EXAMPLE, model.computeBlockedProperty().get());
+  }
+
+  @Test
+  void projectedTracInSendsItsSettingsAndRecomputesWhenTheyChange() {
+    service.checkpoints = true;
+    model.activeProperty().set(true);
+    example.set(example(2));
+    ProjectionSettingsModel settings = model.projectionSettings();
+    settings.dimensionProperty().set(64);
+    assertEquals(1, service.explained.size(), "the settings do not concern representer points");
+    model.methodProperty().set(InfluenceMethod.TRACIN_PROJECTED);
+    assertEquals("builtin:sentences|test/2|tracin-projected|10|embedding,recurrent,dense|64",
+        service.explained.get(1));
+    settings.embeddingProperty().set(false);
+    assertEquals("builtin:sentences|test/2|tracin-projected|10|recurrent,dense|64",
+        service.explained.get(2));
+    assertTrue(model.statusProperty().get().contains("(recurrent,dense weights, d = 64)"),
+        model.statusProperty().get());
+    settings.recurrentProperty().set(false);
+    settings.denseProperty().set(false);
+    assertEquals(InfluenceViewModel.TICK_A_LAYER, model.computeBlockedProperty().get());
+    assertEquals(4, service.explained.size(), "dense alone was computed, no layer is not");
+    assertTrue(model.proponents().isEmpty());
+    assertTrue(model.statusProperty().get().startsWith(InfluenceViewModel.TICK_A_LAYER),
+        model.statusProperty().get());
+    model.methodProperty().set(InfluenceMethod.REPRESENTER);
+    assertEquals("", model.computeBlockedProperty().get(), "representer points need no layers");
+  }
+
+  @Test
+  void barLabelsAreShortenedWithAnEllipsisAndScoresShowThreeDigits() {
+    assertEquals("a fine film", InfluenceBarChart.shorten("  a fine\n film ", 32));
+    String longText = "this is a rather long review sentence that goes on and on";
+    String shortened = InfluenceBarChart.shorten(longText, 32);
+    assertEquals(32, shortened.length());
+    assertEquals("this is a rather long review se\u2026", shortened);
+    assertEquals("-1.27e-05", RankingTable.shortScore(-1.2712760023094851e-5));
+    assertEquals("3.91", RankingTable.shortScore(3.9075077868581367));
+    assertEquals("1.32e+03", RankingTable.shortScore(1315.787113020868));
   }
 
   @Test

@@ -158,7 +158,7 @@ class InfluenceIndexWorkflowTest {
             assertSame(m, InfluenceMethod.parse(m.id()));
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InfluenceMethod.parse("lime"));
-        assertEquals("unknown influence method 'lime'; use representer or tracin", e.getMessage());
+        assertEquals("unknown influence method 'lime'; use representer, tracin or tracin-projected", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> request(InfluenceMethod.REPRESENTER, 0,
                 InfluenceCheckpoints.BESIDE_MODEL));
     }
