@@ -2,6 +2,7 @@ package io.gradlens.workflow.shard;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
@@ -26,10 +27,14 @@ public interface ClusterRunner {
 
     /** The runner called {@code name} on the class path, if any. */
     static Optional<ClusterRunner> find(String name) {
-        for (ClusterRunner r : ServiceLoader.load(ClusterRunner.class)) {
-            if (r.name().equals(name)) {
-                return Optional.of(r);
+        try {
+            for (ClusterRunner r : ServiceLoader.load(ClusterRunner.class)) {
+                if (r.name().equals(name)) {
+                    return Optional.of(r);
+                }
             }
+        } catch (ServiceConfigurationError | NoClassDefFoundError e) {
+            // a registration whose classes or libraries are gone (a later build without the profile)
         }
         return Optional.empty();
     }

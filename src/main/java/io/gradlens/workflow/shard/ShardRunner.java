@@ -73,11 +73,7 @@ public final class ShardRunner {
             return o;
         }
         CorpusJob job = CorpusJobs.open(request);
-        int n = job.size();
-        if (shard.count() > n) {
-            throw new IllegalArgumentException(shard.count() + " shards for " + n + " examples: use at most " + n
-                    + " shards");
-        }
+        int n = check(request);
         Shard.Range range = shard.range(n);
         events.started(shard, range);
         long started = System.nanoTime();
@@ -90,6 +86,22 @@ public final class ShardRunner {
         Outcome o = new Outcome(shard, false, range.size(), seconds, folder.manifestFile(shard));
         events.finished(o);
         return o;
+    }
+
+    /**
+     * Opens the job here (the model, the data, the examples) and checks that every shard gets at least
+     * one example; returns the number of examples. A cluster runner calls it on the driver first, so
+     * bad input fails at the door rather than on an executor.
+     *
+     * @throws IllegalArgumentException for a job that cannot run here or more shards than examples
+     */
+    public static int check(CorpusRequest request) throws IOException {
+        int n = CorpusJobs.open(request).size();
+        if (request.shards() > n) {
+            throw new IllegalArgumentException(request.shards() + " shards for " + n + " examples: use at most " + n
+                    + " shards");
+        }
+        return n;
     }
 
     private static Map<String, Object> provenance(Instant started, double seconds) {
