@@ -52,9 +52,18 @@ final class SaliencyCorpus implements CorpusJob {
     /** The request parameters of a configured method, a target and a batch size. */
     static Map<String, String> parameters(String methodName, Map<String, String> settings, AttributionTarget target,
                                           int batchSize) {
+        // The method's own settings only, defaults filled in: equal requests compare equal however
+        // they were spelled (the command line passes every method's options).
+        ConfiguredMethod checked = AttributionMethods.configure(methodName, settings);
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("method", methodName);
-        settings.forEach((k, v) -> p.put(PREFIX + k, v));
+        p.put("method", checked.name());
+        Map<String, String> own = new LinkedHashMap<>(checked.descriptor().defaults());
+        settings.forEach((k, v) -> {
+            if (checked.descriptor().has(k)) {
+                own.put(k, v);
+            }
+        });
+        own.forEach((k, v) -> p.put(PREFIX + k, v));
         p.put("target", target.isPredicted() ? "predicted" : Integer.toString(target.classIndex()));
         p.put("batch_size", Integer.toString(WorkLimits.batchSize(batchSize, "--batch-size")));
         configured(p); // checks the method and its settings now, not on an executor
