@@ -16,13 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code gradlens spark [--master M] [--shards N] <saliency|hidden-grad> OPTIONS}: the job that
- * {@code saliency … --shard} or {@code hidden-grad … --shard} describes, one shard per Spark task,
+ * {@code gradlens spark [--master M] [--shards N] <saliency|hidden-grad|influence-index> OPTIONS}: the
+ * job that {@code saliency|hidden-grad|influence-index … --shard} describes, one shard per Spark task,
  * merged on the driver ({@link ClusterRunner}). The job's options are those of its command, parsed
  * by that command. Needs the Spark runner, built with {@code mvn -Pspark -DskipTests package}.
  */
 @Command(name = "spark", mixinStandardHelpOptions = true,
-        description = "Run saliency or hidden-grad over a dataset on Apache Spark (--master local[2] in-process, or a "
+        description = "Run saliency, hidden-grad or influence-index over a dataset on Apache Spark (--master local[2] in-process, or a "
                 + "cluster), one shard per task, then merge; the folder --out works like --shard's. Needs the "
                 + "-Pspark build. See docs/scale-out.md.")
 public final class SparkCommand implements Callable<Integer> {
@@ -41,7 +41,7 @@ public final class SparkCommand implements Callable<Integer> {
             + "required otherwise. Default ${DEFAULT-VALUE}.")
     int shards;
 
-    @Parameters(index = "0", description = "saliency or hidden-grad.")
+    @Parameters(index = "0", description = "saliency, hidden-grad or influence-index.")
     String job;
 
     @Parameters(index = "1..*", arity = "0..*", description = "The job's options (as for gradlens JOB).")
@@ -55,7 +55,9 @@ public final class SparkCommand implements Callable<Integer> {
         CorpusCommand command = switch (job) {
             case "hidden-grad" -> new HiddenGradCommand();
             case "saliency" -> new SaliencyCommand();
-            default -> throw new IllegalArgumentException("spark runs saliency or hidden-grad, got '" + job + "'");
+            case "influence-index" -> new InfluenceIndexCommand();
+            default -> throw new IllegalArgumentException("spark runs saliency, hidden-grad or influence-index, got '"
+                    + job + "'");
         };
         CommandLine parser = new CommandLine(command);
         parser.parseArgs(options.toArray(String[]::new));

@@ -76,6 +76,16 @@ class ShardCommandsTest {
     }
 
     @Test
+    void influenceIndexShardsMergeIntoRepresenterCoefficients() throws Exception {
+        Path out = dir.resolve("index");
+        CliRun run = CliRun.of("influence-index", "--model", model.toString(), "--dataset", data.toString(),
+                "--shard", "all/2", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("influence-index: merged 2 shards (17 examples)"), run.err());
+        assertTrue(Files.isRegularFile(out.resolve("merged").resolve("alpha.npy")));
+    }
+
+    @Test
     void badShardOptionsAreRefusedAtTheDoor() {
         assertBadInput("shard 3/2 does not exist", hiddenGrad("3/2", dir.resolve("bad")));
         assertBadInput("--shard must be K/N", hiddenGrad("two", dir.resolve("bad")));

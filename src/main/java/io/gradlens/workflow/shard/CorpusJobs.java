@@ -19,8 +19,8 @@ import java.util.Map;
  */
 public final class CorpusJobs {
 
-    /** The jobs that shard: saliency over a split and corpus hidden-state gradients. */
-    public static final List<String> JOBS = List.of("saliency", "hidden-grad");
+    /** The jobs that shard: saliency over a split, corpus hidden-state gradients, the influence index. */
+    public static final List<String> JOBS = List.of("saliency", "hidden-grad", "influence-index");
 
     private static CorpusRequest cachedFor;
     private static CorpusJob cached;
@@ -56,7 +56,8 @@ public final class CorpusJobs {
         }
         CorpusJob job = switch (request.job()) {
             case "hidden-grad" -> new HiddenGradCorpus(model, "the model " + request.model(), data, request);
-            default -> new SaliencyCorpus(model, data, request);
+            case "saliency" -> new SaliencyCorpus(model, data, request);
+            default -> new InfluenceCorpus(model, data, request);
         };
         cachedFor = key;
         cached = job;
@@ -65,11 +66,12 @@ public final class CorpusJobs {
 
     /**
      * Arrays computed from the merged ones, written beside them: the means and the corpus top-k of
-     * {@code hidden-grad}; none for saliency.
+     * {@code hidden-grad}, the representer fit of {@code influence-index}; none for saliency.
      */
     static List<ShardArray> summarise(CorpusRequest request, Map<String, ShardArray> merged) {
         return switch (request.job()) {
             case "hidden-grad" -> HiddenGradCorpus.summarise(merged, Integer.parseInt(request.parameter("top_k")));
+            case "influence-index" -> InfluenceCorpus.summarise(request, merged);
             default -> List.of();
         };
     }

@@ -26,4 +26,9 @@ public final class CorpusParameters {
                                                int batchSize) {
         return SaliencyCorpus.parameters(method, settings, target, batchSize);
     }
+
+    /** {@code influence-index}: the representer precomputation with L2 weight {@code lambda}. */
+    public static Map<String, String> influenceIndex(double lambda) {
+        return InfluenceCorpus.parameters(lambda);
+    }
 }

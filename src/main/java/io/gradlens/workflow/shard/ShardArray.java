@@ -8,7 +8,8 @@ import java.util.Objects;
  * One float64 array of a shard's output with the rule that merges it with the other shards' copies:
  * {@link Rule#SUM} for sums and counts (zero-padded to the largest shape, so sums over sequences of
  * different lengths stay exact), {@link Rule#CONCAT} for per-example rows (stacked along the first
- * axis in shard order, later axes zero-padded to the largest).
+ * axis in shard order, later axes zero-padded to the largest), {@link Rule#SAME} for what every
+ * shard must hold identically (kept once).
  *
  * @param name  the array's name, also its file name without {@code .npy}
  * @param shape its shape (row-major)
@@ -22,7 +23,9 @@ public record ShardArray(String name, long[] shape, double[] data, Rule rule) {
         /** Element-wise sum, zero-padded to the largest shape. */
         SUM,
         /** Stacked along axis 0 in shard order, later axes zero-padded to the largest. */
-        CONCAT;
+        CONCAT,
+        /** The same in every shard (e.g. the model's last layer): checked, kept once. */
+        SAME;
 
         /** The manifest's spelling. */
         public String label() {

@@ -155,6 +155,7 @@ public final class ShardMerge {
         }
         double[] out = new double[(int) total];
         long row = 0;
+        double[] same = null;
         for (ShardManifest m : manifests) {
             ShardManifest.Entry e = m.arrays().get(a);
             Path file = folder.arrayFile(m, e);
@@ -163,10 +164,18 @@ public final class ShardMerge {
                 throw new IllegalArgumentException(file + " has shape "
                         + Arrays.toString(part.shape()) + ", its manifest says " + Arrays.toString(e.shape()));
             }
+            if (first.rule() == ShardArray.Rule.SAME) {
+                if (same != null && !Arrays.equals(same, part.values())) {
+                    throw new IllegalArgumentException(file + " differs from the same array of "
+                            + folder.manifestFile(manifests.get(0).shard()) + " (shards of different models?)");
+                }
+                same = part.values();
+                continue;
+            }
             place(part.values(), part.shape(), out, shape, concat ? row : 0);
             row += e.shape()[0];
         }
-        return new ShardArray(first.name(), shape, out, first.rule());
+        return new ShardArray(first.name(), shape, same != null ? same : out, first.rule());
     }
 
     /** Adds {@code src} (shape {@code from}) into {@code dst} (shape {@code to}) at row {@code row0}. */

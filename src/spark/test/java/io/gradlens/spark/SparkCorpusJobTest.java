@@ -29,8 +29,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * The Spark job in local mode ({@code gradlens spark --master local[2] …}) gives the numbers of the
  * single-process run to 1e-6 (relative to each array's largest value): hidden-state gradients over
- * 40 {@code sotu} chunks (first 24 tokens each, 2 partitions), and saliency over the tiny corpus
- * (4 shards on 2 threads); a rerun of a finished job folder skips every shard.
+ * 40 {@code sotu} chunks (first 24 tokens each, 2 partitions), saliency over the tiny corpus
+ * (4 shards on 2 threads) and its representer influence index (3 shards); a rerun of a finished job folder skips every shard.
  */
 class SparkCorpusJobTest {
 
@@ -93,6 +93,17 @@ class SparkCorpusJobTest {
             assertClose(array(single, name), array(spark, name), name);
         }
         assertEquals(CorpusFixtures.TEST_DOCS, array(spark, "length").length);
+
+        String[] index = {"influence-index", "--model", model.toString(), "--dataset", data.toString(), "--lambda",
+            "0.01"};
+        Path sparkIndex = dir.resolve("index-spark");
+        Path singleIndex = dir.resolve("index-single");
+        run(concat(new String[] {"spark", "--master", "local[2]", "--shards", "3"}, index, "--out",
+                sparkIndex.toString()));
+        run(concat(new String[0], index, "--shard", "all/1", "--out", singleIndex.toString()));
+        for (String name : List.of("alpha", "features", "logits", "label", "is_test")) {
+            assertClose(array(singleIndex, name), array(sparkIndex, name), name);
+        }
     }
 
     private static CliRun run(String... args) {

@@ -12,6 +12,9 @@ import io.gradlens.explain.AttributionTarget;
 import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
+import io.gradlens.explain.influence.InfluenceData;
+import io.gradlens.explain.influence.LastLayerFeatures;
+import io.gradlens.explain.influence.RepresenterPoints;
 import io.gradlens.export.AttributionRecord;
 import io.gradlens.nn.Classifier;
 import io.gradlens.util.CancellationToken;
@@ -155,6 +158,25 @@ class ShardMergeTest {
             assertEquals(i, m.get("example_index")[i], 0.0);
             assertEquals(1, m.get("target")[i], 0.0);
         }
+    }
+
+    @Test
+    void mergedInfluenceFeaturesGiveTheRepresenterCoefficientsOfTheWholeIndex() throws Exception {
+        Classifier c = CorpusFixtures.rnn();
+        Dataset d = TrainingData.resolve(data.toString(), 0).dataset();
+        InfluenceData examples = InfluenceData.of(c, d);
+        LastLayerFeatures train = LastLayerFeatures.compute(c.network(), examples.train());
+        RepresenterPoints whole = RepresenterPoints.fit(train, 0.01, LastLayerFeatures.lastLayerWeights(c.network()));
+        double[] alpha = whole.alpha().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+        CorpusRequest request = CorpusRequest.create("influence-index", model, null, data.toString(), "train", 0, 0,
+                5, CorpusParameters.influenceIndex(0.01));
+        Map<String, double[]> m = runAndMerge(request, dir.resolve("influence"));
+        assertRelativelyEqual(alpha, m.get("alpha"), "alpha");
+        double[] features = train.features().dup('c').data().asDouble();
+        double[] merged = java.util.Arrays.copyOf(m.get("features"), features.length); // training rows first
+        assertRelativelyEqual(features, merged, "training features");
+        assertEquals(6 + CorpusFixtures.TEST_DOCS, m.get("is_test").length);
+        assertEquals(CorpusFixtures.TEST_DOCS, java.util.Arrays.stream(m.get("is_test")).sum(), 0.0);
     }
 
     @Test
