@@ -28,7 +28,7 @@ final class CorpusRun {
     static int run(String command, CorpusCommand job, String spec, PrintWriter out, PrintWriter err) throws Exception {
         boolean all = spec.strip().startsWith("all/");
         Shard one = all ? null : Shard.parse(spec);
-        int count = all ? Shard.parse("1/" + spec.strip().substring(4)).count() : one.count();
+        int count = all ? allCount(spec) : one.count();
         CorpusRequest request = job.corpusRequest(count);
         ShardFolder folder = new ShardFolder(job.corpusFolder());
         List<Shard> shards = all ? Shard.all(count) : List.of(one);
@@ -46,6 +46,15 @@ final class CorpusRun {
         }
         out.println(ExportJson.line(summary(request, outcomes, merged)));
         return 0;
+    }
+
+    /** N of {@code all/N}. */
+    private static int allCount(String spec) {
+        try {
+            return new Shard(1, Integer.parseInt(spec.strip().substring(4).strip())).count();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--shard must be K/N (e.g. 2/8) or all/N, got '" + spec + "'");
+        }
     }
 
     /** The JSON summary of a run. */

@@ -89,6 +89,7 @@ class ShardCommandsTest {
     void badShardOptionsAreRefusedAtTheDoor() {
         assertBadInput("shard 3/2 does not exist", hiddenGrad("3/2", dir.resolve("bad")));
         assertBadInput("--shard must be K/N", hiddenGrad("two", dir.resolve("bad")));
+        assertBadInput("got 'all/x'", hiddenGrad("all/x", dir.resolve("bad")));
         assertBadInput("needs --out FOLDER", "hidden-grad", "--model", model.toString(), "--dataset", data.toString(),
                 "--shard", "1/2");
         assertBadInput("no finished shard", "merge", dir.toString());
