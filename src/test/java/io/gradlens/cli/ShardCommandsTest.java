@@ -76,6 +76,30 @@ class ShardCommandsTest {
     }
 
     @Test
+    void mergedSaliencyShardsEqualTheSaliencyCommandsJsonLines() throws Exception {
+        String[] job = {"saliency", "--model", model.toString(), "--dataset", data.toString(), "--method",
+            "integrated-gradients", "--steps", "8", "--target", "1"};
+        CliRun single = CliRun.of(job);
+        assertEquals(0, single.exitCode(), single.err());
+        Path out = dir.resolve("saliency");
+        String[] sharded = java.util.Arrays.copyOf(job, job.length + 4);
+        System.arraycopy(new String[] {"--shard", "all/3", "--out", out.toString()}, 0, sharded, job.length, 4);
+        assertEquals(0, CliRun.of(sharded).exitCode());
+        java.util.List<Double> expected = new java.util.ArrayList<>();
+        for (String line : single.out().strip().split("\n")) {
+            JSON.readTree(line).get("scores").forEach(v -> expected.add(v.asDouble()));
+        }
+        Path file = out.resolve("merged").resolve("scores.npy");
+        double[] merged = io.gradlens.format.Npy.read(Files.readAllBytes(file), file.toString())
+                .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data().asDouble();
+        assertEquals(expected.size(), merged.length);
+        double scale = expected.stream().mapToDouble(Math::abs).max().orElse(0);
+        for (int i = 0; i < merged.length; i++) {
+            assertEquals(expected.get(i), merged[i], 1e-6 * scale, "score " + i);
+        }
+    }
+
+    @Test
     void influenceIndexShardsMergeIntoRepresenterCoefficients() throws Exception {
         Path out = dir.resolve("index");
         CliRun run = CliRun.of("influence-index", "--model", model.toString(), "--dataset", data.toString(),
