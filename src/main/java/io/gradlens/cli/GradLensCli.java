@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         subcommands = {TrainCommand.class, PredictCommand.class, DatasetsCommand.class, ImportCommand.class,
             SaliencyCommand.class, HiddenGradCommand.class, SensitivityCommand.class, SanityCommand.class,
             EvaluateCommand.class, InfluenceCommand.class, ExperimentCommand.class, BenchCommand.class,
-            InfoCommand.class})
+            InfoCommand.class, MergeCommand.class, SparkCommand.class, InfluenceIndexCommand.class})
 public final class GradLensCli implements Runnable {
 
     /** Exit code for bad input (files, flags, mismatches). */
@@ -46,6 +46,7 @@ public final class GradLensCli implements Runnable {
         CommandLine cli = new CommandLine(new GradLensCli());
         cli.setOut(out);
         cli.setErr(err);
+        cli.getSubcommands().get("spark").setStopAtPositional(true); // the job's options follow the job's name
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = parseResult.matchedOption("--debug") != null
                     || parseResult.subcommand() != null && hasDebug(parseResult);

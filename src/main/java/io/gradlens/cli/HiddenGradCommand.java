@@ -13,6 +13,9 @@ import io.gradlens.workflow.hidden.HiddenStateOptions;
 import io.gradlens.workflow.hidden.HiddenStateSample;
 import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import io.gradlens.workflow.models.ModelOpening;
+import io.gradlens.workflow.shard.CorpusParameters;
+import io.gradlens.workflow.shard.CorpusRequest;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -35,7 +38,7 @@ import picocli.CommandLine.Option;
 @Command(name = "hidden-grad", mixinStandardHelpOptions = true,
         description = "Hidden-state gradients ‖∂r(h_t)/∂x_s‖ of a recurrent layer: for --text the T×T map, the "
                 + "curve and r(h_t) per step; for --dataset the curves averaged over a sample.")
-public final class HiddenGradCommand implements Callable<Integer> {
+public final class HiddenGradCommand implements Callable<Integer>, CorpusCommand {
 
     @Option(names = "--model", required = true, description = "A recurrent text model (.gradlens, or Keras "
             + ".h5/.keras/model.json).")
@@ -84,11 +87,33 @@ public final class HiddenGradCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write here instead of standard output.")
     Path out;
 
+    @CommandLine.Mixin
+    HiddenCorpusOptions corpus;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public CorpusRequest corpusRequest(int shards) throws IOException {
+        if (source.dataset == null) {
+            throw new IllegalArgumentException("hidden-grad with --shard or spark needs --dataset (a corpus)");
+        }
+        CorpusRun.folder(out, "hidden-grad");
+        return CorpusRequest.create("hidden-grad", model, vocabulary, source.dataset, split, corpus.limit, seed, shards,
+                CorpusParameters.hiddenGrad(layer, reduce, rowsPerPass, corpus.topK, corpus.maxTokens));
+    }
+
+    @Override
+    public Path corpusFolder() {
+        return CorpusRun.folder(out, "hidden-grad");
+    }
+
+    @Override
     public Integer call() throws Exception {
+        if (corpus.shard.shard != null) {
+            return CorpusRun.run("hidden-grad", this, corpus.shard.shard, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         String fmt = ExplainSupport.format(format, "json", "csv");
         Classifier classifier = ModelOpening.classifier(model, vocabulary, "hidden-grad");
         HiddenStateWorkflow workflow = new HiddenStateWorkflow(classifier, "the model " + model,

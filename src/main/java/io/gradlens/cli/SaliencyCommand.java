@@ -9,6 +9,9 @@ import io.gradlens.util.WorkLimits;
 import io.gradlens.workflow.explain.AttributionExport;
 import io.gradlens.workflow.explain.DatasetAttribution;
 import io.gradlens.workflow.explain.SelectedExamples;
+import io.gradlens.workflow.shard.CorpusParameters;
+import io.gradlens.workflow.shard.CorpusRequest;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "saliency", mixinStandardHelpOptions = true,
         description = "Saliency per token or pixel: one JSON object per example (json/jsonl), CSV rows, or an "
                 + "HTML page. Progress and throughput go to stderr.")
-public final class SaliencyCommand implements Callable<Integer> {
+public final class SaliencyCommand implements Callable<Integer>, CorpusCommand {
 
     @Mixin
     ModelInputOptions input;
@@ -50,11 +53,35 @@ public final class SaliencyCommand implements Callable<Integer> {
             + "an existing file as it was).")
     Path out;
 
+    @Mixin
+    ShardOption shard;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
+    public CorpusRequest corpusRequest(int shards) throws IOException {
+        if (input.source.dataset == null) {
+            throw new IllegalArgumentException("saliency with --shard or spark needs --dataset");
+        }
+        CorpusRun.folder(out, "saliency");
+        Classifier classifier = input.classifier("saliency");
+        return CorpusRequest.create("saliency", input.model, input.vocabulary, input.source.dataset, input.split,
+                input.limit, input.seed, shards, CorpusParameters.saliency(method.method, method.values(),
+                        ExplainSupport.target(target, classifier), batchSize));
+    }
+
+    @Override
+    public Path corpusFolder() {
+        return CorpusRun.folder(out, "saliency");
+    }
+
+    @Override
     public Integer call() throws Exception {
+        if (shard.shard != null) {
+            return CorpusRun.run("saliency", this, shard.shard, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         AttributionFormat fmt = AttributionFormat.parse(format);
         WorkLimits.batchSize(batchSize, "--batch-size");
         ConfiguredMethod m = method.configure();
