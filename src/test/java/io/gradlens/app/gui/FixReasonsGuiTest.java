@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -44,7 +46,8 @@ import org.testfx.framework.junit5.Start;
  * The fix-the-reasons loop on the REAL core, headless: a model trained on a tiny decoy dataset,
  * in mark mode a click marks its decoy word "must not matter" (kept in a temporary edits folder, beside the
  * dataset file), "Retrain with constraint…" presets the penalty, one epoch trains, and the
- * Saliency tab compares the two models while the Data tab shows the accuracy change.
+ * Saliency tab opens by itself comparing the two models while the Data tab shows the accuracy
+ * change. Every step is a robot click or keystroke.
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -75,32 +78,27 @@ class FixReasonsGuiTest {
     FxToolkit.cleanupStages();
   }
 
-  private void showTab(FxRobot robot, String name) {
-    robot.interact(() -> window.tabs().getSelectionModel().select(window.tabs().getTabs()
-        .stream().filter(t -> t.getText().equals(name)).findFirst().orElseThrow()));
+  /** Clicks the header of the tab called {@code name}, as a user does. */
+  private static void clickTab(FxRobot robot, String name) {
+    robot.clickOn(robot.lookup(".tab-label").match((Node n) -> n instanceof Label l
+        && l.getText().equals(name)).queryAs(Label.class));
   }
 
-  /**
-   * Presses Start. Fired rather than clicked: in this test a robot click on Start left the form
-   * idle (the pointer hovered the button, no action came), while clicks elsewhere work.
-   */
-  private static void clickStart(FxRobot robot) {
-    javafx.scene.control.Button start = robot.lookup("#train-start")
-        .queryAs(javafx.scene.control.Button.class);
-    robot.interact(start::fire);
+  /** Types {@code value} into an editable spinner (select all, type, Tab commits it). */
+  private static void typeInto(FxRobot robot, String id, int value) {
+    robot.clickOn(id);
+    robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+    robot.write(Integer.toString(value));
+    robot.type(KeyCode.TAB);
   }
 
-  /** A primary-button click delivered to {@code node} itself (see {@link #clickStart}). */
-  private static void click(FxRobot robot, Node node) {
-    robot.interact(() -> {
-      if (node instanceof javafx.scene.control.ButtonBase b) {
-        b.fire();
-        return;
-      }
-      node.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
-          1, 1, 1, 1, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true,
-          false, false, true, false, true, null));
-    });
+  /** Types the small network settings the test trains with. */
+  private static void typeSmallSettings(FxRobot robot, int epochs) {
+    typeInto(robot, "#embedding", 8);
+    typeInto(robot, "#units", 8);
+    typeInto(robot, "#hidden", 8);
+    typeInto(robot, "#epochs", epochs);
+    typeInto(robot, "#batch", 8);
   }
 
   /** Waits for a training run's outcome; a timeout names the Training tab's status. */
@@ -136,17 +134,15 @@ class FixReasonsGuiTest {
             && !window.dataModel().rows().isEmpty());
 
     // A first model, trained plainly: it becomes current and is the one to fix.
-    showTab(robot, "Training");
-    robot.interact(() -> {
-      var t = window.trainingModel();
-      t.architectureProperty().set(Architecture.TEXTCNN);
-      t.embeddingSizeProperty().set(8);
-      t.hiddenSizeProperty().set(8);
-      t.unitsProperty().set(8);
-      t.epochsProperty().set(2);
-      t.batchSizeProperty().set(8);
-    });
-    clickStart(robot);
+    robot.clickOn("#menu-bar"); // focus the window
+    clickTab(robot, "Training");
+    robot.clickOn("#arch");
+    robot.clickOn(robot.lookup(".list-cell").match((Node n) -> n instanceof Labeled l
+        && "Text CNN".equals(l.getText())).queryAs(Labeled.class));
+    typeSmallSettings(robot, 2);
+    assertEquals(Architecture.TEXTCNN, Fx.get(() -> window.trainingModel().config().settings()
+        .architecture()));
+    robot.clickOn("#train-start");
     waitForTraining("first model current", () -> {
       WorkspaceEntry m = window.workbench().currentModelProperty().get();
       return m != null && m.origin() == WorkspaceEntry.Origin.TRAINED
@@ -157,7 +153,7 @@ class FixReasonsGuiTest {
         window.dataModel().rows().stream().allMatch(e -> e.hasPrediction()));
 
     // Mark the first token (a decoy word) by clicking it.
-    showTab(robot, "Saliency");
+    clickTab(robot, "Saliency");
     TokenHeatmapView heatmap = robot.lookup("#saliency-heatmap").queryAs(TokenHeatmapView.class);
     Fx.waitUntil(SLOW, "heatmap of the first model", () -> heatmap.tokenCount() > 0
         && !window.saliencyModel().busyProperty().get()
@@ -167,8 +163,8 @@ class FixReasonsGuiTest {
     Node first = Fx.get(() -> robot.lookup("#token-flow").queryAs(javafx.scene.layout.FlowPane.class)
         .getChildren().get(0));
     assertEquals(word, Fx.get(() -> ((Label) first).getText()));
-    click(robot, robot.lookup("#mark-mode").query()); // mark mode is off by default
-    click(robot, first);
+    robot.clickOn("#mark-mode"); // mark mode is off by default
+    robot.clickOn(first);
     try {
       Fx.waitUntil(30, "token marked", () -> heatmap.markedPositions().contains(0));
     } catch (AssertionError e) {
@@ -185,20 +181,13 @@ class FixReasonsGuiTest {
     assertNotNull(datasetId);
 
     // Retrain with the constraint: the Training tab opens preset with the penalty.
-    click(robot, robot.lookup("#retrain-constraint").query());
+    robot.clickOn("#retrain-constraint");
     Fx.waitUntil(30, "training tab shown", () -> window.tabs().getSelectionModel()
         .getSelectedItem().getText().equals("Training"));
     assertEquals(PenaltySettings.preset(false), Fx.get(() ->
         window.trainingModel().config().settings().penalty()));
-    robot.interact(() -> {
-      var t = window.trainingModel();
-      t.embeddingSizeProperty().set(8);
-      t.hiddenSizeProperty().set(8);
-      t.unitsProperty().set(8);
-      t.epochsProperty().set(1);
-      t.batchSizeProperty().set(8);
-    });
-    clickStart(robot);
+    typeSmallSettings(robot, 1);
+    robot.clickOn("#train-start");
     waitForTraining("constrained model current", () -> {
       WorkspaceEntry m = window.workbench().currentModelProperty().get();
       return m != null && !m.equals(before) && !window.trainingModel().runningProperty().get();
@@ -208,17 +197,22 @@ class FixReasonsGuiTest {
     assertEquals(epoch.trainLoss(), epoch.trainClassificationLoss() + epoch.trainSaliencyLoss(),
         1e-5 * (1 + epoch.trainLoss()));
 
-    // The comparison: old model beside the new one on the same example, and the accuracy change.
-    showTab(robot, "Saliency");
+    // The comparison opens by itself: the Saliency tab is shown, the old model beside the new
+    // one on the same example, and the Data tab has the accuracy change.
+    Fx.waitUntil(SLOW, "saliency tab shown after the constrained run", () -> window.tabs()
+        .getSelectionModel().getSelectedItem().getText().equals("Saliency"));
     TokenHeatmapView compare = robot.lookup("#compare-heatmap").queryAs(TokenHeatmapView.class);
+    Node comparePane = robot.lookup("#compare-pane").query();
     Fx.waitUntil(SLOW, "comparison shown", () ->
         window.saliencyModel().compareResultProperty().get() != null
             && !window.saliencyModel().busyProperty().get() && compare.tokenCount() > 0
-            && compare.isVisible());
+            && comparePane.isVisible());
     assertEquals(before, Fx.get(() -> window.saliencyModel().compareModelProperty().get()));
+    String title = Fx.get(() -> robot.lookup("#compare-title").queryAs(Label.class).getText());
+    assertTrue(title.startsWith(before.name() + ":"), title);
     assertEquals(Fx.get(heatmap::tokenCount), Fx.get(compare::tokenCount));
     WorkspaceEntry after = Fx.get(() -> window.workbench().currentModelProperty().get());
-    showTab(robot, "Data");
+    clickTab(robot, "Data");
     Label change = robot.lookup("#accuracy-change").queryAs(Label.class);
     Fx.waitUntil(SLOW, "accuracy change shown", () -> !change.getText().isEmpty());
     String text = Fx.get(change::getText);
