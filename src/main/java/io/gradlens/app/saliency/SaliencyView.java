@@ -60,8 +60,18 @@ public final class SaliencyView extends BorderPane implements Exportable {
   private final StackPane secondary = new StackPane(compareHeatmap);
   private final Label primaryTitle = new Label();
   private final Label compareTitle = new Label();
-  private final VBox comparePane = new VBox(4, compareTitle, secondary);
+  private final Label markedRelevance = new Label();
+  private final VBox comparePane = new VBox(4, compareTitle, markedRelevance, secondary);
+  private final VBox panes = new VBox(8);
   private final ProbabilityBarChart probabilities = new ProbabilityBarChart();
+  /** The definition of the relevance line, shown as its tooltip. */
+  static final String MARKED_RELEVANCE_HELP = "Share of |attribution| on the tokens or pixels "
+      + "marked \u201cmust not matter\u201d: \u03a3 over marked positions of |score| / \u03a3 over "
+      + "all positions of |score| (0: the explanation ignores the marks, 1: it rests on them "
+      + "alone), for the compared model \u2192 the current one, with the tab's method and target. "
+      + "\u201cMean\u201d averages it over the test examples that carry a mark. Right for the "
+      + "right reasons: Ross, Hughes & Doshi-Velez 2017, arXiv:1703.03717; it is the relevance "
+      + "mass of Arras et al. 2022 (CLEVR-XAI) over |scores| on the region that must not matter.";
   private final ComboBox<TargetChoice> target = new ComboBox<>();
   private final Label prediction = new Label();
   private final ExportAction heatmapExport;
@@ -86,7 +96,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
     primaryTitle.setStyle("-fx-font-weight: bold");
     compareTitle.setStyle("-fx-font-weight: bold");
     heatmapExport = new ExportAction(prompt, errors, "Export heatmap", "saliency")
-        .with(ExportFormat.PNG, path -> ChartExporter.writePng(shownPrimary(), path))
+        .with(ExportFormat.PNG, path -> ChartExporter.writePng(shownForPng(), path))
         .with(ExportFormat.SVG, path -> ChartExporter.writeSvg(shownDrawable(), path))
         .with(ExportFormat.CSV, path -> CsvWriter.write(path, SaliencyViewModel.csvHeader(),
             model.scoreRows()));
@@ -99,11 +109,19 @@ public final class SaliencyView extends BorderPane implements Exportable {
           return r != null && r.isImage();
         }, model.resultProperty()));
     setTop(new VBox(controls(), whatIf, prediction));
+    comparePane.getChildren().add(0, compareScaleToggle());
+    markedRelevance.setId("marked-relevance");
+    markedRelevance.setWrapText(true);
+    markedRelevance.textProperty().bind(model.markedRelevanceProperty());
+    markedRelevance.visibleProperty().bind(model.markedRelevanceProperty().isNotEmpty());
+    markedRelevance.managedProperty().bind(markedRelevance.visibleProperty());
+    markedRelevance.setTooltip(new javafx.scene.control.Tooltip(MARKED_RELEVANCE_HELP));
     comparePane.visibleProperty().bind(Bindings.isNotNull(model.compareResultProperty()));
     comparePane.managedProperty().bind(comparePane.visibleProperty());
     primaryTitle.visibleProperty().bind(comparePane.visibleProperty());
     primaryTitle.managedProperty().bind(comparePane.visibleProperty());
-    VBox panes = new VBox(8, primaryTitle, primary, comparePane);
+    panes.getChildren().setAll(primaryTitle, primary, comparePane);
+    panes.setId("saliency-panes");
     panes.setPadding(new Insets(0, 0, 8, 0));
     ScrollPane scroll = new ScrollPane(panes);
     scroll.setFitToWidth(true);
@@ -124,6 +142,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
     model.resultProperty().addListener((o, a, b) -> show());
     model.compareResultProperty().addListener((o, a, b) -> show());
     model.colorScaleProperty().addListener((o, a, b) -> show());
+    model.compareColorScaleProperty().addListener((o, a, b) -> show());
     model.statusProperty().addListener((o, a, b) -> {
       if (model.resultProperty().get() == null) {
         heatmap.showMessage(model.statusProperty().get());
@@ -167,7 +186,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
 
     // Always laid out, disabled for the other methods: a change of method moves nothing on the
     // toolbar (a click aimed at a control must not land on another one).
-    HBox igBox = labelled(stepsSpec.label(), steps);
+    HBox igBox = new HBox(6, labelled(stepsSpec.label(), steps), baselineControls());
     igBox.disableProperty().bind(model.methodProperty().isNotEqualTo(
         SaliencyMethod.INTEGRATED_GRADIENTS));
     HBox sgBox = new HBox(6, labelled(samplesSpec.label(), samples),
@@ -227,7 +246,33 @@ public final class SaliencyView extends BorderPane implements Exportable {
     ComboBox<WorkspaceEntry> compare = new ComboBox<>();
     compare.setId("compare-model");
     compare.setPromptText("Off");
-    compare.setItems(model.compareChoices());
+    // Its own copy of the choices, synchronised by hand: when a ComboBox's items are replaced it
+    // may set its value to null on the way, which a bidirectional binding would pass on as
+    // "compare off" (it turned off the comparison a constrained retrain had just opened).
+    javafx.collections.ObservableList<WorkspaceEntry> shownChoices =
+        javafx.collections.FXCollections.observableArrayList(model.compareChoices());
+    compare.setItems(shownChoices);
+    compare.setValue(model.compareModelProperty().get());
+    boolean[] syncing = {false};
+    Runnable showModelChoice = () -> {
+      syncing[0] = true;
+      try {
+        if (!shownChoices.equals(model.compareChoices())) {
+          shownChoices.setAll(model.compareChoices());
+        }
+        compare.setValue(model.compareModelProperty().get());
+      } finally {
+        syncing[0] = false;
+      }
+    };
+    model.compareChoices().addListener((javafx.collections.ListChangeListener<WorkspaceEntry>)
+        c -> showModelChoice.run());
+    model.compareModelProperty().addListener((o, a, b) -> showModelChoice.run());
+    compare.valueProperty().addListener((o, a, b) -> {
+      if (!syncing[0]) {
+        model.compareModelProperty().set(b);
+      }
+    });
     compare.setConverter(new StringConverter<>() {
       @Override
       public String toString(WorkspaceEntry e) {
@@ -247,7 +292,6 @@ public final class SaliencyView extends BorderPane implements Exportable {
         setText(empty || item == null ? "Off" : item.name());
       }
     });
-    compare.valueProperty().bindBidirectional(model.compareModelProperty());
     Button compareOff = new Button("✕");
     compareOff.setId("compare-off");
     compareOff.setOnAction(e -> model.compareModelProperty().set(null));
@@ -260,6 +304,86 @@ public final class SaliencyView extends BorderPane implements Exportable {
     bar.setPadding(new Insets(8));
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
+  }
+
+  /**
+   * The Integrated Gradients baseline: a choice (zero, constant, token) and its value (a number or
+   * a word), always laid out and the value field disabled for "Zero". A value that does not parse
+   * is outlined red and not used; a valid one sets the view model's {@code --baseline} value.
+   */
+  private HBox baselineControls() {
+    io.gradlens.explain.MethodParameter spec =
+        SaliencyMethod.INTEGRATED_GRADIENTS.descriptor().parameter("baseline");
+    ComboBox<IgBaseline> kind = new ComboBox<>();
+    kind.setId("ig-baseline");
+    kind.getItems().setAll(IgBaseline.values());
+    javafx.scene.control.TextField value = new javafx.scene.control.TextField();
+    value.setId("ig-baseline-value");
+    value.setPrefColumnCount(6);
+    String shown = model.baselineProperty().get();
+    if (shown.startsWith("token:")) {
+      kind.setValue(IgBaseline.TOKEN);
+      value.setText(shown.substring(6));
+    } else if (shown.equals("zero")) {
+      kind.setValue(IgBaseline.ZERO);
+    } else {
+      kind.setValue(IgBaseline.CONSTANT);
+      value.setText(shown);
+    }
+    Runnable apply = () -> {
+      IgBaseline k = kind.getValue();
+      value.setPromptText(k == IgBaseline.TOKEN ? "word" : k == IgBaseline.CONSTANT ? "number" : "");
+      try {
+        model.baselineProperty().set(k.cliValue(value.getText()));
+        value.setStyle("");
+        value.setTooltip(new javafx.scene.control.Tooltip(spec.help()));
+      } catch (IllegalArgumentException e) {
+        value.setStyle("-fx-border-color: #b2182b;");
+        value.setTooltip(new javafx.scene.control.Tooltip(e.getMessage()));
+      }
+    };
+    kind.valueProperty().addListener((o, a, b) -> apply.run());
+    value.textProperty().addListener((o, a, b) -> apply.run());
+    value.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> kind.getValue() == null || !kind.getValue().needsValue(), kind.valueProperty()));
+    kind.setTooltip(new javafx.scene.control.Tooltip(spec.help()));
+    return labelled(spec.label(), new HBox(4, kind, value));
+  }
+
+  /**
+   * "Colour scale: Per model | Shared" for compare mode, two toggle buttons mirroring the view
+   * model's choice; disabled while the colours use the fixed scale (Normalise per example off).
+   */
+  private HBox compareScaleToggle() {
+    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+    java.util.Map<CompareScale, javafx.scene.control.ToggleButton> buttons =
+        new java.util.EnumMap<>(CompareScale.class);
+    for (CompareScale choice : CompareScale.values()) {
+      javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(choice.label());
+      b.setId(choice == CompareScale.PER_MODEL ? "compare-scale-per-model" : "compare-scale-shared");
+      b.setToggleGroup(group);
+      b.setUserData(choice);
+      buttons.put(choice, b);
+    }
+    buttons.get(CompareScale.PER_MODEL).setTooltip(new javafx.scene.control.Tooltip("Each "
+        + "heatmap is coloured by its own largest |score|: where each model looks, even when one "
+        + "model's scores are far smaller (its legend shows its range)"));
+    buttons.get(CompareScale.SHARED).setTooltip(new javafx.scene.control.Tooltip("Both heatmaps "
+        + "use the larger |score| of the two: equal colours mean equal scores"));
+    buttons.get(model.compareScaleProperty().get()).setSelected(true);
+    group.selectedToggleProperty().addListener((o, a, b) -> {
+      if (b == null) {
+        a.setSelected(true); // one of the two is always chosen
+      } else {
+        model.compareScaleProperty().set((CompareScale) b.getUserData());
+      }
+    });
+    model.compareScaleProperty().addListener((o, a, b) -> buttons.get(b).setSelected(true));
+    HBox box = new HBox(4, new Label("Colour scale"), buttons.get(CompareScale.PER_MODEL),
+        buttons.get(CompareScale.SHARED));
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.disableProperty().bind(model.normalizeProperty().not());
+    return box;
   }
 
   private static HBox labelled(String text, javafx.scene.Node control) {
@@ -279,7 +403,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
       prediction.setText("");
       return;
     }
-    prediction.setText(predictionText(r) + oovNote(r));
+    prediction.setText(predictionText(r) + completenessNote(r) + oovNote(r));
     DivergingColorScale scale = model.colorScaleProperty().get();
     showIn(primary, heatmap, imageHeatmap, r, scale);
     primaryTitle.setText(model.modelNameProperty().get() + ": predicts \u201c"
@@ -287,7 +411,8 @@ public final class SaliencyView extends BorderPane implements Exportable {
         + r.classNames().get(r.targetClass()) + "\u201d");
     SaliencyResult other = model.compareResultProperty().get();
     if (other != null) {
-      showIn(secondary, compareHeatmap, compareImageHeatmap, other, scale);
+      showIn(secondary, compareHeatmap, compareImageHeatmap, other,
+          model.compareColorScaleProperty().get());
       WorkspaceEntry m = model.compareModelProperty().get();
       compareTitle.setText((m == null ? "Other model" : m.name()) + ": predicts \u201c"
           + other.classNames().get(other.predictedClass()) + "\u201d, explaining \u201c"
@@ -304,6 +429,22 @@ public final class SaliencyView extends BorderPane implements Exportable {
         r.classNames().get(p), r.probabilities()[p]);
     return r.targetClass() == p ? text
         : text + " \u00b7 explaining \u201c" + r.classNames().get(r.targetClass()) + "\u201d";
+  }
+
+  /**
+   * @return for Integrated Gradients, the completeness gap as the command line reports it:
+   *     {@code · completeness gap |Σ attributions − (f(x) − f(x′))| = 1.23e-04 of f(x) − f(x′) =
+   *     −0.532}; empty for a result without it
+   */
+  static String completenessNote(SaliencyResult r) {
+    Double gap = r.diagnostics().get("completeness_gap");
+    Double fx = r.diagnostics().get("f_input");
+    Double fb = r.diagnostics().get("f_baseline");
+    if (gap == null || fx == null || fb == null) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, " \u00b7 completeness gap |\u03a3 attributions "
+        + "\u2212 (f(x) \u2212 f(x\u2032))| = %.3g of f(x) \u2212 f(x\u2032) = %.4g", gap, fx - fb);
   }
 
   /** @return a note naming the tokens out of the model's vocabulary, empty when none */
@@ -372,8 +513,22 @@ public final class SaliencyView extends BorderPane implements Exportable {
     return primary.getChildren().isEmpty() ? heatmap : primary.getChildren().get(0);
   }
 
+  /** @return what the PNG shows: the heatmap, or in compare mode both titled panes */
+  private javafx.scene.Node shownForPng() {
+    return comparePane.isVisible() ? panes : shownPrimary();
+  }
+
+  /** @return what the SVG draws: the heatmap with its legend, in compare mode both, titled */
   private io.gradlens.app.export.SvgDrawable shownDrawable() {
-    return shownPrimary() == imageHeatmap ? imageHeatmap : heatmap;
+    io.gradlens.app.export.SvgDrawable first =
+        shownPrimary() == imageHeatmap ? imageHeatmap : heatmap;
+    if (!comparePane.isVisible()) {
+      return first;
+    }
+    io.gradlens.app.export.SvgDrawable second = secondary.getChildren().contains(
+        compareImageHeatmap) ? compareImageHeatmap : compareHeatmap;
+    return new io.gradlens.app.export.TitledSvgStack(List.of(primaryTitle.getText(),
+        compareTitle.getText()), List.of(first, second));
   }
 
   /**
@@ -408,9 +563,36 @@ public final class SaliencyView extends BorderPane implements Exportable {
         marking.paintPixels(pixels);
       }
     });
-    marking.markedTokensProperty().addListener((o, a, b) -> heatmap.setMarked(b));
-    marking.markedPixelsProperty().addListener((o, a, b) -> imageHeatmap.setMarkedPixels(b));
+    marking.markedTokensProperty().addListener((o, a, b) -> {
+      heatmap.setMarked(b);
+      pushMarks(marking);
+    });
+    marking.markedPixelsProperty().addListener((o, a, b) -> {
+      imageHeatmap.setMarkedPixels(b);
+      pushMarks(marking);
+    });
     heatmap.setMarked(marking.markedTokensProperty().get());
+    pushMarks(marking);
+  }
+
+  /** Hands the shown example's marks (tokens, or pixels for an image) to the view model. */
+  private void pushMarks(MaskMarkingModel marking) {
+    SaliencyResult r = model.resultProperty().get();
+    if (r == null) {
+      return;
+    }
+    if (r.isImage()) {
+      boolean[] pixels = marking.markedPixelsProperty().get();
+      model.setMarkedPositions(pixels == null ? new boolean[0] : pixels);
+      return;
+    }
+    boolean[] marked = new boolean[r.tokens().size()];
+    for (int i : marking.markedTokensProperty().get()) {
+      if (i >= 0 && i < marked.length) {
+        marked[i] = true;
+      }
+    }
+    model.setMarkedPositions(marked);
   }
 
   /** @return the image heatmap (shown for image models) */

@@ -4,6 +4,7 @@ import io.gradlens.app.color.DivergingColorScale;
 import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.explain.Aggregation;
+import io.gradlens.workflow.evaluation.MarkedRelevance;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
@@ -61,6 +62,9 @@ public final class SaliencyViewModel {
   private final DoubleProperty noise =
       new SimpleDoubleProperty(this, "noise", SaliencyRequest.defaults().noise());
   private final BooleanProperty normalize = new SimpleBooleanProperty(this, "normalize", true);
+  private final javafx.beans.property.StringProperty baseline =
+      new javafx.beans.property.SimpleStringProperty(this, "baseline",
+          SaliencyRequest.defaults().baseline());
 
   private final ReadOnlyObjectWrapper<SaliencyResult> result =
       new ReadOnlyObjectWrapper<>(this, "result");
@@ -76,6 +80,10 @@ public final class SaliencyViewModel {
       new SimpleObjectProperty<>(this, "compareModel");
   private final ReadOnlyObjectWrapper<SaliencyResult> compareResult =
       new ReadOnlyObjectWrapper<>(this, "compareResult");
+  private final ObjectProperty<CompareScale> compareScale =
+      new SimpleObjectProperty<>(this, "compareScale", CompareScale.PER_MODEL);
+  private final ReadOnlyObjectWrapper<DivergingColorScale> compareColorScale =
+      new ReadOnlyObjectWrapper<>(this, "compareColorScale", DivergingColorScale.withHalfRange(1));
 
   private final javafx.beans.property.StringProperty modelName =
       new javafx.beans.property.SimpleStringProperty(this, "modelName", "Current model");
@@ -86,6 +94,16 @@ public final class SaliencyViewModel {
 
   private TaskHandle running;
   private long generation;
+  private TaskHandle checkingChoices;
+  private long choicesGeneration;
+  private final ReadOnlyBooleanWrapper choicesChecked =
+      new ReadOnlyBooleanWrapper(this, "choicesChecked", true);
+  private WorkspaceEntry comparedOn;
+  private boolean[] markedPositions = new boolean[0];
+  private final ReadOnlyStringWrapper markedRelevance =
+      new ReadOnlyStringWrapper(this, "markedRelevance", "");
+  private TaskHandle measuringMarks;
+  private long marksGeneration;
 
   /**
    * @param service computes explanations
@@ -108,10 +126,11 @@ public final class SaliencyViewModel {
     });
     typedText.addListener((o, before, after) -> recompute());
     for (Observable input : List.of(method, targetClass, aggregation, steps, samples,
-        noise, compareModel)) {
+        noise, baseline, compareModel)) {
       input.addListener(o -> recompute());
     }
     normalize.addListener(o -> updateScale());
+    compareScale.addListener(o -> updateScale());
     recompute();
   }
 
@@ -143,6 +162,14 @@ public final class SaliencyViewModel {
   /** @return SmoothGrad noise σ */
   public DoubleProperty noiseProperty() {
     return noise;
+  }
+
+  /**
+   * @return the Integrated Gradients baseline as the command line's {@code --baseline} value
+   *     ({@code zero}, a number or {@code token:WORD}; see {@link IgBaseline})
+   */
+  public javafx.beans.property.StringProperty baselineProperty() {
+    return baseline;
   }
 
   /**
@@ -191,17 +218,91 @@ public final class SaliencyViewModel {
     return modelName;
   }
 
-  /** @return models offered for comparison (kept up to date by the main window) */
+  /** @return models offered for comparison (see {@link #offerCompareModels}) */
   public ObservableList<WorkspaceEntry> compareChoices() {
     return compareChoices;
   }
 
   /**
-   * @return the second model shown side by side on the same example with one shared colour
-   *     scale, or {@code null} when compare mode is off
+   * Offers for comparison those of {@code models} that can read {@code dataset}, never
+   * {@code current} itself: the fit is checked by the service in the background, and when the
+   * newest check is done the choices are replaced and a compare selection no longer among them
+   * is cleared. Call it whenever the models, the dataset or the current model change.
+   *
+   * @param models the workspace's models
+   * @param dataset the current dataset, or null (nothing to compare on)
+   * @param current the current model, or null
+   */
+  public void offerCompareModels(List<WorkspaceEntry> models, WorkspaceEntry dataset,
+      WorkspaceEntry current) {
+    if (checkingChoices != null) {
+      checkingChoices.cancel();
+      checkingChoices = null;
+    }
+    long myCheck = ++choicesGeneration;
+    comparedOn = dataset;
+    choicesChecked.set(false);
+    List<WorkspaceEntry> others = models.stream()
+        .filter(m -> m.kind() == WorkspaceEntry.Kind.MODEL && !m.equals(current)).toList();
+    if (dataset == null || others.isEmpty()) {
+      setCompareChoices(List.of());
+      choicesChecked.set(true);
+      return;
+    }
+    checkingChoices = runner.submit("Models to compare on " + dataset.name(),
+        (progress, cancel) -> service.modelsFitting(others, dataset, progress, cancel),
+        new TaskCallbacks<>(
+            fitting -> {
+              if (myCheck == choicesGeneration) {
+                setCompareChoices(fitting);
+              }
+            },
+            e -> {
+              if (myCheck == choicesGeneration) {
+                errors.report("Compare with", e);
+              }
+            },
+            () -> {
+              if (myCheck == choicesGeneration) {
+                checkingChoices = null;
+                choicesChecked.set(true);
+              }
+            }));
+  }
+
+  /** @return false while the newest {@link #offerCompareModels} check runs */
+  public ReadOnlyBooleanProperty choicesCheckedProperty() {
+    return choicesChecked.getReadOnlyProperty();
+  }
+
+  private void setCompareChoices(List<WorkspaceEntry> choices) {
+    WorkspaceEntry chosen = compareModel.get();
+    if (chosen != null && !choices.contains(chosen)) {
+      compareModel.set(null); // stale: it cannot read this dataset, or it is now current
+    }
+    compareChoices.setAll(choices);
+  }
+
+  /**
+   * @return the second model shown side by side on the same example, or {@code null} when compare
+   *     mode is off
    */
   public ObjectProperty<WorkspaceEntry> compareModelProperty() {
     return compareModel;
+  }
+
+  /**
+   * @return how compare mode colours the two heatmaps: each by its own max |score| (the default,
+   *     so a model whose scores are all small still shows where they are) or both by the larger
+   *     one (equal colours mean equal scores)
+   */
+  public ObjectProperty<CompareScale> compareScaleProperty() {
+    return compareScale;
+  }
+
+  /** @return colour scale of the second model's heatmap in compare mode */
+  public ReadOnlyObjectProperty<DivergingColorScale> compareColorScaleProperty() {
+    return compareColorScale.getReadOnlyProperty();
   }
 
   /** @return the second model's result in compare mode, null otherwise */
@@ -244,7 +345,7 @@ public final class SaliencyViewModel {
    */
   public SaliencyRequest request() {
     return new SaliencyRequest(method.get(), targetClass.get(), aggregation.get(), steps.get(),
-        samples.get(), noise.get());
+        samples.get(), noise.get(), baseline.get());
   }
 
   /** Recomputes for the current text and controls, cancelling a running computation. */
@@ -281,6 +382,7 @@ public final class SaliencyViewModel {
                 result.set(r);
                 compareResult.set(both.other());
                 updateScale();
+                measureMarkedRelevance();
                 status.set(r.method() + " for class \"" + r.classNames().get(r.targetClass())
                     + "\"" + saturationNote(r.probabilities()));
                 completedRuns.set(completedRuns.get() + 1);
@@ -305,17 +407,122 @@ public final class SaliencyViewModel {
     SaliencyResult other = compareResult.get();
     if (r == null || !normalize.get()) {
       colorScale.set(DivergingColorScale.withHalfRange(1));
+      compareColorScale.set(DivergingColorScale.withHalfRange(1));
       return;
     }
     double[] scores = r.scores();
-    if (other != null) {
-      // One scale for both models, so equal colours mean equal scores side by side.
-      double[] second = other.scores();
-      double[] all = java.util.Arrays.copyOf(scores, scores.length + second.length);
-      System.arraycopy(second, 0, all, scores.length, second.length);
-      scores = all;
+    if (other == null) {
+      colorScale.set(DivergingColorScale.fitting(scores));
+      return;
     }
-    colorScale.set(DivergingColorScale.fitting(scores));
+    double[] second = other.scores();
+    if (compareScale.get() == CompareScale.PER_MODEL) {
+      colorScale.set(DivergingColorScale.fitting(scores));
+      compareColorScale.set(DivergingColorScale.fitting(second));
+      return;
+    }
+    // One scale for both models, so equal colours mean equal scores side by side.
+    double[] all = java.util.Arrays.copyOf(scores, scores.length + second.length);
+    System.arraycopy(second, 0, all, scores.length, second.length);
+    DivergingColorScale shared = DivergingColorScale.fitting(all);
+    colorScale.set(shared);
+    compareColorScale.set(shared);
+  }
+
+  /**
+   * Sets the positions of the shown example marked "must not matter" (tokens, or pixels
+   * row-major), for the relevance line of compare mode.
+   */
+  public void setMarkedPositions(boolean[] marked) {
+    markedPositions = marked.clone();
+    measureMarkedRelevance();
+  }
+
+  /**
+   * @return in compare mode with marks, the share of |attribution| on the marked positions for
+   *     the compared and the current model, on this example and as a mean over the marked test
+   *     examples, e.g. {@code Relevance on marked tokens (“old” → “new”): this example 0.612 →
+   *     0.081 · mean over 24 marked test examples 0.550 → 0.070}; empty otherwise
+   */
+  public ReadOnlyStringProperty markedRelevanceProperty() {
+    return markedRelevance.getReadOnlyProperty();
+  }
+
+  /**
+   * Updates the relevance line: this example's shares at once, the dataset means in the
+   * background (the newest request wins).
+   */
+  private void measureMarkedRelevance() {
+    if (measuringMarks != null) {
+      measuringMarks.cancel();
+      measuringMarks = null;
+    }
+    long mine = ++marksGeneration;
+    SaliencyResult now = result.get();
+    SaliencyResult then = compareResult.get();
+    WorkspaceEntry other = compareModel.get();
+    WorkspaceEntry dataset = comparedOn;
+    if (now == null || then == null || other == null || isTyping()) {
+      markedRelevance.set("");
+      return;
+    }
+    String names = "(\u201c" + other.name() + "\u201d \u2192 \u201c" + modelName.get() + "\u201d)";
+    String head = "Relevance on marked " + (now.isImage() ? "pixels " : "tokens ") + names + ": ";
+    String example = exampleShares(then, now);
+    markedRelevance.set(head + example + (dataset == null ? ""
+        : " \u00b7 mean over the marked test examples: computing\u2026"));
+    if (dataset == null) {
+      return;
+    }
+    SaliencyRequest request;
+    try {
+      request = request();
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    measuringMarks = runner.submit("Relevance on marked positions",
+        (progress, cancel) -> service.markedRelevance(other, dataset, request, progress, cancel),
+        new TaskCallbacks<>(
+            means -> {
+              if (mine == marksGeneration) {
+                markedRelevance.set(head + example + datasetShares(means));
+              }
+            },
+            e -> {
+              if (mine == marksGeneration) {
+                markedRelevance.set(head + example + " \u00b7 mean over the marked test examples "
+                    + "failed: " + ErrorMessages.oneLine(e));
+              }
+            },
+            () -> {
+              if (mine == marksGeneration) {
+                measuringMarks = null;
+              }
+            }));
+  }
+
+  /** @return "this example 0.612 → 0.081", or "this example has no marks" */
+  private String exampleShares(SaliencyResult then, SaliencyResult now) {
+    boolean any = false;
+    for (boolean m : markedPositions) {
+      any |= m;
+    }
+    if (!any || markedPositions.length != now.scores().length) {
+      return "this example has no marks";
+    }
+    return "this example " + MarkedRelevance.format(MarkedRelevance.share(then.scores(),
+        markedPositions)) + " \u2192 " + MarkedRelevance.format(MarkedRelevance.share(
+            now.scores(), markedPositions));
+  }
+
+  /** @return " · mean over 24 marked test examples 0.550 → 0.070", or a note that there are none */
+  static String datasetShares(io.gradlens.app.service.SaliencyMarkedRelevance means) {
+    if (means.examples() == 0) {
+      return " \u00b7 no test example carries a mark";
+    }
+    return " \u00b7 mean over " + means.examples() + " marked test example"
+        + (means.examples() == 1 ? "" : "s") + " " + MarkedRelevance.format(means.other())
+        + " \u2192 " + MarkedRelevance.format(means.current());
   }
 
   /** @return CSV header for {@link #scoreRows()} */

@@ -1,6 +1,7 @@
 package io.gradlens.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,8 @@ import io.gradlens.app.core.CoreTrainingService;
 import io.gradlens.app.core.CoreWorkspace;
 import io.gradlens.app.core.CoreWorkspaceService;
 import io.gradlens.app.fakes.FixedFilePrompt;
+import io.gradlens.app.color.DivergingColorScale;
+import io.gradlens.app.heatmap.FxColors;
 import io.gradlens.app.heatmap.TokenHeatmapView;
 import io.gradlens.workflow.training.Architecture;
 import io.gradlens.workflow.training.PenaltySettings;
@@ -203,15 +206,26 @@ class FixReasonsGuiTest {
         .getSelectionModel().getSelectedItem().getText().equals("Saliency"));
     TokenHeatmapView compare = robot.lookup("#compare-heatmap").queryAs(TokenHeatmapView.class);
     Node comparePane = robot.lookup("#compare-pane").query();
-    Fx.waitUntil(SLOW, "comparison shown", () ->
-        window.saliencyModel().compareResultProperty().get() != null
-            && !window.saliencyModel().busyProperty().get() && compare.tokenCount() > 0
-            && comparePane.isVisible());
+    try {
+      Fx.waitUntil(SLOW, "comparison shown", () ->
+          window.saliencyModel().compareResultProperty().get() != null
+              && !window.saliencyModel().busyProperty().get() && compare.tokenCount() > 0
+              && comparePane.isVisible());
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + Fx.get(() -> "status: "
+          + window.saliencyModel().statusProperty().get() + ", busy "
+          + window.saliencyModel().busyProperty().get() + ", compare "
+          + window.saliencyModel().compareModelProperty().get() + ", result "
+          + (window.saliencyModel().compareResultProperty().get() != null) + ", choices "
+          + window.saliencyModel().compareChoices()), e);
+    }
     assertEquals(before, Fx.get(() -> window.saliencyModel().compareModelProperty().get()));
     String title = Fx.get(() -> robot.lookup("#compare-title").queryAs(Label.class).getText());
     assertTrue(title.startsWith(before.name() + ":"), title);
     assertEquals(Fx.get(heatmap::tokenCount), Fx.get(compare::tokenCount));
     WorkspaceEntry after = Fx.get(() -> window.workbench().currentModelProperty().get());
+    checkCompareChooser(robot, before, after);
+    checkScaleToggle(robot, compare);
     clickTab(robot, "Data");
     Label change = robot.lookup("#accuracy-change").queryAs(Label.class);
     Fx.waitUntil(SLOW, "accuracy change shown", () -> !change.getText().isEmpty());
@@ -219,5 +233,66 @@ class FixReasonsGuiTest {
     assertTrue(text.startsWith("test accuracy ") && text.contains("\u2192")
         && text.contains(before.name()) && text.contains(after.name()), text);
     assertNotEquals(before.name(), after.name());
+  }
+
+  /**
+   * The chooser lists the old model but neither the current one nor the shipped MNIST CNN (it
+   * reads images and has 10 classes) nor the price model (no classifier).
+   */
+  private static void checkCompareChooser(FxRobot robot, WorkspaceEntry before,
+      WorkspaceEntry after) {
+    robot.clickOn("#compare-model");
+    Fx.waitUntil(30, "compare choices open", () -> !robot.lookup(".combo-box-popup .list-cell")
+        .queryAll().isEmpty());
+    List<String> listed = Fx.get(() -> robot.lookup(".combo-box-popup .list-cell").queryAll()
+        .stream().map(n -> ((Labeled) n).getText()).filter(t -> t != null && !t.isEmpty())
+        .toList());
+    robot.clickOn("#compare-model"); // closes the list, the choice unchanged
+    assertTrue(listed.contains(before.name()), listed.toString());
+    assertFalse(listed.contains(after.name()), "the current model: " + listed);
+    assertTrue(listed.stream().noneMatch(n -> n.contains("mnist") || n.contains("price")),
+        listed.toString());
+  }
+
+  /**
+   * Per model (the default), the old model's heatmap saturates at its own largest |score| and its
+   * legend shows its own range; a click on Shared recolours it on the common range, and a click on
+   * Per model brings its own colours back.
+   */
+  private void checkScaleToggle(FxRobot robot, TokenHeatmapView compare) {
+    double[] old = Fx.get(() -> window.saliencyModel().compareResultProperty().get().scores());
+    double[] current = Fx.get(() -> window.saliencyModel().resultProperty().get().scores());
+    int top = 0;
+    for (int i = 1; i < old.length; i++) {
+      top = Math.abs(old[i]) > Math.abs(old[top]) ? i : top;
+    }
+    double[] both = java.util.Arrays.copyOf(old, old.length + current.length);
+    System.arraycopy(current, 0, both, old.length, current.length);
+    DivergingColorScale own = DivergingColorScale.fitting(old);
+    DivergingColorScale shared = DivergingColorScale.fitting(both);
+    assertEquals(own.rangeText(), Fx.get(() -> compare.legend().rangeText()));
+    assertEquals(old[top] > 0 ? DivergingColorScale.POSITIVE : DivergingColorScale.NEGATIVE,
+        own.color(old[top]));
+    int topToken = top;
+    assertEquals(FxColors.fx(own.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)));
+
+    robot.clickOn("#compare-scale-shared");
+    Fx.waitUntil(30, "shared legend", () -> compare.legend().rangeText()
+        .equals(shared.rangeText()));
+    assertEquals(FxColors.fx(shared.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)));
+    if (shared.halfRange() > own.halfRange() * 1.01) {
+      assertNotEquals(FxColors.fx(own.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)),
+          "the old model's colours change on the shared scale");
+    }
+    robot.clickOn("#compare-scale-per-model");
+    Fx.waitUntil(30, "own legend again", () -> compare.legend().rangeText()
+        .equals(own.rangeText()));
+    assertEquals(FxColors.fx(own.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)));
+  }
+
+  /** @return the background colour of token {@code index} in {@code view} */
+  private static javafx.scene.paint.Paint tokenColor(TokenHeatmapView view, int index) {
+    javafx.scene.layout.FlowPane flow = (javafx.scene.layout.FlowPane) view.lookup("#token-flow");
+    return ((Label) flow.getChildren().get(index)).getBackground().getFills().get(0).getFill();
   }
 }
