@@ -164,6 +164,11 @@ public final class ImageHeatmapView extends VBox implements SvgDrawable {
     return img;
   }
 
+  /** @return the legend */
+  public LegendBar legend() {
+    return legend;
+  }
+
   /** @return the heatmap image (null before {@link #setImage}) */
   public WritableImage heatmapImage() {
     return (WritableImage) heat.getImage();

@@ -109,7 +109,8 @@ public final class SaliencyView extends BorderPane implements Exportable {
           return r != null && r.isImage();
         }, model.resultProperty()));
     setTop(new VBox(controls(), whatIf, prediction));
-    comparePane.getChildren().add(0, compareScaleToggle());
+    comparePane.getChildren().add(0, new CompareScaleToggle(model.compareScaleProperty(),
+        model.normalizeProperty()));
     markedRelevance.setId("marked-relevance");
     markedRelevance.setWrapText(true);
     markedRelevance.textProperty().bind(model.markedRelevanceProperty());
@@ -186,7 +187,8 @@ public final class SaliencyView extends BorderPane implements Exportable {
 
     // Always laid out, disabled for the other methods: a change of method moves nothing on the
     // toolbar (a click aimed at a control must not land on another one).
-    HBox igBox = new HBox(6, labelled(stepsSpec.label(), steps), baselineControls());
+    HBox igBox = new HBox(6, labelled(stepsSpec.label(), steps),
+        new IgBaselineBar(model.baselineProperty()));
     igBox.disableProperty().bind(model.methodProperty().isNotEqualTo(
         SaliencyMethod.INTEGRATED_GRADIENTS));
     HBox sgBox = new HBox(6, labelled(samplesSpec.label(), samples),
@@ -243,147 +245,16 @@ public final class SaliencyView extends BorderPane implements Exportable {
       b.disableProperty().bind(Bindings.isNull(model.resultProperty()));
     }
 
-    ComboBox<WorkspaceEntry> compare = new ComboBox<>();
-    compare.setId("compare-model");
-    compare.setPromptText("Off");
-    // Its own copy of the choices, synchronised by hand: when a ComboBox's items are replaced it
-    // may set its value to null on the way, which a bidirectional binding would pass on as
-    // "compare off" (it turned off the comparison a constrained retrain had just opened).
-    javafx.collections.ObservableList<WorkspaceEntry> shownChoices =
-        javafx.collections.FXCollections.observableArrayList(model.compareChoices());
-    compare.setItems(shownChoices);
-    compare.setValue(model.compareModelProperty().get());
-    boolean[] syncing = {false};
-    Runnable showModelChoice = () -> {
-      syncing[0] = true;
-      try {
-        if (!shownChoices.equals(model.compareChoices())) {
-          shownChoices.setAll(model.compareChoices());
-        }
-        compare.setValue(model.compareModelProperty().get());
-      } finally {
-        syncing[0] = false;
-      }
-    };
-    model.compareChoices().addListener((javafx.collections.ListChangeListener<WorkspaceEntry>)
-        c -> showModelChoice.run());
-    model.compareModelProperty().addListener((o, a, b) -> showModelChoice.run());
-    compare.valueProperty().addListener((o, a, b) -> {
-      if (!syncing[0]) {
-        model.compareModelProperty().set(b);
-      }
-    });
-    compare.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(WorkspaceEntry e) {
-        return e == null ? "Off" : e.name();
-      }
-
-      @Override
-      public WorkspaceEntry fromString(String s) {
-        return null;
-      }
-    });
-    // A button cell of our own: the default one forgets the prompt text once a value was reset.
-    compare.setButtonCell(new javafx.scene.control.ListCell<>() {
-      @Override
-      protected void updateItem(WorkspaceEntry item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? "Off" : item.name());
-      }
-    });
-    Button compareOff = new Button("✕");
-    compareOff.setId("compare-off");
-    compareOff.setOnAction(e -> model.compareModelProperty().set(null));
-    compareOff.disableProperty().bind(Bindings.isNull(model.compareModelProperty()));
+    CompareChooser compare = new CompareChooser(model.compareChoices(),
+        model.compareModelProperty());
 
     FlowPane bar = new FlowPane(12, 6, labelled("Method", method), igBox, sgBox,
         labelled("Target", target), labelled("Aggregation", aggregation), normalize,
-        labelled("Compare with", new HBox(2, compare, compareOff)),
+        labelled("Compare with", compare),
         labelled("Export", new HBox(4, png, svg, csv)));
     bar.setPadding(new Insets(8));
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
-  }
-
-  /**
-   * The Integrated Gradients baseline: a choice (zero, constant, token) and its value (a number or
-   * a word), always laid out and the value field disabled for "Zero". A value that does not parse
-   * is outlined red and not used; a valid one sets the view model's {@code --baseline} value.
-   */
-  private HBox baselineControls() {
-    io.gradlens.explain.MethodParameter spec =
-        SaliencyMethod.INTEGRATED_GRADIENTS.descriptor().parameter("baseline");
-    ComboBox<IgBaseline> kind = new ComboBox<>();
-    kind.setId("ig-baseline");
-    kind.getItems().setAll(IgBaseline.values());
-    javafx.scene.control.TextField value = new javafx.scene.control.TextField();
-    value.setId("ig-baseline-value");
-    value.setPrefColumnCount(6);
-    String shown = model.baselineProperty().get();
-    if (shown.startsWith("token:")) {
-      kind.setValue(IgBaseline.TOKEN);
-      value.setText(shown.substring(6));
-    } else if (shown.equals("zero")) {
-      kind.setValue(IgBaseline.ZERO);
-    } else {
-      kind.setValue(IgBaseline.CONSTANT);
-      value.setText(shown);
-    }
-    Runnable apply = () -> {
-      IgBaseline k = kind.getValue();
-      value.setPromptText(k == IgBaseline.TOKEN ? "word" : k == IgBaseline.CONSTANT ? "number" : "");
-      try {
-        model.baselineProperty().set(k.cliValue(value.getText()));
-        value.setStyle("");
-        value.setTooltip(new javafx.scene.control.Tooltip(spec.help()));
-      } catch (IllegalArgumentException e) {
-        value.setStyle("-fx-border-color: #b2182b;");
-        value.setTooltip(new javafx.scene.control.Tooltip(e.getMessage()));
-      }
-    };
-    kind.valueProperty().addListener((o, a, b) -> apply.run());
-    value.textProperty().addListener((o, a, b) -> apply.run());
-    value.disableProperty().bind(Bindings.createBooleanBinding(
-        () -> kind.getValue() == null || !kind.getValue().needsValue(), kind.valueProperty()));
-    kind.setTooltip(new javafx.scene.control.Tooltip(spec.help()));
-    return labelled(spec.label(), new HBox(4, kind, value));
-  }
-
-  /**
-   * "Colour scale: Per model | Shared" for compare mode, two toggle buttons mirroring the view
-   * model's choice; disabled while the colours use the fixed scale (Normalise per example off).
-   */
-  private HBox compareScaleToggle() {
-    javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
-    java.util.Map<CompareScale, javafx.scene.control.ToggleButton> buttons =
-        new java.util.EnumMap<>(CompareScale.class);
-    for (CompareScale choice : CompareScale.values()) {
-      javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(choice.label());
-      b.setId(choice == CompareScale.PER_MODEL ? "compare-scale-per-model" : "compare-scale-shared");
-      b.setToggleGroup(group);
-      b.setUserData(choice);
-      buttons.put(choice, b);
-    }
-    buttons.get(CompareScale.PER_MODEL).setTooltip(new javafx.scene.control.Tooltip("Each "
-        + "heatmap is coloured by its own largest |score|: where each model looks, even when one "
-        + "model's scores are far smaller (its legend shows its range)"));
-    buttons.get(CompareScale.SHARED).setTooltip(new javafx.scene.control.Tooltip("Both heatmaps "
-        + "use the larger |score| of the two: equal colours mean equal scores"));
-    buttons.get(model.compareScaleProperty().get()).setSelected(true);
-    group.selectedToggleProperty().addListener((o, a, b) -> {
-      if (b == null) {
-        a.setSelected(true); // one of the two is always chosen
-      } else {
-        model.compareScaleProperty().set((CompareScale) b.getUserData());
-      }
-    });
-    model.compareScaleProperty().addListener((o, a, b) -> buttons.get(b).setSelected(true));
-    HBox box = new HBox(4, new Label("Colour scale"), buttons.get(CompareScale.PER_MODEL),
-        buttons.get(CompareScale.SHARED));
-    box.setAlignment(Pos.CENTER_LEFT);
-    box.disableProperty().bind(model.normalizeProperty().not());
-    return box;
   }
 
   private static HBox labelled(String text, javafx.scene.Node control) {

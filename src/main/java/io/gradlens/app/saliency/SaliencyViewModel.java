@@ -4,7 +4,6 @@ import io.gradlens.app.color.DivergingColorScale;
 import io.gradlens.app.error.ErrorMessages;
 import io.gradlens.app.error.ErrorReporter;
 import io.gradlens.explain.Aggregation;
-import io.gradlens.workflow.evaluation.MarkedRelevance;
 import io.gradlens.app.service.SaliencyMethod;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
@@ -99,11 +98,7 @@ public final class SaliencyViewModel {
   private final ReadOnlyBooleanWrapper choicesChecked =
       new ReadOnlyBooleanWrapper(this, "choicesChecked", true);
   private WorkspaceEntry comparedOn;
-  private boolean[] markedPositions = new boolean[0];
-  private final ReadOnlyStringWrapper markedRelevance =
-      new ReadOnlyStringWrapper(this, "markedRelevance", "");
-  private TaskHandle measuringMarks;
-  private long marksGeneration;
+  private final MarkedRelevanceLine markedRelevance;
 
   /**
    * @param service computes explanations
@@ -117,6 +112,7 @@ public final class SaliencyViewModel {
     this.runner = runner;
     this.errors = errors;
     this.text = text;
+    this.markedRelevance = new MarkedRelevanceLine(service, runner);
     // The text by value: a reloaded dataset re-selects an equal example, which is no reason to
     // explain it again (a change of model recomputes explicitly).
     text.addListener((o, before, after) -> {
@@ -434,7 +430,7 @@ public final class SaliencyViewModel {
    * row-major), for the relevance line of compare mode.
    */
   public void setMarkedPositions(boolean[] marked) {
-    markedPositions = marked.clone();
+    markedRelevance.setMarks(marked);
     measureMarkedRelevance();
   }
 
@@ -445,84 +441,25 @@ public final class SaliencyViewModel {
    *     0.081 · mean over 24 marked test examples 0.550 → 0.070}; empty otherwise
    */
   public ReadOnlyStringProperty markedRelevanceProperty() {
-    return markedRelevance.getReadOnlyProperty();
+    return markedRelevance.textProperty();
   }
 
-  /**
-   * Updates the relevance line: this example's shares at once, the dataset means in the
-   * background (the newest request wins).
-   */
+  /** Updates the relevance line for the results, marks, dataset and settings shown now. */
   private void measureMarkedRelevance() {
-    if (measuringMarks != null) {
-      measuringMarks.cancel();
-      measuringMarks = null;
-    }
-    long mine = ++marksGeneration;
     SaliencyResult now = result.get();
     SaliencyResult then = compareResult.get();
     WorkspaceEntry other = compareModel.get();
-    WorkspaceEntry dataset = comparedOn;
     if (now == null || then == null || other == null || isTyping()) {
-      markedRelevance.set("");
-      return;
-    }
-    String names = "(\u201c" + other.name() + "\u201d \u2192 \u201c" + modelName.get() + "\u201d)";
-    String head = "Relevance on marked " + (now.isImage() ? "pixels " : "tokens ") + names + ": ";
-    String example = exampleShares(then, now);
-    markedRelevance.set(head + example + (dataset == null ? ""
-        : " \u00b7 mean over the marked test examples: computing\u2026"));
-    if (dataset == null) {
+      markedRelevance.clear();
       return;
     }
     SaliencyRequest request;
     try {
       request = request();
     } catch (IllegalArgumentException e) {
-      return;
+      request = null;
     }
-    measuringMarks = runner.submit("Relevance on marked positions",
-        (progress, cancel) -> service.markedRelevance(other, dataset, request, progress, cancel),
-        new TaskCallbacks<>(
-            means -> {
-              if (mine == marksGeneration) {
-                markedRelevance.set(head + example + datasetShares(means));
-              }
-            },
-            e -> {
-              if (mine == marksGeneration) {
-                markedRelevance.set(head + example + " \u00b7 mean over the marked test examples "
-                    + "failed: " + ErrorMessages.oneLine(e));
-              }
-            },
-            () -> {
-              if (mine == marksGeneration) {
-                measuringMarks = null;
-              }
-            }));
-  }
-
-  /** @return "this example 0.612 → 0.081", or "this example has no marks" */
-  private String exampleShares(SaliencyResult then, SaliencyResult now) {
-    boolean any = false;
-    for (boolean m : markedPositions) {
-      any |= m;
-    }
-    if (!any || markedPositions.length != now.scores().length) {
-      return "this example has no marks";
-    }
-    return "this example " + MarkedRelevance.format(MarkedRelevance.share(then.scores(),
-        markedPositions)) + " \u2192 " + MarkedRelevance.format(MarkedRelevance.share(
-            now.scores(), markedPositions));
-  }
-
-  /** @return " · mean over 24 marked test examples 0.550 → 0.070", or a note that there are none */
-  static String datasetShares(io.gradlens.app.service.SaliencyMarkedRelevance means) {
-    if (means.examples() == 0) {
-      return " \u00b7 no test example carries a mark";
-    }
-    return " \u00b7 mean over " + means.examples() + " marked test example"
-        + (means.examples() == 1 ? "" : "s") + " " + MarkedRelevance.format(means.other())
-        + " \u2192 " + MarkedRelevance.format(means.current());
+    markedRelevance.update(now, then, other, modelName.get(), comparedOn, request);
   }
 
   /** @return CSV header for {@link #scoreRows()} */

@@ -19,6 +19,7 @@ import io.gradlens.app.heatmap.FxColors;
 import io.gradlens.app.heatmap.TokenHeatmapView;
 import io.gradlens.workflow.training.Architecture;
 import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.task.FxTaskRunner;
@@ -224,6 +225,7 @@ class FixReasonsGuiTest {
     assertTrue(title.startsWith(before.name() + ":"), title);
     assertEquals(Fx.get(heatmap::tokenCount), Fx.get(compare::tokenCount));
     WorkspaceEntry after = Fx.get(() -> window.workbench().currentModelProperty().get());
+    checkRelevanceLine(robot, word);
     checkCompareChooser(robot, before, after);
     checkScaleToggle(robot, compare);
     clickTab(robot, "Data");
@@ -233,6 +235,35 @@ class FixReasonsGuiTest {
     assertTrue(text.startsWith("test accuracy ") && text.contains("\u2192")
         && text.contains(before.name()) && text.contains(after.name()), text);
     assertNotEquals(before.name(), after.name());
+  }
+
+  /**
+   * The compare pane's relevance line: on this example the share of |score| on the marked word,
+   * old → new, as computed here from the two shown results, and the mean over the marked test
+   * texts once it is computed.
+   */
+  private void checkRelevanceLine(FxRobot robot, String word) {
+    Label line = robot.lookup("#marked-relevance").queryAs(Label.class);
+    Fx.waitUntil(SLOW, "relevance means computed", () -> line.getText().contains("mean over ")
+        && !line.getText().contains("computing"));
+    SaliencyResult now = Fx.get(() -> window.saliencyModel().resultProperty().get());
+    SaliencyResult then = Fx.get(() -> window.saliencyModel().compareResultProperty().get());
+    String expected = String.format(java.util.Locale.ROOT, "this example %.3f \u2192 %.3f",
+        shareOn(then, word), shareOn(now, word));
+    String text = Fx.get(line::getText);
+    assertTrue(text.startsWith("Relevance on marked tokens") && text.contains(expected)
+        && text.contains("marked test example"), text + " vs " + expected);
+  }
+
+  /** Σ |score| on {@code word} / Σ |score|. */
+  private static double shareOn(SaliencyResult r, String word) {
+    double on = 0;
+    double all = 0;
+    for (int i = 0; i < r.scores().length; i++) {
+      all += Math.abs(r.scores()[i]);
+      on += r.tokens().get(i).equals(word) ? Math.abs(r.scores()[i]) : 0;
+    }
+    return on / all;
   }
 
   /**

@@ -65,11 +65,12 @@ class SaliencyCompareGuiTest {
   Path dir;
   private MainWindow window;
   private Stage stage;
+  private final TwoModelSaliency saliency = new TwoModelSaliency();
   private final FixedFilePrompt prompt = new FixedFilePrompt();
 
   /** The fake text service, with a compared model 100× weaker and a fit check that rejects digits. */
   private static final class TwoModelSaliency implements TextSaliencyService {
-    private final FakeTextSaliencyService plain = new FakeTextSaliencyService();
+    final FakeTextSaliencyService plain = new FakeTextSaliencyService();
 
     @Override
     public SaliencyResult explain(String text, SaliencyRequest request, ProgressListener progress,
@@ -102,7 +103,7 @@ class SaliencyCompareGuiTest {
     FakeWorkspaceService workspace = new FakeWorkspaceService();
     workspace.add(OLD);
     workspace.add(DIGITS);
-    window = new MainWindow(new AppServices(workspace, new TwoModelSaliency(),
+    window = new MainWindow(new AppServices(workspace, saliency,
         new FakeTrainingService(0, workspace)),
         new SettingsStore(Files.createTempDirectory("gradlens-home")), new FxTaskRunner(), prompt);
     window.show(stage);
@@ -229,6 +230,37 @@ class SaliencyCompareGuiTest {
     Node panes = robot.lookup("#saliency-panes").query();
     assertLegendPixels(two, panes, current);
     assertLegendPixels(two, panes, old);
+  }
+
+  @Test
+  void theBaselineChoiceIsOnTheToolbarForIntegratedGradientsOnly(FxRobot robot) {
+    explainFirstExample(robot);
+    assertTrue(Fx.get(() -> robot.lookup("#ig-baseline").query().isDisabled()), "Gradient: off");
+    Bounds before = Fx.get(() -> robot.lookup("#compare-model").query().localToScene(
+        robot.lookup("#compare-model").query().getBoundsInLocal()));
+    robot.clickOn("#method");
+    robot.clickOn(robot.lookup(".list-cell").match((Node n) ->
+        "Integrated Gradients".equals(((Labeled) n).getText())).queryAs(Labeled.class));
+    Fx.waitUntil(5, "integrated gradients chosen", () -> !robot.lookup("#ig-baseline").query()
+        .isDisabled());
+    assertTrue(Fx.get(() -> robot.lookup("#ig-baseline-value").query().isDisabled()),
+        "Zero needs no value");
+    robot.clickOn("#ig-baseline");
+    robot.clickOn(robot.lookup(".list-cell").match((Node n) ->
+        "Constant".equals(((Labeled) n).getText())).queryAs(Labeled.class));
+    robot.clickOn("#ig-baseline-value");
+    robot.write("0.5");
+    Fx.waitUntil(5, "explained with the constant baseline", () ->
+        "0.5".equals(saliency.plain.lastRequest().baseline())
+            && saliency.plain.lastRequest().method()
+                == io.gradlens.app.service.SaliencyMethod.INTEGRATED_GRADIENTS);
+    robot.write("x"); // "0.5x" does not parse: outlined, not used
+    Fx.waitUntil(5, "outlined", () -> robot.lookup("#ig-baseline-value").query().getStyle()
+        .contains("#b2182b"));
+    assertEquals("0.5", Fx.get(() -> window.saliencyModel().baselineProperty().get()));
+    Bounds after = Fx.get(() -> robot.lookup("#compare-model").query().localToScene(
+        robot.lookup("#compare-model").query().getBoundsInLocal()));
+    assertEquals(before, after, "changing the method moved nothing on the toolbar");
   }
 
   /**

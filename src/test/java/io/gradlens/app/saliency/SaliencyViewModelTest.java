@@ -266,10 +266,10 @@ class SaliencyViewModelTest {
 
   @Test
   void datasetMeansSayWhenNoTestExampleIsMarked() {
-    assertEquals(" \u00b7 no test example carries a mark", SaliencyViewModel.datasetShares(
+    assertEquals(" \u00b7 no test example carries a mark", MarkedRelevanceLine.datasetShares(
         io.gradlens.app.service.SaliencyMarkedRelevance.none()));
     assertEquals(" \u00b7 mean over 1 marked test example 0.250 \u2192 \u2013",
-        SaliencyViewModel.datasetShares(new io.gradlens.app.service.SaliencyMarkedRelevance(
+        MarkedRelevanceLine.datasetShares(new io.gradlens.app.service.SaliencyMarkedRelevance(
             Double.NaN, 0.25, 1)));
   }
 
