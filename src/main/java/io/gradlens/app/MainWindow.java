@@ -190,10 +190,13 @@ public final class MainWindow {
         return e == null || workbench.currentModelProperty().get() == null ? null : e.text();
       }, workbench.currentExampleProperty(), workbench.currentModelProperty());
       saliencyModel = new SaliencyViewModel(service, runner, errors, text);
-      workspace.entries().addListener((javafx.collections.ListChangeListener<
-          io.gradlens.app.service.WorkspaceEntry>) c -> saliencyModel.compareChoices().setAll(
-              workspace.entries().filtered(e ->
-                  e.kind() == io.gradlens.app.service.WorkspaceEntry.Kind.MODEL)));
+      // Compare with: the other models that can read the current dataset.
+      javafx.beans.InvalidationListener offer = o -> saliencyModel.offerCompareModels(
+          List.copyOf(workspace.entries()), workbench.currentDatasetProperty().get(),
+          workbench.currentModelProperty().get());
+      workspace.entries().addListener(offer);
+      workbench.currentDatasetProperty().addListener(offer);
+      workbench.currentModelProperty().addListener(offer);
       saliencyModel.modelNameProperty().bind(Bindings.createStringBinding(() -> {
         var m = workbench.currentModelProperty().get();
         return m == null ? "Current model" : m.name();
@@ -250,7 +253,7 @@ public final class MainWindow {
         return;
       }
       fixReasons = new FixReasonsLoop(workbench, trainingModel, saliencyModel, dataModel,
-          this::showTraining);
+          this::showTraining, () -> tabs.getSelectionModel().select(saliencyTab));
       markingModel = new io.gradlens.app.saliency.MaskMarkingModel(edits, runner, errors);
       Runnable showMarks = () -> {
         var r = saliencyModel.resultProperty().get();

@@ -48,6 +48,15 @@ public final class DivergingColorScale {
     return halfRange;
   }
 
+  /**
+   * The scores this scale spans, as a legend shows them: from the score that saturates blue to
+   * the one that saturates red, e.g. {@code −0.0420 … +0.0420} (three significant digits).
+   */
+  public String rangeText() {
+    String magnitude = String.format(java.util.Locale.ROOT, "%.3g", halfRange);
+    return "\u2212" + magnitude + " \u2026 +" + magnitude;
+  }
+
   /** @return score scaled to [-1, 1]; NaN stays NaN, infinities clamp */
   public double normalize(double score) {
     if (Double.isNaN(score)) {

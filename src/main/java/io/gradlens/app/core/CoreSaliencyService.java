@@ -1,5 +1,6 @@
 package io.gradlens.app.core;
 
+import io.gradlens.app.service.SaliencyMarkedRelevance;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.service.TextSaliencyService;
@@ -16,9 +17,11 @@ import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.evaluation.MarkedRelevance;
 import io.gradlens.workflow.explain.AttributionExport;
 import io.gradlens.workflow.explain.DatasetAttribution;
 import io.gradlens.workflow.explain.ExampleSelection;
+import io.gradlens.workflow.explain.ModelDatasetFit;
 import io.gradlens.workflow.explain.SelectedExamples;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,6 +73,50 @@ public final class CoreSaliencyService implements TextSaliencyService {
         DatasetAttribution.DEFAULT_BATCH_SIZE).toFile(examples, format, target, progress, cancel);
   }
 
+  /**
+   * Loads each candidate and keeps those {@link ModelDatasetFit#fits} on the dataset with its
+   * edits; a model of another kind (not a classifier) or one whose file cannot be read is left out.
+   */
+  @Override
+  public List<WorkspaceEntry> modelsFitting(List<WorkspaceEntry> candidates,
+      WorkspaceEntry dataset, ProgressListener progress, CancellationToken cancel)
+      throws IOException {
+    CoreWorkspace.startNd4j();
+    io.gradlens.data.Dataset data = workspace.dataset(dataset.id());
+    List<WorkspaceEntry> fitting = new ArrayList<>();
+    for (WorkspaceEntry candidate : candidates) {
+      cancel.throwIfCancelled();
+      Classifier model;
+      try {
+        model = workspace.model(candidate.id());
+      } catch (IOException | RuntimeException e) {
+        continue; // not a classifier, or unreadable: nothing to compare
+      }
+      if (ModelDatasetFit.fits(model, data)) {
+        fitting.add(candidate);
+      }
+    }
+    return fitting;
+  }
+
+  /** Both means through {@link MarkedRelevance#onTestSplit}, on the dataset with its edits. */
+  @Override
+  public SaliencyMarkedRelevance markedRelevance(WorkspaceEntry other, WorkspaceEntry dataset,
+      SaliencyRequest request, ProgressListener progress, CancellationToken cancel)
+      throws IOException {
+    CoreWorkspace.startNd4j();
+    io.gradlens.data.Dataset data = workspace.dataset(dataset.id());
+    Classifier current = workspace.currentModel();
+    Classifier compared = workspace.model(other.id());
+    MarkedRelevance.Mean now = MarkedRelevance.onTestSplit(current, data,
+        request.configured().build(current), target(request), DatasetAttribution.DEFAULT_BATCH_SIZE,
+        progress, cancel);
+    MarkedRelevance.Mean then = MarkedRelevance.onTestSplit(compared, data,
+        request.configured().build(compared), target(request),
+        DatasetAttribution.DEFAULT_BATCH_SIZE, progress, cancel);
+    return new SaliencyMarkedRelevance(now.mean(), then.mean(), now.examples());
+  }
+
   private SaliencyResult explain(Classifier model, String text, SaliencyRequest request,
       ProgressListener progress, CancellationToken cancel) {
     CoreWorkspace.startNd4j();
@@ -84,7 +131,7 @@ public final class CoreSaliencyService implements TextSaliencyService {
       TokenAttribution t = (TokenAttribution) a;
       result = new SaliencyResult(t.tokens(), t.scores(), t.target(), t.probabilities(),
           model.classNames(), request.method().displayName(), null,
-          outOfVocabulary(model, t.tokens()));
+          outOfVocabulary(model, t.tokens()), t.diagnostics());
     } else if (model.input() instanceof InputSpec.Image spec) {
       float[] pixels = workspace.imageByCaption(text).orElseThrow(() -> new IllegalArgumentException(
           "The current model reads " + model.describeInput() + "; select an image example (\u201c"
@@ -103,7 +150,8 @@ public final class CoreSaliencyService implements TextSaliencyService {
       }
       result = new SaliencyResult(names, p.scores(), p.target(), p.probabilities(),
           model.classNames(), request.method().displayName(),
-          new SaliencyResult.ImageInput(spec.height(), spec.width(), spec.channels(), pixels));
+          new SaliencyResult.ImageInput(spec.height(), spec.width(), spec.channels(), pixels),
+          java.util.Set.of(), p.diagnostics());
     } else {
       throw new IllegalArgumentException("The workbench explains text and image models; this one "
           + "reads " + model.describeInput());

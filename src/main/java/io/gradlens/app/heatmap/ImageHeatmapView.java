@@ -164,6 +164,11 @@ public final class ImageHeatmapView extends VBox implements SvgDrawable {
     return img;
   }
 
+  /** @return the legend */
+  public LegendBar legend() {
+    return legend;
+  }
+
   /** @return the heatmap image (null before {@link #setImage}) */
   public WritableImage heatmapImage() {
     return (WritableImage) heat.getImage();
@@ -174,11 +179,13 @@ public final class ImageHeatmapView extends VBox implements SvgDrawable {
     return pixels == null ? 1 : 3 * PixelMaps.cols(pixels) * zoom + 2 * GAP;
   }
 
+  /** The three panels' height plus the colour legend drawn below them. */
   @Override
   public double svgHeight() {
-    return pixels == null ? 1 : PixelMaps.rows(pixels) * zoom;
+    return pixels == null ? 1 : PixelMaps.rows(pixels) * zoom + LegendSvg.HEIGHT;
   }
 
+  /** Draws input, heatmap and overlay, and below them the colour legend with its range. */
   @Override
   public void drawSvg(Graphics2D g) {
     if (pixels == null) {
@@ -200,5 +207,6 @@ public final class ImageHeatmapView extends VBox implements SvgDrawable {
         }
       }
     }
+    LegendSvg.draw(g, scale, 0, rows * zoom);
   }
 }

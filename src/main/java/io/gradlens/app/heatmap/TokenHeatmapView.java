@@ -185,14 +185,17 @@ public final class TokenHeatmapView extends VBox implements SvgDrawable {
     return SVG_WIDTH;
   }
 
+  /** The tokens' height plus the colour legend drawn below them. */
   @Override
   public double svgHeight() {
-    return layoutSvg(null) + SVG_PAD;
+    return layoutSvg(null) + LegendSvg.HEIGHT + SVG_PAD;
   }
 
+  /** Draws the tokens and, below them, the colour legend with its range. */
   @Override
   public void drawSvg(Graphics2D g) {
-    layoutSvg(g);
+    double y = layoutSvg(g);
+    LegendSvg.draw(g, scale, SVG_PAD, y);
   }
 
   /** Lays tokens out in lines (drawing when {@code g} is non-null); returns the used height. */

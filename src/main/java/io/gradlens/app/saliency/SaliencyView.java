@@ -60,8 +60,18 @@ public final class SaliencyView extends BorderPane implements Exportable {
   private final StackPane secondary = new StackPane(compareHeatmap);
   private final Label primaryTitle = new Label();
   private final Label compareTitle = new Label();
-  private final VBox comparePane = new VBox(4, compareTitle, secondary);
+  private final Label markedRelevance = new Label();
+  private final VBox comparePane = new VBox(4, compareTitle, markedRelevance, secondary);
+  private final VBox panes = new VBox(8);
   private final ProbabilityBarChart probabilities = new ProbabilityBarChart();
+  /** The definition of the relevance line, shown as its tooltip. */
+  static final String MARKED_RELEVANCE_HELP = "Share of |attribution| on the tokens or pixels "
+      + "marked \u201cmust not matter\u201d: \u03a3 over marked positions of |score| / \u03a3 over "
+      + "all positions of |score| (0: the explanation ignores the marks, 1: it rests on them "
+      + "alone), for the compared model \u2192 the current one, with the tab's method and target. "
+      + "\u201cMean\u201d averages it over the test examples that carry a mark. Right for the "
+      + "right reasons: Ross, Hughes & Doshi-Velez 2017, arXiv:1703.03717; it is the relevance "
+      + "mass of Arras et al. 2022 (CLEVR-XAI) over |scores| on the region that must not matter.";
   private final ComboBox<TargetChoice> target = new ComboBox<>();
   private final Label prediction = new Label();
   private final ExportAction heatmapExport;
@@ -86,7 +96,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
     primaryTitle.setStyle("-fx-font-weight: bold");
     compareTitle.setStyle("-fx-font-weight: bold");
     heatmapExport = new ExportAction(prompt, errors, "Export heatmap", "saliency")
-        .with(ExportFormat.PNG, path -> ChartExporter.writePng(shownPrimary(), path))
+        .with(ExportFormat.PNG, path -> ChartExporter.writePng(shownForPng(), path))
         .with(ExportFormat.SVG, path -> ChartExporter.writeSvg(shownDrawable(), path))
         .with(ExportFormat.CSV, path -> CsvWriter.write(path, SaliencyViewModel.csvHeader(),
             model.scoreRows()));
@@ -99,11 +109,20 @@ public final class SaliencyView extends BorderPane implements Exportable {
           return r != null && r.isImage();
         }, model.resultProperty()));
     setTop(new VBox(controls(), whatIf, prediction));
+    comparePane.getChildren().add(0, new CompareScaleToggle(model.compareScaleProperty(),
+        model.normalizeProperty()));
+    markedRelevance.setId("marked-relevance");
+    markedRelevance.setWrapText(true);
+    markedRelevance.textProperty().bind(model.markedRelevanceProperty());
+    markedRelevance.visibleProperty().bind(model.markedRelevanceProperty().isNotEmpty());
+    markedRelevance.managedProperty().bind(markedRelevance.visibleProperty());
+    markedRelevance.setTooltip(new javafx.scene.control.Tooltip(MARKED_RELEVANCE_HELP));
     comparePane.visibleProperty().bind(Bindings.isNotNull(model.compareResultProperty()));
     comparePane.managedProperty().bind(comparePane.visibleProperty());
     primaryTitle.visibleProperty().bind(comparePane.visibleProperty());
     primaryTitle.managedProperty().bind(comparePane.visibleProperty());
-    VBox panes = new VBox(8, primaryTitle, primary, comparePane);
+    panes.getChildren().setAll(primaryTitle, primary, comparePane);
+    panes.setId("saliency-panes");
     panes.setPadding(new Insets(0, 0, 8, 0));
     ScrollPane scroll = new ScrollPane(panes);
     scroll.setFitToWidth(true);
@@ -124,6 +143,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
     model.resultProperty().addListener((o, a, b) -> show());
     model.compareResultProperty().addListener((o, a, b) -> show());
     model.colorScaleProperty().addListener((o, a, b) -> show());
+    model.compareColorScaleProperty().addListener((o, a, b) -> show());
     model.statusProperty().addListener((o, a, b) -> {
       if (model.resultProperty().get() == null) {
         heatmap.showMessage(model.statusProperty().get());
@@ -167,7 +187,8 @@ public final class SaliencyView extends BorderPane implements Exportable {
 
     // Always laid out, disabled for the other methods: a change of method moves nothing on the
     // toolbar (a click aimed at a control must not land on another one).
-    HBox igBox = labelled(stepsSpec.label(), steps);
+    HBox igBox = new HBox(6, labelled(stepsSpec.label(), steps),
+        new IgBaselineBar(model.baselineProperty()));
     igBox.disableProperty().bind(model.methodProperty().isNotEqualTo(
         SaliencyMethod.INTEGRATED_GRADIENTS));
     HBox sgBox = new HBox(6, labelled(samplesSpec.label(), samples),
@@ -224,38 +245,12 @@ public final class SaliencyView extends BorderPane implements Exportable {
       b.disableProperty().bind(Bindings.isNull(model.resultProperty()));
     }
 
-    ComboBox<WorkspaceEntry> compare = new ComboBox<>();
-    compare.setId("compare-model");
-    compare.setPromptText("Off");
-    compare.setItems(model.compareChoices());
-    compare.setConverter(new StringConverter<>() {
-      @Override
-      public String toString(WorkspaceEntry e) {
-        return e == null ? "Off" : e.name();
-      }
-
-      @Override
-      public WorkspaceEntry fromString(String s) {
-        return null;
-      }
-    });
-    // A button cell of our own: the default one forgets the prompt text once a value was reset.
-    compare.setButtonCell(new javafx.scene.control.ListCell<>() {
-      @Override
-      protected void updateItem(WorkspaceEntry item, boolean empty) {
-        super.updateItem(item, empty);
-        setText(empty || item == null ? "Off" : item.name());
-      }
-    });
-    compare.valueProperty().bindBidirectional(model.compareModelProperty());
-    Button compareOff = new Button("✕");
-    compareOff.setId("compare-off");
-    compareOff.setOnAction(e -> model.compareModelProperty().set(null));
-    compareOff.disableProperty().bind(Bindings.isNull(model.compareModelProperty()));
+    CompareChooser compare = new CompareChooser(model.compareChoices(),
+        model.compareModelProperty());
 
     FlowPane bar = new FlowPane(12, 6, labelled("Method", method), igBox, sgBox,
         labelled("Target", target), labelled("Aggregation", aggregation), normalize,
-        labelled("Compare with", new HBox(2, compare, compareOff)),
+        labelled("Compare with", compare),
         labelled("Export", new HBox(4, png, svg, csv)));
     bar.setPadding(new Insets(8));
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -279,7 +274,7 @@ public final class SaliencyView extends BorderPane implements Exportable {
       prediction.setText("");
       return;
     }
-    prediction.setText(predictionText(r) + oovNote(r));
+    prediction.setText(predictionText(r) + completenessNote(r) + oovNote(r));
     DivergingColorScale scale = model.colorScaleProperty().get();
     showIn(primary, heatmap, imageHeatmap, r, scale);
     primaryTitle.setText(model.modelNameProperty().get() + ": predicts \u201c"
@@ -287,7 +282,8 @@ public final class SaliencyView extends BorderPane implements Exportable {
         + r.classNames().get(r.targetClass()) + "\u201d");
     SaliencyResult other = model.compareResultProperty().get();
     if (other != null) {
-      showIn(secondary, compareHeatmap, compareImageHeatmap, other, scale);
+      showIn(secondary, compareHeatmap, compareImageHeatmap, other,
+          model.compareColorScaleProperty().get());
       WorkspaceEntry m = model.compareModelProperty().get();
       compareTitle.setText((m == null ? "Other model" : m.name()) + ": predicts \u201c"
           + other.classNames().get(other.predictedClass()) + "\u201d, explaining \u201c"
@@ -304,6 +300,22 @@ public final class SaliencyView extends BorderPane implements Exportable {
         r.classNames().get(p), r.probabilities()[p]);
     return r.targetClass() == p ? text
         : text + " \u00b7 explaining \u201c" + r.classNames().get(r.targetClass()) + "\u201d";
+  }
+
+  /**
+   * @return for Integrated Gradients, the completeness gap as the command line reports it:
+   *     {@code · completeness gap |Σ attributions − (f(x) − f(x′))| = 1.23e-04 of f(x) − f(x′) =
+   *     −0.532}; empty for a result without it
+   */
+  static String completenessNote(SaliencyResult r) {
+    Double gap = r.diagnostics().get("completeness_gap");
+    Double fx = r.diagnostics().get("f_input");
+    Double fb = r.diagnostics().get("f_baseline");
+    if (gap == null || fx == null || fb == null) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT, " \u00b7 completeness gap |\u03a3 attributions "
+        + "\u2212 (f(x) \u2212 f(x\u2032))| = %.3g of f(x) \u2212 f(x\u2032) = %.4g", gap, fx - fb);
   }
 
   /** @return a note naming the tokens out of the model's vocabulary, empty when none */
@@ -372,8 +384,22 @@ public final class SaliencyView extends BorderPane implements Exportable {
     return primary.getChildren().isEmpty() ? heatmap : primary.getChildren().get(0);
   }
 
+  /** @return what the PNG shows: the heatmap, or in compare mode both titled panes */
+  private javafx.scene.Node shownForPng() {
+    return comparePane.isVisible() ? panes : shownPrimary();
+  }
+
+  /** @return what the SVG draws: the heatmap with its legend, in compare mode both, titled */
   private io.gradlens.app.export.SvgDrawable shownDrawable() {
-    return shownPrimary() == imageHeatmap ? imageHeatmap : heatmap;
+    io.gradlens.app.export.SvgDrawable first =
+        shownPrimary() == imageHeatmap ? imageHeatmap : heatmap;
+    if (!comparePane.isVisible()) {
+      return first;
+    }
+    io.gradlens.app.export.SvgDrawable second = secondary.getChildren().contains(
+        compareImageHeatmap) ? compareImageHeatmap : compareHeatmap;
+    return new io.gradlens.app.export.TitledSvgStack(List.of(primaryTitle.getText(),
+        compareTitle.getText()), List.of(first, second));
   }
 
   /**
@@ -408,9 +434,36 @@ public final class SaliencyView extends BorderPane implements Exportable {
         marking.paintPixels(pixels);
       }
     });
-    marking.markedTokensProperty().addListener((o, a, b) -> heatmap.setMarked(b));
-    marking.markedPixelsProperty().addListener((o, a, b) -> imageHeatmap.setMarkedPixels(b));
+    marking.markedTokensProperty().addListener((o, a, b) -> {
+      heatmap.setMarked(b);
+      pushMarks(marking);
+    });
+    marking.markedPixelsProperty().addListener((o, a, b) -> {
+      imageHeatmap.setMarkedPixels(b);
+      pushMarks(marking);
+    });
     heatmap.setMarked(marking.markedTokensProperty().get());
+    pushMarks(marking);
+  }
+
+  /** Hands the shown example's marks (tokens, or pixels for an image) to the view model. */
+  private void pushMarks(MaskMarkingModel marking) {
+    SaliencyResult r = model.resultProperty().get();
+    if (r == null) {
+      return;
+    }
+    if (r.isImage()) {
+      boolean[] pixels = marking.markedPixelsProperty().get();
+      model.setMarkedPositions(pixels == null ? new boolean[0] : pixels);
+      return;
+    }
+    boolean[] marked = new boolean[r.tokens().size()];
+    for (int i : marking.markedTokensProperty().get()) {
+      if (i >= 0 && i < marked.length) {
+        marked[i] = true;
+      }
+    }
+    model.setMarkedPositions(marked);
   }
 
   /** @return the image heatmap (shown for image models) */

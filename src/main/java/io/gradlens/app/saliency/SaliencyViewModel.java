@@ -61,6 +61,9 @@ public final class SaliencyViewModel {
   private final DoubleProperty noise =
       new SimpleDoubleProperty(this, "noise", SaliencyRequest.defaults().noise());
   private final BooleanProperty normalize = new SimpleBooleanProperty(this, "normalize", true);
+  private final javafx.beans.property.StringProperty baseline =
+      new javafx.beans.property.SimpleStringProperty(this, "baseline",
+          SaliencyRequest.defaults().baseline());
 
   private final ReadOnlyObjectWrapper<SaliencyResult> result =
       new ReadOnlyObjectWrapper<>(this, "result");
@@ -76,6 +79,10 @@ public final class SaliencyViewModel {
       new SimpleObjectProperty<>(this, "compareModel");
   private final ReadOnlyObjectWrapper<SaliencyResult> compareResult =
       new ReadOnlyObjectWrapper<>(this, "compareResult");
+  private final ObjectProperty<CompareScale> compareScale =
+      new SimpleObjectProperty<>(this, "compareScale", CompareScale.PER_MODEL);
+  private final ReadOnlyObjectWrapper<DivergingColorScale> compareColorScale =
+      new ReadOnlyObjectWrapper<>(this, "compareColorScale", DivergingColorScale.withHalfRange(1));
 
   private final javafx.beans.property.StringProperty modelName =
       new javafx.beans.property.SimpleStringProperty(this, "modelName", "Current model");
@@ -86,6 +93,12 @@ public final class SaliencyViewModel {
 
   private TaskHandle running;
   private long generation;
+  private TaskHandle checkingChoices;
+  private long choicesGeneration;
+  private final ReadOnlyBooleanWrapper choicesChecked =
+      new ReadOnlyBooleanWrapper(this, "choicesChecked", true);
+  private WorkspaceEntry comparedOn;
+  private final MarkedRelevanceLine markedRelevance;
 
   /**
    * @param service computes explanations
@@ -99,6 +112,7 @@ public final class SaliencyViewModel {
     this.runner = runner;
     this.errors = errors;
     this.text = text;
+    this.markedRelevance = new MarkedRelevanceLine(service, runner);
     // The text by value: a reloaded dataset re-selects an equal example, which is no reason to
     // explain it again (a change of model recomputes explicitly).
     text.addListener((o, before, after) -> {
@@ -108,10 +122,11 @@ public final class SaliencyViewModel {
     });
     typedText.addListener((o, before, after) -> recompute());
     for (Observable input : List.of(method, targetClass, aggregation, steps, samples,
-        noise, compareModel)) {
+        noise, baseline, compareModel)) {
       input.addListener(o -> recompute());
     }
     normalize.addListener(o -> updateScale());
+    compareScale.addListener(o -> updateScale());
     recompute();
   }
 
@@ -143,6 +158,14 @@ public final class SaliencyViewModel {
   /** @return SmoothGrad noise σ */
   public DoubleProperty noiseProperty() {
     return noise;
+  }
+
+  /**
+   * @return the Integrated Gradients baseline as the command line's {@code --baseline} value
+   *     ({@code zero}, a number or {@code token:WORD}; see {@link IgBaseline})
+   */
+  public javafx.beans.property.StringProperty baselineProperty() {
+    return baseline;
   }
 
   /**
@@ -191,17 +214,91 @@ public final class SaliencyViewModel {
     return modelName;
   }
 
-  /** @return models offered for comparison (kept up to date by the main window) */
+  /** @return models offered for comparison (see {@link #offerCompareModels}) */
   public ObservableList<WorkspaceEntry> compareChoices() {
     return compareChoices;
   }
 
   /**
-   * @return the second model shown side by side on the same example with one shared colour
-   *     scale, or {@code null} when compare mode is off
+   * Offers for comparison those of {@code models} that can read {@code dataset}, never
+   * {@code current} itself: the fit is checked by the service in the background, and when the
+   * newest check is done the choices are replaced and a compare selection no longer among them
+   * is cleared. Call it whenever the models, the dataset or the current model change.
+   *
+   * @param models the workspace's models
+   * @param dataset the current dataset, or null (nothing to compare on)
+   * @param current the current model, or null
+   */
+  public void offerCompareModels(List<WorkspaceEntry> models, WorkspaceEntry dataset,
+      WorkspaceEntry current) {
+    if (checkingChoices != null) {
+      checkingChoices.cancel();
+      checkingChoices = null;
+    }
+    long myCheck = ++choicesGeneration;
+    comparedOn = dataset;
+    choicesChecked.set(false);
+    List<WorkspaceEntry> others = models.stream()
+        .filter(m -> m.kind() == WorkspaceEntry.Kind.MODEL && !m.equals(current)).toList();
+    if (dataset == null || others.isEmpty()) {
+      setCompareChoices(List.of());
+      choicesChecked.set(true);
+      return;
+    }
+    checkingChoices = runner.submit("Models to compare on " + dataset.name(),
+        (progress, cancel) -> service.modelsFitting(others, dataset, progress, cancel),
+        new TaskCallbacks<>(
+            fitting -> {
+              if (myCheck == choicesGeneration) {
+                setCompareChoices(fitting);
+              }
+            },
+            e -> {
+              if (myCheck == choicesGeneration) {
+                errors.report("Compare with", e);
+              }
+            },
+            () -> {
+              if (myCheck == choicesGeneration) {
+                checkingChoices = null;
+                choicesChecked.set(true);
+              }
+            }));
+  }
+
+  /** @return false while the newest {@link #offerCompareModels} check runs */
+  public ReadOnlyBooleanProperty choicesCheckedProperty() {
+    return choicesChecked.getReadOnlyProperty();
+  }
+
+  private void setCompareChoices(List<WorkspaceEntry> choices) {
+    WorkspaceEntry chosen = compareModel.get();
+    if (chosen != null && !choices.contains(chosen)) {
+      compareModel.set(null); // stale: it cannot read this dataset, or it is now current
+    }
+    compareChoices.setAll(choices);
+  }
+
+  /**
+   * @return the second model shown side by side on the same example, or {@code null} when compare
+   *     mode is off
    */
   public ObjectProperty<WorkspaceEntry> compareModelProperty() {
     return compareModel;
+  }
+
+  /**
+   * @return how compare mode colours the two heatmaps: each by its own max |score| (the default,
+   *     so a model whose scores are all small still shows where they are) or both by the larger
+   *     one (equal colours mean equal scores)
+   */
+  public ObjectProperty<CompareScale> compareScaleProperty() {
+    return compareScale;
+  }
+
+  /** @return colour scale of the second model's heatmap in compare mode */
+  public ReadOnlyObjectProperty<DivergingColorScale> compareColorScaleProperty() {
+    return compareColorScale.getReadOnlyProperty();
   }
 
   /** @return the second model's result in compare mode, null otherwise */
@@ -244,7 +341,7 @@ public final class SaliencyViewModel {
    */
   public SaliencyRequest request() {
     return new SaliencyRequest(method.get(), targetClass.get(), aggregation.get(), steps.get(),
-        samples.get(), noise.get());
+        samples.get(), noise.get(), baseline.get());
   }
 
   /** Recomputes for the current text and controls, cancelling a running computation. */
@@ -281,6 +378,7 @@ public final class SaliencyViewModel {
                 result.set(r);
                 compareResult.set(both.other());
                 updateScale();
+                measureMarkedRelevance();
                 status.set(r.method() + " for class \"" + r.classNames().get(r.targetClass())
                     + "\"" + saturationNote(r.probabilities()));
                 completedRuns.set(completedRuns.get() + 1);
@@ -305,17 +403,63 @@ public final class SaliencyViewModel {
     SaliencyResult other = compareResult.get();
     if (r == null || !normalize.get()) {
       colorScale.set(DivergingColorScale.withHalfRange(1));
+      compareColorScale.set(DivergingColorScale.withHalfRange(1));
       return;
     }
     double[] scores = r.scores();
-    if (other != null) {
-      // One scale for both models, so equal colours mean equal scores side by side.
-      double[] second = other.scores();
-      double[] all = java.util.Arrays.copyOf(scores, scores.length + second.length);
-      System.arraycopy(second, 0, all, scores.length, second.length);
-      scores = all;
+    if (other == null) {
+      colorScale.set(DivergingColorScale.fitting(scores));
+      return;
     }
-    colorScale.set(DivergingColorScale.fitting(scores));
+    double[] second = other.scores();
+    if (compareScale.get() == CompareScale.PER_MODEL) {
+      colorScale.set(DivergingColorScale.fitting(scores));
+      compareColorScale.set(DivergingColorScale.fitting(second));
+      return;
+    }
+    // One scale for both models, so equal colours mean equal scores side by side.
+    double[] all = java.util.Arrays.copyOf(scores, scores.length + second.length);
+    System.arraycopy(second, 0, all, scores.length, second.length);
+    DivergingColorScale shared = DivergingColorScale.fitting(all);
+    colorScale.set(shared);
+    compareColorScale.set(shared);
+  }
+
+  /**
+   * Sets the positions of the shown example marked "must not matter" (tokens, or pixels
+   * row-major), for the relevance line of compare mode.
+   */
+  public void setMarkedPositions(boolean[] marked) {
+    markedRelevance.setMarks(marked);
+    measureMarkedRelevance();
+  }
+
+  /**
+   * @return in compare mode with marks, the share of |attribution| on the marked positions for
+   *     the compared and the current model, on this example and as a mean over the marked test
+   *     examples, e.g. {@code Relevance on marked tokens (“old” → “new”): this example 0.612 →
+   *     0.081 · mean over 24 marked test examples 0.550 → 0.070}; empty otherwise
+   */
+  public ReadOnlyStringProperty markedRelevanceProperty() {
+    return markedRelevance.textProperty();
+  }
+
+  /** Updates the relevance line for the results, marks, dataset and settings shown now. */
+  private void measureMarkedRelevance() {
+    SaliencyResult now = result.get();
+    SaliencyResult then = compareResult.get();
+    WorkspaceEntry other = compareModel.get();
+    if (now == null || then == null || other == null || isTyping()) {
+      markedRelevance.clear();
+      return;
+    }
+    SaliencyRequest request;
+    try {
+      request = request();
+    } catch (IllegalArgumentException e) {
+      request = null;
+    }
+    markedRelevance.update(now, then, other, modelName.get(), comparedOn, request);
   }
 
   /** @return CSV header for {@link #scoreRows()} */

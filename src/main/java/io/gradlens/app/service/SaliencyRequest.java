@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param steps number of interpolation steps (Integrated Gradients only)
  * @param samples number of noisy samples (SmoothGrad only)
  * @param noise noise standard deviation (SmoothGrad only)
+ * @param baseline the reference input of Integrated Gradients in the command line's words
+ *     ({@code --baseline}): {@code zero} (zero embedding / black image), a number (every element)
+ *     or {@code token:WORD} (text: every token replaced by WORD)
  */
 public record SaliencyRequest(
     SaliencyMethod method,
@@ -26,7 +29,8 @@ public record SaliencyRequest(
     Aggregation aggregation,
     int steps,
     int samples,
-    double noise) {
+    double noise,
+    String baseline) {
 
   /**
    * Validates the parameters through the registry.
@@ -36,14 +40,22 @@ public record SaliencyRequest(
   public SaliencyRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(aggregation, "aggregation");
+    Objects.requireNonNull(baseline, "baseline");
     for (MethodDescriptor d : AttributionMethods.all()) {
-      d.settings(parameters(aggregation, steps, samples, noise));
+      d.settings(parameters(aggregation, steps, samples, noise, baseline));
     }
+  }
+
+  /** A request with the registry's default Integrated Gradients baseline ({@code zero}). */
+  public SaliencyRequest(SaliencyMethod method, Integer targetClass, Aggregation aggregation,
+      int steps, int samples, double noise) {
+    this(method, targetClass, aggregation, steps, samples, noise,
+        AttributionMethods.DEFAULT_BASELINE);
   }
 
   /** @return the registry's parameter values this request sets, by parameter name */
   public Map<String, String> parameters() {
-    return parameters(aggregation, steps, samples, noise);
+    return parameters(aggregation, steps, samples, noise, baseline);
   }
 
   /** @return the method with every parameter validated by the registry */
@@ -52,12 +64,13 @@ public record SaliencyRequest(
   }
 
   private static Map<String, String> parameters(Aggregation aggregation, int steps, int samples,
-      double noise) {
+      double noise, String baseline) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("aggregate", aggregation.cliName());
     p.put("steps", Integer.toString(steps));
     p.put("samples", Integer.toString(samples));
     p.put("noise", Double.toString(noise));
+    p.put("baseline", baseline);
     return p;
   }
 

@@ -16,6 +16,9 @@ import java.util.Objects;
  *     row-major (one score per pixel; {@code tokens} then name the pixels); {@code null} for text
  * @param outOfVocabulary positions of the tokens the model's vocabulary does not know (read as
  *     its out-of-vocabulary id); empty for an image or when not known
+ * @param diagnostics the method's per-example numbers, by the command line's names (Integrated
+ *     Gradients: {@code f_input}, {@code f_baseline}, {@code attribution_sum},
+ *     {@code completeness_gap}); empty when the method reports none
  */
 public record SaliencyResult(
     List<String> tokens,
@@ -25,7 +28,8 @@ public record SaliencyResult(
     List<String> classNames,
     String method,
     ImageInput image,
-    java.util.Set<Integer> outOfVocabulary) {
+    java.util.Set<Integer> outOfVocabulary,
+    java.util.Map<String, Double> diagnostics) {
 
   /**
    * An explained image.
@@ -53,6 +57,14 @@ public record SaliencyResult(
     }
   }
 
+  /** A result without diagnostics. */
+  public SaliencyResult(List<String> tokens, double[] scores, int targetClass,
+      double[] probabilities, List<String> classNames, String method, ImageInput image,
+      java.util.Set<Integer> outOfVocabulary) {
+    this(tokens, scores, targetClass, probabilities, classNames, method, image, outOfVocabulary,
+        java.util.Map.of());
+  }
+
   /** A result without out-of-vocabulary information. */
   public SaliencyResult(List<String> tokens, double[] scores, int targetClass,
       double[] probabilities, List<String> classNames, String method, ImageInput image) {
@@ -74,6 +86,7 @@ public record SaliencyResult(
     classNames = List.copyOf(classNames);
     Objects.requireNonNull(method, "method");
     outOfVocabulary = java.util.Set.copyOf(outOfVocabulary);
+    diagnostics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(diagnostics));
     for (int i : outOfVocabulary) {
       if (i < 0 || i >= tokens.size()) {
         throw new IllegalArgumentException("out-of-vocabulary position " + i + " of "

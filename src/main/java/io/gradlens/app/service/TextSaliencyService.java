@@ -44,4 +44,30 @@ public interface TextSaliencyService {
       throws Exception {
     throw new UnsupportedOperationException("Exporting a dataset needs the GradLens core");
   }
+
+  /**
+   * The models among {@code candidates} that can be compared on {@code dataset}: those that read
+   * its input kind and shape, have its number of classes and (for text) know some of its words.
+   * Implementations without a core offer every candidate.
+   *
+   * @throws Exception when a model cannot be loaded
+   */
+  default java.util.List<WorkspaceEntry> modelsFitting(java.util.List<WorkspaceEntry> candidates,
+      WorkspaceEntry dataset, ProgressListener progress, CancellationToken cancel)
+      throws Exception {
+    return java.util.List.copyOf(candidates);
+  }
+
+  /**
+   * The mean share of |attribution| on the marked positions over the test examples of
+   * {@code dataset} that carry a mark, under the current model and under {@code other}, with the
+   * request's method and target. Implementations without a core report no marked examples.
+   *
+   * @throws Exception when a model cannot be loaded or does not fit the dataset
+   */
+  default SaliencyMarkedRelevance markedRelevance(WorkspaceEntry other, WorkspaceEntry dataset,
+      SaliencyRequest request, ProgressListener progress, CancellationToken cancel)
+      throws Exception {
+    return SaliencyMarkedRelevance.none();
+  }
 }

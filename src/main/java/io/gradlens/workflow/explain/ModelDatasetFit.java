@@ -83,6 +83,41 @@ public final class ModelDatasetFit {
         return true;
     }
 
+    /** Test texts a vocabulary check reads at most ({@link #fits}): enough to find one known word. */
+    static final int VOCABULARY_SAMPLE = 200;
+
+    /**
+     * Whether {@code model} can read {@code data}: {@link #check} passes and, for text, the model's
+     * vocabulary knows at least one word of the first {@value #VOCABULARY_SAMPLE} test texts (or
+     * training texts when there are no test texts; a set without any token passes) — the checks every explanation of the dataset
+     * runs, answered without an exception (e.g. to offer only the models that fit).
+     */
+    public static boolean fits(Classifier model, Dataset data) {
+        try {
+            check(model, data);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (data instanceof TextDataset text) {
+            List<io.gradlens.data.TextExample> examples = text.test().isEmpty() ? text.train() : text.test();
+            List<String> sample = examples.subList(0, Math.min(VOCABULARY_SAMPLE, examples.size())).stream()
+                    .map(io.gradlens.data.TextExample::text).toList();
+            Vocabulary vocabulary = model.tokens().vocabulary();
+            boolean anyToken = false;
+            for (String t : sample) {
+                for (String token : model.tokens().tokens(t)) {
+                    anyToken = true;
+                    if (vocabulary.id(token) != Vocabulary.OOV) {
+                        return true;
+                    }
+                }
+            }
+            return !anyToken; // as checkVocabulary: a set without tokens is not refused
+
+        }
+        return true;
+    }
+
     /**
      * Refuses a text set none of whose words the model knows.
      *

@@ -64,4 +64,14 @@ class DivergingColorScaleTest {
     assertThrows(IllegalArgumentException.class,
         () -> DivergingColorScale.withHalfRange(Double.POSITIVE_INFINITY));
   }
+
+  @Test
+  void rangeTextNamesTheScoresThatSaturateTheColours() {
+    // max |score| 0.042 (a negative one): the legend spans −0.042 … +0.042, three digits
+    DivergingColorScale s = DivergingColorScale.fitting(new double[] {0.01, -0.042, 0.03});
+    assertEquals("\u22120.0420 \u2026 +0.0420", s.rangeText());
+    assertEquals("\u22121.00 \u2026 +1.00", DivergingColorScale.withHalfRange(1).rangeText());
+    assertEquals("\u22121.23e+04 \u2026 +1.23e+04",
+        DivergingColorScale.withHalfRange(12345).rangeText());
+  }
 }

@@ -131,6 +131,9 @@ class ComponentsGuiTest {
     String text = Files.readString(svg);
     assertTrue(text.startsWith("<?xml") && text.contains("<svg"));
     assertTrue(text.contains("<rect"));
+    // The image heatmap's SVG carries its legend: the gradient bar and the range it spans.
+    assertTrue(text.contains("<linearGradient") && text.contains("fill:url(#"), "legend bar");
+    assertTrue(text.contains(Fx.get(() -> image.legend().rangeText())), "legend range");
     Path curvesPng = dir.resolve("curves.png");
     ChartExporter.writePng(curves.chart(), 640, 360, curvesPng);
     assertEquals(640, ImageIO.read(curvesPng.toFile()).getWidth());

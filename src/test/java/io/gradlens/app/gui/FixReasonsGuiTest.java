@@ -1,6 +1,7 @@
 package io.gradlens.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,9 +14,12 @@ import io.gradlens.app.core.CoreTrainingService;
 import io.gradlens.app.core.CoreWorkspace;
 import io.gradlens.app.core.CoreWorkspaceService;
 import io.gradlens.app.fakes.FixedFilePrompt;
+import io.gradlens.app.color.DivergingColorScale;
+import io.gradlens.app.heatmap.FxColors;
 import io.gradlens.app.heatmap.TokenHeatmapView;
 import io.gradlens.workflow.training.Architecture;
 import io.gradlens.workflow.training.PenaltySettings;
+import io.gradlens.app.service.SaliencyResult;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.task.FxTaskRunner;
@@ -29,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -44,7 +50,8 @@ import org.testfx.framework.junit5.Start;
  * The fix-the-reasons loop on the REAL core, headless: a model trained on a tiny decoy dataset,
  * in mark mode a click marks its decoy word "must not matter" (kept in a temporary edits folder, beside the
  * dataset file), "Retrain with constraint…" presets the penalty, one epoch trains, and the
- * Saliency tab compares the two models while the Data tab shows the accuracy change.
+ * Saliency tab opens by itself comparing the two models while the Data tab shows the accuracy
+ * change. Every step is a robot click or keystroke.
  */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -75,32 +82,27 @@ class FixReasonsGuiTest {
     FxToolkit.cleanupStages();
   }
 
-  private void showTab(FxRobot robot, String name) {
-    robot.interact(() -> window.tabs().getSelectionModel().select(window.tabs().getTabs()
-        .stream().filter(t -> t.getText().equals(name)).findFirst().orElseThrow()));
+  /** Clicks the header of the tab called {@code name}, as a user does. */
+  private static void clickTab(FxRobot robot, String name) {
+    robot.clickOn(robot.lookup(".tab-label").match((Node n) -> n instanceof Label l
+        && l.getText().equals(name)).queryAs(Label.class));
   }
 
-  /**
-   * Presses Start. Fired rather than clicked: in this test a robot click on Start left the form
-   * idle (the pointer hovered the button, no action came), while clicks elsewhere work.
-   */
-  private static void clickStart(FxRobot robot) {
-    javafx.scene.control.Button start = robot.lookup("#train-start")
-        .queryAs(javafx.scene.control.Button.class);
-    robot.interact(start::fire);
+  /** Types {@code value} into an editable spinner (select all, type, Tab commits it). */
+  private static void typeInto(FxRobot robot, String id, int value) {
+    robot.clickOn(id);
+    robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+    robot.write(Integer.toString(value));
+    robot.type(KeyCode.TAB);
   }
 
-  /** A primary-button click delivered to {@code node} itself (see {@link #clickStart}). */
-  private static void click(FxRobot robot, Node node) {
-    robot.interact(() -> {
-      if (node instanceof javafx.scene.control.ButtonBase b) {
-        b.fire();
-        return;
-      }
-      node.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
-          1, 1, 1, 1, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true,
-          false, false, true, false, true, null));
-    });
+  /** Types the small network settings the test trains with. */
+  private static void typeSmallSettings(FxRobot robot, int epochs) {
+    typeInto(robot, "#embedding", 8);
+    typeInto(robot, "#units", 8);
+    typeInto(robot, "#hidden", 8);
+    typeInto(robot, "#epochs", epochs);
+    typeInto(robot, "#batch", 8);
   }
 
   /** Waits for a training run's outcome; a timeout names the Training tab's status. */
@@ -136,17 +138,15 @@ class FixReasonsGuiTest {
             && !window.dataModel().rows().isEmpty());
 
     // A first model, trained plainly: it becomes current and is the one to fix.
-    showTab(robot, "Training");
-    robot.interact(() -> {
-      var t = window.trainingModel();
-      t.architectureProperty().set(Architecture.TEXTCNN);
-      t.embeddingSizeProperty().set(8);
-      t.hiddenSizeProperty().set(8);
-      t.unitsProperty().set(8);
-      t.epochsProperty().set(2);
-      t.batchSizeProperty().set(8);
-    });
-    clickStart(robot);
+    robot.clickOn("#menu-bar"); // focus the window
+    clickTab(robot, "Training");
+    robot.clickOn("#arch");
+    robot.clickOn(robot.lookup(".list-cell").match((Node n) -> n instanceof Labeled l
+        && "Text CNN".equals(l.getText())).queryAs(Labeled.class));
+    typeSmallSettings(robot, 2);
+    assertEquals(Architecture.TEXTCNN, Fx.get(() -> window.trainingModel().config().settings()
+        .architecture()));
+    robot.clickOn("#train-start");
     waitForTraining("first model current", () -> {
       WorkspaceEntry m = window.workbench().currentModelProperty().get();
       return m != null && m.origin() == WorkspaceEntry.Origin.TRAINED
@@ -157,7 +157,7 @@ class FixReasonsGuiTest {
         window.dataModel().rows().stream().allMatch(e -> e.hasPrediction()));
 
     // Mark the first token (a decoy word) by clicking it.
-    showTab(robot, "Saliency");
+    clickTab(robot, "Saliency");
     TokenHeatmapView heatmap = robot.lookup("#saliency-heatmap").queryAs(TokenHeatmapView.class);
     Fx.waitUntil(SLOW, "heatmap of the first model", () -> heatmap.tokenCount() > 0
         && !window.saliencyModel().busyProperty().get()
@@ -167,8 +167,8 @@ class FixReasonsGuiTest {
     Node first = Fx.get(() -> robot.lookup("#token-flow").queryAs(javafx.scene.layout.FlowPane.class)
         .getChildren().get(0));
     assertEquals(word, Fx.get(() -> ((Label) first).getText()));
-    click(robot, robot.lookup("#mark-mode").query()); // mark mode is off by default
-    click(robot, first);
+    robot.clickOn("#mark-mode"); // mark mode is off by default
+    robot.clickOn(first);
     try {
       Fx.waitUntil(30, "token marked", () -> heatmap.markedPositions().contains(0));
     } catch (AssertionError e) {
@@ -185,20 +185,13 @@ class FixReasonsGuiTest {
     assertNotNull(datasetId);
 
     // Retrain with the constraint: the Training tab opens preset with the penalty.
-    click(robot, robot.lookup("#retrain-constraint").query());
+    robot.clickOn("#retrain-constraint");
     Fx.waitUntil(30, "training tab shown", () -> window.tabs().getSelectionModel()
         .getSelectedItem().getText().equals("Training"));
     assertEquals(PenaltySettings.preset(false), Fx.get(() ->
         window.trainingModel().config().settings().penalty()));
-    robot.interact(() -> {
-      var t = window.trainingModel();
-      t.embeddingSizeProperty().set(8);
-      t.hiddenSizeProperty().set(8);
-      t.unitsProperty().set(8);
-      t.epochsProperty().set(1);
-      t.batchSizeProperty().set(8);
-    });
-    clickStart(robot);
+    typeSmallSettings(robot, 1);
+    robot.clickOn("#train-start");
     waitForTraining("constrained model current", () -> {
       WorkspaceEntry m = window.workbench().currentModelProperty().get();
       return m != null && !m.equals(before) && !window.trainingModel().runningProperty().get();
@@ -208,22 +201,129 @@ class FixReasonsGuiTest {
     assertEquals(epoch.trainLoss(), epoch.trainClassificationLoss() + epoch.trainSaliencyLoss(),
         1e-5 * (1 + epoch.trainLoss()));
 
-    // The comparison: old model beside the new one on the same example, and the accuracy change.
-    showTab(robot, "Saliency");
+    // The comparison opens by itself: the Saliency tab is shown, the old model beside the new
+    // one on the same example, and the Data tab has the accuracy change.
+    Fx.waitUntil(SLOW, "saliency tab shown after the constrained run", () -> window.tabs()
+        .getSelectionModel().getSelectedItem().getText().equals("Saliency"));
     TokenHeatmapView compare = robot.lookup("#compare-heatmap").queryAs(TokenHeatmapView.class);
-    Fx.waitUntil(SLOW, "comparison shown", () ->
-        window.saliencyModel().compareResultProperty().get() != null
-            && !window.saliencyModel().busyProperty().get() && compare.tokenCount() > 0
-            && compare.isVisible());
+    Node comparePane = robot.lookup("#compare-pane").query();
+    try {
+      Fx.waitUntil(SLOW, "comparison shown", () ->
+          window.saliencyModel().compareResultProperty().get() != null
+              && !window.saliencyModel().busyProperty().get() && compare.tokenCount() > 0
+              && comparePane.isVisible());
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; " + Fx.get(() -> "status: "
+          + window.saliencyModel().statusProperty().get() + ", busy "
+          + window.saliencyModel().busyProperty().get() + ", compare "
+          + window.saliencyModel().compareModelProperty().get() + ", result "
+          + (window.saliencyModel().compareResultProperty().get() != null) + ", choices "
+          + window.saliencyModel().compareChoices()), e);
+    }
     assertEquals(before, Fx.get(() -> window.saliencyModel().compareModelProperty().get()));
+    String title = Fx.get(() -> robot.lookup("#compare-title").queryAs(Label.class).getText());
+    assertTrue(title.startsWith(before.name() + ":"), title);
     assertEquals(Fx.get(heatmap::tokenCount), Fx.get(compare::tokenCount));
     WorkspaceEntry after = Fx.get(() -> window.workbench().currentModelProperty().get());
-    showTab(robot, "Data");
+    checkRelevanceLine(robot, word);
+    checkCompareChooser(robot, before, after);
+    checkScaleToggle(robot, compare);
+    clickTab(robot, "Data");
     Label change = robot.lookup("#accuracy-change").queryAs(Label.class);
     Fx.waitUntil(SLOW, "accuracy change shown", () -> !change.getText().isEmpty());
     String text = Fx.get(change::getText);
     assertTrue(text.startsWith("test accuracy ") && text.contains("\u2192")
         && text.contains(before.name()) && text.contains(after.name()), text);
     assertNotEquals(before.name(), after.name());
+  }
+
+  /**
+   * The compare pane's relevance line: on this example the share of |score| on the marked word,
+   * old → new, as computed here from the two shown results, and the mean over the marked test
+   * texts once it is computed.
+   */
+  private void checkRelevanceLine(FxRobot robot, String word) {
+    Label line = robot.lookup("#marked-relevance").queryAs(Label.class);
+    Fx.waitUntil(SLOW, "relevance means computed", () -> line.getText().contains("mean over ")
+        && !line.getText().contains("computing"));
+    SaliencyResult now = Fx.get(() -> window.saliencyModel().resultProperty().get());
+    SaliencyResult then = Fx.get(() -> window.saliencyModel().compareResultProperty().get());
+    String expected = String.format(java.util.Locale.ROOT, "this example %.3f \u2192 %.3f",
+        shareOn(then, word), shareOn(now, word));
+    String text = Fx.get(line::getText);
+    assertTrue(text.startsWith("Relevance on marked tokens") && text.contains(expected)
+        && text.contains("marked test example"), text + " vs " + expected);
+  }
+
+  /** Σ |score| on {@code word} / Σ |score|. */
+  private static double shareOn(SaliencyResult r, String word) {
+    double on = 0;
+    double all = 0;
+    for (int i = 0; i < r.scores().length; i++) {
+      all += Math.abs(r.scores()[i]);
+      on += r.tokens().get(i).equals(word) ? Math.abs(r.scores()[i]) : 0;
+    }
+    return on / all;
+  }
+
+  /**
+   * The chooser lists the old model but neither the current one nor the shipped MNIST CNN (it
+   * reads images and has 10 classes) nor the price model (no classifier).
+   */
+  private static void checkCompareChooser(FxRobot robot, WorkspaceEntry before,
+      WorkspaceEntry after) {
+    robot.clickOn("#compare-model");
+    Fx.waitUntil(30, "compare choices open", () -> !robot.lookup(".combo-box-popup .list-cell")
+        .queryAll().isEmpty());
+    List<String> listed = Fx.get(() -> robot.lookup(".combo-box-popup .list-cell").queryAll()
+        .stream().map(n -> ((Labeled) n).getText()).filter(t -> t != null && !t.isEmpty())
+        .toList());
+    robot.clickOn("#compare-model"); // closes the list, the choice unchanged
+    assertTrue(listed.contains(before.name()), listed.toString());
+    assertFalse(listed.contains(after.name()), "the current model: " + listed);
+    assertTrue(listed.stream().noneMatch(n -> n.contains("mnist") || n.contains("price")),
+        listed.toString());
+  }
+
+  /**
+   * Per model (the default), the old model's heatmap saturates at its own largest |score| and its
+   * legend shows its own range; a click on Shared recolours it on the common range, and a click on
+   * Per model brings its own colours back.
+   */
+  private void checkScaleToggle(FxRobot robot, TokenHeatmapView compare) {
+    double[] old = Fx.get(() -> window.saliencyModel().compareResultProperty().get().scores());
+    double[] current = Fx.get(() -> window.saliencyModel().resultProperty().get().scores());
+    int top = 0;
+    for (int i = 1; i < old.length; i++) {
+      top = Math.abs(old[i]) > Math.abs(old[top]) ? i : top;
+    }
+    double[] both = java.util.Arrays.copyOf(old, old.length + current.length);
+    System.arraycopy(current, 0, both, old.length, current.length);
+    DivergingColorScale own = DivergingColorScale.fitting(old);
+    DivergingColorScale shared = DivergingColorScale.fitting(both);
+    assertEquals(own.rangeText(), Fx.get(() -> compare.legend().rangeText()));
+    assertEquals(old[top] > 0 ? DivergingColorScale.POSITIVE : DivergingColorScale.NEGATIVE,
+        own.color(old[top]));
+    int topToken = top;
+    assertEquals(FxColors.fx(own.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)));
+
+    robot.clickOn("#compare-scale-shared");
+    Fx.waitUntil(30, "shared legend", () -> compare.legend().rangeText()
+        .equals(shared.rangeText()));
+    assertEquals(FxColors.fx(shared.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)));
+    if (shared.halfRange() > own.halfRange() * 1.01) {
+      assertNotEquals(FxColors.fx(own.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)),
+          "the old model's colours change on the shared scale");
+    }
+    robot.clickOn("#compare-scale-per-model");
+    Fx.waitUntil(30, "own legend again", () -> compare.legend().rangeText()
+        .equals(own.rangeText()));
+    assertEquals(FxColors.fx(own.color(old[top])), Fx.get(() -> tokenColor(compare, topToken)));
+  }
+
+  /** @return the background colour of token {@code index} in {@code view} */
+  private static javafx.scene.paint.Paint tokenColor(TokenHeatmapView view, int index) {
+    javafx.scene.layout.FlowPane flow = (javafx.scene.layout.FlowPane) view.lookup("#token-flow");
+    return ((Label) flow.getChildren().get(index)).getBackground().getFills().get(0).getFill();
   }
 }
