@@ -28,20 +28,6 @@ class HiddenGradUnitsCommandTest {
     private static final Path MODEL = Path.of("assets/models/sentiment-lstm.gradlens");
     private static final String TEXT = "a dull film with a wonderful ending";
 
-    private static CliRun ok(String... args) {
-        CliRun run = CliRun.of(args);
-        assertEquals(0, run.exitCode(), run.err());
-        return run;
-    }
-
-    private static void assertBadInput(String expected, String... args) {
-        CliRun run = CliRun.of(args);
-        assertEquals(2, run.exitCode(), run.err() + run.out());
-        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
-        assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
-        assertEquals("", run.out());
-    }
-
     private static double[] numbers(JsonNode array) {
         double[] v = new double[array.size()];
         for (int i = 0; i < v.length; i++) {
@@ -52,7 +38,7 @@ class HiddenGradUnitsCommandTest {
 
     @Test
     void chosenUnitsHaveTheirOwnMapsCurves() throws Exception {
-        JsonNode j = JSON.readTree(ok("hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
+        JsonNode j = JSON.readTree(CliRun.ok("hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
                 "--units", "3,0").out());
         JsonNode units = j.get("units");
         assertEquals("hidden-state-units", units.get("kind").asText());
@@ -73,7 +59,7 @@ class HiddenGradUnitsCommandTest {
             }
             assertArrayEquals(own.hidden(), numbers(units.get("hidden").get(i)), 1e-12, "unit " + unit);
         }
-        String csv = ok("hidden-grad", "--model", MODEL.toString(), "--text", TEXT, "--units", "3,0", "--format",
+        String csv = CliRun.ok("hidden-grad", "--model", MODEL.toString(), "--text", TEXT, "--units", "3,0", "--format",
                 "csv").out();
         assertEquals("t,token,h_u3,curve_u3,h_u0,curve_u0", csv.lines().findFirst().orElseThrow());
         assertEquals(j.get("tokens").size() + 1, csv.lines().count());
@@ -82,7 +68,7 @@ class HiddenGradUnitsCommandTest {
     @Test
     void topUnitsAreRankedBestFirst() throws Exception {
         for (String by : new String[] {"activation", "gradient"}) {
-            JsonNode u = JSON.readTree(ok("hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
+            JsonNode u = JSON.readTree(CliRun.ok("hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
                     "--top-units", "4", "--rank-by", by).out()).get("units");
             assertEquals(by, u.get("rank_by").asText());
             double[] scores = numbers(u.get("scores"));
@@ -97,15 +83,15 @@ class HiddenGradUnitsCommandTest {
 
     @Test
     void badUnitOptionsExitWithTwo() {
-        assertBadInput("unit 999 does not exist", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
+        CliRun.assertBadInput("unit 999 does not exist", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
                 "--units", "1,999");
-        assertBadInput("'x' in the unit list", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
+        CliRun.assertBadInput("'x' in the unit list", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
                 "--units", "1,x");
-        assertBadInput("unknown ranking 'size'", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
+        CliRun.assertBadInput("unknown ranking 'size'", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
                 "--top-units", "3", "--rank-by", "size");
-        assertBadInput("--units needs --text", "hidden-grad", "--model", MODEL.toString(), "--dataset",
+        CliRun.assertBadInput("--units needs --text", "hidden-grad", "--model", MODEL.toString(), "--dataset",
                 "sentences", "--units", "1");
-        assertBadInput("exclusive", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT, "--units", "1",
+        CliRun.assertBadInput("exclusive", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT, "--units", "1",
                 "--top-units", "2");
         assertFalse(CliRun.of("hidden-grad", "--model", MODEL.toString(), "--text", TEXT, "--top-units", "0")
                 .exitCode() == 0);

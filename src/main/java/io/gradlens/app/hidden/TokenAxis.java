@@ -42,8 +42,19 @@ final class TokenAxis extends NumberAxis {
    * their steps; an empty list removes the bounds and the labels.
    */
   void setTokens(List<String> labels) {
+    setTokens(labels, labels.size());
+  }
+
+  /**
+   * Shows these tokens and bounds the axis to {@code steps} ≥ their number of steps (a longer
+   * dataset curve beside the text's); 0 steps removes the bounds.
+   */
+  void setTokens(List<String> labels, int steps) {
+    if (steps < labels.size()) {
+      throw new IllegalArgumentException(labels.size() + " labels for " + steps + " steps");
+    }
     tokens = List.copyOf(labels);
-    bounds = tokens.isEmpty() ? null : new Range(-0.5, tokens.size() - 0.5);
+    bounds = steps == 0 ? null : new Range(-0.5, steps - 0.5);
     if (bounds != null) {
       setDefaultAutoRange(bounds);
     }
