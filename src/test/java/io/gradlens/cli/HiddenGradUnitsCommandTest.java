@@ -2,7 +2,6 @@ package io.gradlens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,7 +92,7 @@ class HiddenGradUnitsCommandTest {
                 "sentences", "--units", "1");
         CliRun.assertBadInput("exclusive", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT, "--units", "1",
                 "--top-units", "2");
-        assertFalse(CliRun.of("hidden-grad", "--model", MODEL.toString(), "--text", TEXT, "--top-units", "0")
-                .exitCode() == 0);
+        CliRun.assertBadInput("must be 1..64, got 0", "hidden-grad", "--model", MODEL.toString(), "--text", TEXT,
+                "--top-units", "0");
     }
 }

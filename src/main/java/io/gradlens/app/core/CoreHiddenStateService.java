@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * {@link HiddenStateService} over {@link HiddenStateWorkflow} with
  * {@link HiddenStateOptions#defaults()} (first recurrent layer, mean over units, automatic
- * chunking) on the workspace's current model: the same numbers as {@code gradlens hidden-grad}.
+ * chunking) on the workspace's current model: the same numbers as {@code gradlens hidden-grad}
+ * (with {@code --units} / {@code --top-units} for a unit selection).
  */
 public final class CoreHiddenStateService implements HiddenStateService {
 

@@ -26,10 +26,13 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The T&times;T hidden-state gradient map G[t][s] as a zoomable heatmap: input step s across,
- * hidden state t down (cell (t, s) centred on integer coordinates), a logarithmic colour scale with its legend, crosshairs and a read-out of
- * the cell under the mouse ("t, s, value, token s"), and the selected row outlined. The map is
- * rendered once into a {@link MapPyramid}; the exact values stay in the result for read-outs and
- * clicks. Call only on the FX thread.
+ * hidden state t down (cell (t, s) centred on integer coordinates), a logarithmic colour scale with
+ * a legend that shows the map's own colours ({@link LogColorLegend}), axes that keep every zoom and
+ * pan within the cells and name the tokens when at most {@value TokenAxis#MAX_LABELLED} steps are
+ * visible ({@link TokenAxis}), crosshairs and a read-out of the cell under the mouse
+ * ("t = 17 ‘movie’, s = 3 ‘the’, G[t][s] = …", cleared when another map is shown), and the
+ * selected row outlined. The map is rendered once into a {@link MapPyramid}; the exact values stay
+ * in the result for read-outs and clicks. Call only on the FX thread.
  */
 public final class HiddenMapChart extends ChartViewer {
 

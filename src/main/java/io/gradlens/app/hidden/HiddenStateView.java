@@ -47,12 +47,14 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The Hidden state tab: for the current example the mean hidden state r(h_t) and the gradient
- * curve c[t] per timestep (linear or log axis), and the T&times;T map G[t][s] with a log colour
- * legend; clicking row t highlights in the token strip the k input tokens h_t depends on most.
- * Dataset mode adds the curves of a sample of the current dataset (mean and 10th–90th percentile
- * band). Every chart exports PNG, SVG and CSV. A model without a recurrent layer gets a message
- * instead of the charts.
+ * The Hidden state tab: for the current example, or a typed sentence ("Your text", the Saliency
+ * tab's {@link WhatIfTextBar}), the hidden state and the gradient curve per timestep (the mean over
+ * units, or one line per selected unit; linear or log axis), and the T&times;T map G[t][s] (of the
+ * mean or of the first selected unit) with a log colour legend, axes clamped to the map and token
+ * labels when zoomed in; the prediction and the out-of-vocabulary words; clicking row t highlights
+ * in the token strip the k input tokens h_t depends on most. Dataset mode adds the curves of a
+ * sample of the current dataset (mean and 10th–90th percentile band). Every chart exports PNG, SVG
+ * and CSV. A model without a recurrent layer gets a message instead of the charts.
  */
 public final class HiddenStateView extends BorderPane implements Exportable {
 

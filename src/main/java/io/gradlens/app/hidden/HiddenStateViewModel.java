@@ -40,13 +40,17 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * State of the Hidden state tab. While the tab is {@linkplain #activeProperty() active}, a new
- * example is mapped in the background (cancelling the previous run; only the newest result is
- * shown); while it is hidden, the change is remembered and mapped when the tab comes back. A model
- * without a recurrent layer sets {@link #noRecurrentLayerProperty()} instead of reporting an
- * error. Clicking row t of the map selects it; the view highlights the top-k input steps of that
- * row. Dataset mode maps a seeded sample of the current dataset's texts and summarises the curves
- * step by step (mean and 10th–90th percentile band).
+ * State of the Hidden state tab. While the tab is {@linkplain #activeProperty() active}, the
+ * typed sentence ({@link #typedTextProperty()}, when not blank) or else the current example is
+ * read in the background ({@link HiddenStateService#read}: map, unit curves, prediction, OOV
+ * tokens), cancelling the previous run; only the newest result is shown. Any change of input or
+ * unit choice first clears the shown result, so nothing of the previous document stays; while the
+ * tab is hidden, the change is remembered and mapped when the tab comes back. A model without a
+ * recurrent layer sets {@link #noRecurrentLayerProperty()} instead of reporting an error; a typed
+ * text the model refuses or a bad unit list is a status message. Clicking row t of the map selects
+ * it; the view highlights the top-k input steps of that row. Dataset mode maps a seeded sample of
+ * the current dataset's texts and summarises the curves step by step (mean and 10th–90th
+ * percentile band).
  */
 public final class HiddenStateViewModel {
 
