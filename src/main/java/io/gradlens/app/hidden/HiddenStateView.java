@@ -310,7 +310,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
             case MAP -> CsvWriter.write(path, model.mapHeader(), model.mapRows());
             case DATASET -> CsvWriter.write(path, HiddenStateViewModel.datasetHeader(),
                 model.datasetRows());
-            default -> CsvWriter.write(path, HiddenStateViewModel.stepHeader(),
+            default -> CsvWriter.write(path, model.stepHeader(),
                 model.stepRows());
           }
         });

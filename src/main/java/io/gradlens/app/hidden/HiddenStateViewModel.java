@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import io.gradlens.explain.HiddenUnitCurves;
 import io.gradlens.explain.HiddenUnitSelection;
 import io.gradlens.workflow.hidden.HiddenStateReading;
 import javafx.beans.property.BooleanProperty;
@@ -481,24 +482,52 @@ public final class HiddenStateViewModel {
     return row;
   }
 
-  /** @return CSV header of {@link #stepRows()} */
-  public static List<String> stepHeader() {
-    return List.of("t", "token", "hidden_mean", "curve");
+  /**
+   * @return CSV header of {@link #stepRows()}: t, token, r(h_t) and c[t] of the map's reduction,
+   *     then h_t,u and the curve of each selected unit u
+   */
+  public List<String> stepHeader() {
+    List<String> header = new ArrayList<>(List.of("t", "token", "hidden_mean", "curve"));
+    HiddenUnitCurves units = shownUnits();
+    HiddenStateGradientMap r = result.get();
+    if (r != null && units != null) {
+      header.set(2, "hidden_" + r.reduction().replace(':', '_'));
+      for (int u : units.units()) {
+        header.add("h_u" + u);
+        header.add("curve_u" + u);
+      }
+    }
+    return header;
   }
 
-  /** @return one row per step: token, r(h_t) and c[t] of the current result */
+  /** @return one row per step: token, r(h_t) and c[t] of the current result, then its units' */
   public List<List<String>> stepRows() {
     HiddenStateGradientMap r = result.get();
     List<List<String>> rows = new ArrayList<>();
     if (r == null) {
       return rows;
     }
+    HiddenUnitCurves units = shownUnits();
     double[] h = r.hidden();
     double[] c = r.curve();
+    double[][] uh = units == null ? new double[0][] : units.hidden();
+    double[][] uc = units == null ? new double[0][] : units.curve();
     for (int t = 0; t < r.steps(); t++) {
-      rows.add(List.of(Integer.toString(t), r.tokens().get(t), format(h[t]), format(c[t])));
+      List<String> row = new ArrayList<>(List.of(Integer.toString(t), r.tokens().get(t),
+          format(h[t]), format(c[t])));
+      for (int i = 0; i < uh.length; i++) {
+        row.add(format(uh[i][t]));
+        row.add(format(uc[i][t]));
+      }
+      rows.add(row);
     }
     return rows;
+  }
+
+  /** @return the unit curves of the shown map, null for the mean */
+  private HiddenUnitCurves shownUnits() {
+    HiddenStateReading r = reading.get();
+    return r == null || r.map() != result.get() ? null : r.units();
   }
 
   /** @return CSV header of {@link #datasetRows()} */

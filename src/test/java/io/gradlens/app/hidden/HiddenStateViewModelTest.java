@@ -190,6 +190,10 @@ class HiddenStateViewModelTest {
     assertEquals("unit:2", model.resultProperty().get().reduction());
     assertTrue(model.statusProperty().get().contains("curves of units 2, 5"),
         model.statusProperty().get());
+    assertEquals(List.of("t", "token", "hidden_unit_2", "curve", "h_u2", "curve_u2", "h_u5",
+        "curve_u5"), model.stepHeader());
+    assertEquals(r.units().curve(1)[3], Double.parseDouble(model.stepRows().get(3).get(7)), 0);
+    assertEquals(r.units().hidden(0)[4], Double.parseDouble(model.stepRows().get(4).get(4)), 0);
     int calls = service.calls();
     model.chosenUnitsProperty().set("2, x");
     assertEquals(calls, service.calls(), "nothing is computed for a bad list");
