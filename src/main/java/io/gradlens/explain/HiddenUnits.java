@@ -46,11 +46,27 @@ public final class HiddenUnits {
         this.budgetBytes = budgetBytes;
     }
 
+    /**
+     * The selected units' curves and, from the same rows, the whole map of the first of them
+     * (‖∂h_t,u/∂x_s‖, as {@link HiddenStateGradients} with {@link HiddenReduction#unit} gives it).
+     *
+     * @param units    the units' activations and curves
+     * @param firstMap the map of {@code units.units()[0]}
+     */
+    public record Result(HiddenUnitCurves units, HiddenStateGradientMap firstMap) {
+    }
+
     /** The units of one text of a text classifier. */
     public HiddenUnitCurves attribute(Classifier model, String text, HiddenUnitSelection selection,
                                       ProgressListener progress, CancellationToken cancel) {
+        return withMap(model, text, selection, progress, cancel).units();
+    }
+
+    /** The units of one text of a text classifier, with the first unit's map. */
+    public Result withMap(Classifier model, String text, HiddenUnitSelection selection,
+                          ProgressListener progress, CancellationToken cancel) {
         AttributionInputs.Tokens t = AttributionInputs.texts(model, List.of(text));
-        return attribute(model.network(), t.ids().get(0), t.tokens().get(0), selection, progress, cancel);
+        return withMap(model.network(), t.ids().get(0), t.tokens().get(0), selection, progress, cancel);
     }
 
     /**
@@ -63,6 +79,12 @@ public final class HiddenUnits {
     public HiddenUnitCurves attribute(Sequential network, int[] ids, List<String> tokens,
                                       HiddenUnitSelection selection, ProgressListener progress,
                                       CancellationToken cancel) {
+        return withMap(network, ids, tokens, selection, progress, cancel).units();
+    }
+
+    /** As {@link #attribute(Sequential, int[], List, HiddenUnitSelection, ProgressListener, CancellationToken)}, with the first unit's map. */
+    public Result withMap(Sequential network, int[] ids, List<String> tokens, HiddenUnitSelection selection,
+                          ProgressListener progress, CancellationToken cancel) {
         List<String> shown = HiddenStateGradients.displayed(ids, tokens);
         HiddenStatePullBack pullBack = HiddenStatePullBack.prepare(network, layer, ids, rowsPerPass, budgetBytes);
         RecurrentLayer rnn = pullBack.layer();
@@ -94,15 +116,23 @@ public final class HiddenUnits {
             }
         }
         double[][] squares = new double[count][steps];
+        double[][] firstMap = new double[steps][steps];
         int[] chosen = units;
-        pullBack.run(rows, (i, t) -> oneHot(rnn.units(), chosen[i]),
-                (i, t, s, v) -> squares[i][t] += v * v, progress, cancel);
+        int passes = pullBack.run(rows, (i, t) -> oneHot(rnn.units(), chosen[i]), (i, t, s, v) -> {
+            squares[i][t] += v * v;
+            if (i == 0) {
+                firstMap[t][s] = v;
+            }
+        }, progress, cancel);
         for (double[] row : squares) {
             for (int t = 0; t < steps; t++) {
                 row[t] = Math.sqrt(row[t]);
             }
         }
-        return new HiddenUnitCurves(shown, rnn.name(), units, hidden, squares, selection.rankBy(), scores);
+        String first = HiddenReduction.unit(units[0]).toString();
+        return new Result(new HiddenUnitCurves(shown, rnn.name(), units, hidden, squares, selection.rankBy(), scores),
+                new HiddenStateGradientMap(shown, ids, rnn.name(), first, hidden[0], squares[0], firstMap,
+                        pullBack.parameters(first, passes)));
     }
 
     /** ‖∂h_{T−1,u}/∂x‖ for every unit u: H rows, all seeded at the last step, in one batch. */

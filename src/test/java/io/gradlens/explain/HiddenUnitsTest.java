@@ -71,6 +71,15 @@ class HiddenUnitsTest {
                 assertArrayEquals(m.hidden(), c.hidden(i), 0.0, "h_t of unit " + chosen[i]);
                 assertTrue(c.curve(i)[IDS.length - 1] > 0);
             }
+            HiddenUnits.Result both = new HiddenUnits(null, rows, HiddenStateGradients.DEFAULT_BUDGET_BYTES)
+                    .withMap(net, IDS, null, HiddenUnitSelection.of(chosen), ProgressListener.NONE,
+                            CancellationToken.NONE);
+            HiddenStateGradientMap first = alone(net, chosen[0]);
+            assertEquals(first.reduction(), both.firstMap().reduction());
+            for (int t = 0; t < IDS.length; t++) {
+                assertArrayEquals(first.map()[t], both.firstMap().map()[t], 1e-12, "row " + t + ", rows " + rows);
+            }
+            assertArrayEquals(first.hidden(), both.firstMap().hidden(), 0.0);
         }
     }
 

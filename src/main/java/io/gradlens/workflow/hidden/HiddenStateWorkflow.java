@@ -115,10 +115,10 @@ public final class HiddenStateWorkflow {
         if (selection == null) {
             map = method.attribute(model, text, progress, cancel);
         } else {
-            units = options.units().attribute(model, text, selection, part(progress, 0, 0.8),
-                    cancel);
-            map = options.method(HiddenReduction.unit(units.units()[0])).attribute(model, text,
-                    part(progress, 0.8, 1), cancel);
+            // the first unit's map comes from the same rows as the units' curves
+            HiddenUnits.Result both = options.units().withMap(model, text, selection, progress, cancel);
+            units = both.units();
+            map = both.firstMap();
         }
         String predicted = null;
         double probability = Double.NaN;
@@ -139,15 +139,6 @@ public final class HiddenStateWorkflow {
             }
         }
         return new HiddenStateReading(map, units, predicted, probability, unknown);
-    }
-
-    /** Progress of one phase reported as the fraction [from, to] of the whole, in thousandths. */
-    private static ProgressListener part(ProgressListener whole, double from, double to) {
-        return (done, total, message) -> {
-            if (total > 0) {
-                whole.progress(Math.round(1000 * (from + (to - from) * done / total)), 1000, message);
-            }
-        };
     }
 
     /** The map costs time and memory quadratic in the length: refuse before any tape is built. */
