@@ -6,8 +6,11 @@ import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.explain.HiddenStateGradients;
+import io.gradlens.explain.HiddenUnitCurves;
+import io.gradlens.explain.HiddenUnitSelection;
 import io.gradlens.export.ExportJson;
 import io.gradlens.export.HiddenStateExport;
+import io.gradlens.export.HiddenUnitsExport;
 import io.gradlens.nn.Classifier;
 import io.gradlens.workflow.hidden.HiddenStateOptions;
 import io.gradlens.workflow.hidden.HiddenStateSample;
@@ -77,6 +80,18 @@ public final class HiddenGradCommand implements Callable<Integer>, CorpusCommand
     @Option(names = "--reduce", defaultValue = "mean", description = "mean, norm or unit:K. Default ${DEFAULT-VALUE}.")
     String reduce;
 
+    @Option(names = "--units", description = "With --text: also the hidden state h_t,u and the curve "
+            + "‖∂h_t,u/∂x‖ of each of these units, e.g. 3,17,42.")
+    String units;
+
+    @Option(names = "--top-units", description = "With --text: also the curves of the K units ranked highest "
+            + "by --rank-by.")
+    Integer topUnits;
+
+    @Option(names = "--rank-by", defaultValue = "activation", description = "How --top-units ranks: activation "
+            + "(mean |h_t,u|) or gradient (‖∂h_{T-1,u}/∂x‖ of the last step). Default ${DEFAULT-VALUE}.")
+    String rankBy;
+
     @Option(names = "--rows-per-pass", defaultValue = "0",
             description = "Map rows per backward pass (0: chosen from the memory budget). Default ${DEFAULT-VALUE}.")
     int rowsPerPass;
@@ -115,6 +130,7 @@ public final class HiddenGradCommand implements Callable<Integer>, CorpusCommand
                     spec.commandLine().getErr());
         }
         String fmt = ExplainSupport.format(format, "json", "csv");
+        HiddenUnitSelection selection = unitSelection();
         Classifier classifier = ModelOpening.classifier(model, vocabulary, "hidden-grad");
         HiddenStateWorkflow workflow = new HiddenStateWorkflow(classifier, "the model " + model,
                 new HiddenStateOptions(layer, HiddenReduction.parse(reduce), rowsPerPass,
@@ -125,9 +141,16 @@ public final class HiddenGradCommand implements Callable<Integer>, CorpusCommand
         String csv;
         try {
             if (source.text != null) {
+                // the units first: a unit the layer lacks is refused before the map is computed
+                HiddenUnitCurves curves = selection == null ? null
+                        : workflow.units(source.text, selection, bar::update, Interrupt.token());
                 HiddenStateGradientMap map = workflow.map(source.text, bar::update, Interrupt.token());
                 json = HiddenStateExport.toMap(map, model.toString());
                 csv = fmt.equals("csv") ? HiddenStateExport.csv(map) : null;
+                if (curves != null) {
+                    json.put("units", HiddenUnitsExport.toMap(curves));
+                    csv = fmt.equals("csv") ? HiddenUnitsExport.csv(curves) : null;
+                }
             } else {
                 if (sample < 1) {
                     throw new IllegalArgumentException("--sample must be ≥ 1, got " + sample);
@@ -152,5 +175,21 @@ public final class HiddenGradCommand implements Callable<Integer>, CorpusCommand
             w.write(text);
         }
         return 0;
+    }
+
+    /** The units --units or --top-units/--rank-by ask for, null for neither; checked before the model opens. */
+    private HiddenUnitSelection unitSelection() {
+        if (units == null && topUnits == null) {
+            return null;
+        }
+        if (units != null && topUnits != null) {
+            throw new IllegalArgumentException("--units and --top-units are exclusive: choose units or rank them");
+        }
+        if (source.text == null) {
+            throw new IllegalArgumentException((units != null ? "--units" : "--top-units")
+                    + " needs --text (per-unit curves are computed for one text)");
+        }
+        return units != null ? HiddenUnitSelection.parse(units)
+                : HiddenUnitSelection.top(topUnits, HiddenUnitSelection.Ranking.parse(rankBy));
     }
 }

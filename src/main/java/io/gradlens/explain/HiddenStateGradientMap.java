@@ -40,7 +40,8 @@ public record HiddenStateGradientMap(List<String> tokens, int[] tokenIds, String
         }
     }
 
-    private static double[][] deepCopy(double[][] m) {
+    /** A copy of every row of {@code m}. */
+    static double[][] deepCopy(double[][] m) {
         double[][] c = new double[m.length][];
         for (int i = 0; i < m.length; i++) {
             c[i] = m[i].clone();

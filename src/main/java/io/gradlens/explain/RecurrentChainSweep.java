@@ -99,35 +99,56 @@ final class RecurrentChainSweep {
     }
 
     /**
-     * Fills rows t0..t1 of {@code map} (columns 0..t1; entries s &gt; t stay zero).
+     * Pulls back a batch of map rows in one sweep: row r is series {@code rows.get(r).series()}'s
+     * row t = {@code rows.get(r).t()}, seeded with {@code seeds.of(series, t)} = ∂r/∂h_t. Rows must
+     * be sorted by t, largest first, so the rows active at step s (those with t ≥ s) are a prefix
+     * of the batch; several series may share a step (one row per selected unit, say). Column s of
+     * every active row goes to {@code out} for s = t, …, 0.
      *
-     * @param seeds    ∂r/∂h_t for every t
-     * @param progress told (rows-equivalent done so far, T) every {@value #PROGRESS_EVERY} steps
+     * @param progress told (row-steps done, row-steps in the batch) every {@value #PROGRESS_EVERY} steps
      */
-    void rows(int t0, int t1, double[][] seeds, double[][] map, CancellationToken cancel, Progress progress) {
-        int rows = t1 - t0 + 1;
+    void rows(List<HiddenStatePullBack.Row> rows, HiddenStatePullBack.Seeds seeds, HiddenStatePullBack.Columns out,
+              CancellationToken cancel, Progress progress) {
+        int n = rows.size();
         int layers = chain.size();
-        RecurrentTrace top = mapped();
+        for (int r = 1; r < n; r++) {
+            if (rows.get(r).t() > rows.get(r - 1).t()) {
+                throw new IllegalArgumentException("sweep rows must be sorted by t, largest first");
+            }
+        }
         INDArray[] dh = new INDArray[layers];
         INDArray[] dc = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
             RecurrentTrace trace = chain.get(l);
             INDArray h = trace.hidden(0);
-            dh[l] = Nd4j.zeros(h.dataType(), rows, h.size(1));
-            dc[l] = trace.hasCell() ? Nd4j.zeros(h.dataType(), rows, h.size(1)) : null;
+            dh[l] = Nd4j.zeros(h.dataType(), n, h.size(1));
+            dc[l] = trace.hasCell() ? Nd4j.zeros(h.dataType(), n, h.size(1)) : null;
         }
+        int units = (int) dh[layers - 1].size(1);
         // row r's cotangents are carried multiplied by 2^-exponent[r]
-        int[] exponent = new int[rows];
+        int[] exponent = new int[n];
         long work = 0;
-        long totalWork = (long) rows * (t1 + 1) - (long) rows * (rows - 1) / 2;
-        for (int s = t1; s >= 0; s--) {
+        long totalWork = 0;
+        for (HiddenStatePullBack.Row row : rows) {
+            totalWork += row.t() + 1;
+        }
+        int active = 0;
+        for (int s = rows.get(0).t(); s >= 0; s--) {
             cancel.throwIfCancelled();
-            int active = Math.min(rows, t1 - s + 1);
-            if (s >= t0) {
-                // row t = s enters, seeded with ∂r/∂h_s; row r of the batch is map row t1 − r
-                INDArray seed = Nd4j.create(seeds[s]);
+            int entering = active;
+            while (active < n && rows.get(active).t() == s) {
+                active++;
+            }
+            if (active > entering) {
+                // the rows with t = s enter, seeded with ∂r/∂h_s: one block, one assignment
+                double[] block = new double[(active - entering) * units];
+                for (int r = entering; r < active; r++) {
+                    HiddenStatePullBack.Row row = rows.get(r);
+                    System.arraycopy(seeds.of(row.series(), row.t()), 0, block, (r - entering) * units, units);
+                }
+                INDArray seed = Nd4j.create(block, new long[] {active - entering, units}, 'c');
                 INDArray typed = seed.castTo(dh[layers - 1].dataType());
-                dh[layers - 1].putRow(t1 - s, typed);
+                dh[layers - 1].get(NDArrayIndex.interval(entering, active), NDArrayIndex.all()).assign(typed);
                 seed.close(); // closing both is safe when the cast returned the same array
                 typed.close();
             }
@@ -155,12 +176,13 @@ final class RecurrentChainSweep {
             // now rather than when the collector happens to find their small Java wrappers.
             above.close();
             for (int r = 0; r < active; r++) {
-                map[t1 - r][s] = Math.scalb(column[r], exponent[r]);
+                HiddenStatePullBack.Row row = rows.get(r);
+                out.put(row.series(), row.t(), s, Math.scalb(column[r], exponent[r]));
             }
             rescale(dh, dc, active, exponent);
             work += active;
-            if (s > 0 && (t1 - s + 1) % PROGRESS_EVERY == 0) {
-                progress.report(t0 + (int) (rows * work / totalWork), top.steps());
+            if (s > 0 && (rows.get(0).t() - s + 1) % PROGRESS_EVERY == 0) {
+                progress.report(work, totalWork);
             }
         }
         for (int l = 0; l < layers; l++) {
@@ -214,9 +236,9 @@ final class RecurrentChainSweep {
         }
     }
 
-    /** Progress inside a sweep: rows-equivalent done out of T. */
+    /** Progress inside a sweep: row-steps done out of the batch's row-steps. */
     @FunctionalInterface
     interface Progress {
-        void report(int done, int total);
+        void report(long done, long total);
     }
 }

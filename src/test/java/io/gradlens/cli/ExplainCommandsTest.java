@@ -94,18 +94,11 @@ class ExplainCommandsTest {
     }
 
     private static CliRun ok(String... args) {
-        CliRun run = CliRun.of(args);
-        assertEquals(0, run.exitCode(), run.err());
-        return run;
+        return CliRun.ok(args);
     }
 
     private static void assertBadInput(String expected, String... args) {
-        CliRun run = CliRun.of(args);
-        assertEquals(2, run.exitCode(), run.err() + run.out());
-        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
-        assertFalse(run.err().contains("\tat "), run.err());
-        assertTrue(run.err().contains(expected), "expected '" + expected + "' in: " + run.err());
-        assertEquals("", run.out());
+        CliRun.assertBadInput(expected, args);
     }
 
     @Test

@@ -2,9 +2,11 @@ package io.gradlens.app.core;
 
 import io.gradlens.app.service.HiddenStateService;
 import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.explain.HiddenUnitSelection;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.hidden.HiddenStateOptions;
+import io.gradlens.workflow.hidden.HiddenStateReading;
 import io.gradlens.workflow.hidden.HiddenStateSample;
 import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import java.io.IOException;
@@ -13,7 +15,8 @@ import java.util.List;
 /**
  * {@link HiddenStateService} over {@link HiddenStateWorkflow} with
  * {@link HiddenStateOptions#defaults()} (first recurrent layer, mean over units, automatic
- * chunking) on the workspace's current model: the same numbers as {@code gradlens hidden-grad}.
+ * chunking) on the workspace's current model: the same numbers as {@code gradlens hidden-grad}
+ * (with {@code --units} / {@code --top-units} for a unit selection).
  */
 public final class CoreHiddenStateService implements HiddenStateService {
 
@@ -28,6 +31,12 @@ public final class CoreHiddenStateService implements HiddenStateService {
   public HiddenStateGradientMap map(String text, ProgressListener progress,
       CancellationToken cancel) throws IOException {
     return workflow(cancel).map(text, progress, cancel);
+  }
+
+  @Override
+  public HiddenStateReading read(String text, HiddenUnitSelection units,
+      ProgressListener progress, CancellationToken cancel) throws IOException {
+    return workflow(cancel).read(text, units, progress, cancel);
   }
 
   @Override

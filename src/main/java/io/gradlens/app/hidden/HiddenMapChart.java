@@ -1,12 +1,11 @@
 package io.gradlens.app.hidden;
 
 import io.gradlens.app.color.SequentialColorScale;
-import io.gradlens.app.heatmap.FxColors;
 import io.gradlens.explain.HiddenStateGradientMap;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Paint;
 import java.awt.geom.Rectangle2D;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntConsumer;
@@ -16,25 +15,24 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.util.Duration;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The T&times;T hidden-state gradient map G[t][s] as a zoomable heatmap: input step s across,
- * hidden state t down (cell (t, s) centred on integer coordinates), a logarithmic colour scale with its legend, crosshairs and a read-out of
- * the cell under the mouse ("t, s, value, token s"), and the selected row outlined. The map is
- * rendered once into a {@link MapPyramid}; the exact values stay in the result for read-outs and
- * clicks. Call only on the FX thread.
+ * hidden state t down (cell (t, s) centred on integer coordinates), a logarithmic colour scale with
+ * a legend that shows the map's own colours ({@link LogColorLegend}), axes that keep every zoom and
+ * pan within the cells and name the tokens when at most {@value TokenAxis#MAX_LABELLED} steps are
+ * visible ({@link TokenAxis}), crosshairs and a read-out of the cell under the mouse
+ * ("t = 17 ‘movie’, s = 3 ‘the’, G[t][s] = …", cleared when another map is shown), and the
+ * selected row outlined. The map is rendered once into a {@link MapPyramid}; the exact values stay
+ * in the result for read-outs and clicks. Call only on the FX thread.
  */
 public final class HiddenMapChart extends ChartViewer {
 
@@ -42,8 +40,8 @@ public final class HiddenMapChart extends ChartViewer {
   static final double DECADES = 8;
 
   private final XYPlot plot;
-  private final NumberAxis inputAxis = new NumberAxis("input step s");
-  private final NumberAxis hiddenAxis = new NumberAxis("hidden state t");
+  private final TokenAxis inputAxis = new TokenAxis("input step s", true);
+  private final TokenAxis hiddenAxis = new TokenAxis("hidden state t", false);
   private final MapImageAnnotation image = new MapImageAnnotation();
   private final JFreeChart chart;
   private final Tooltip tooltip = new Tooltip();
@@ -61,7 +59,6 @@ public final class HiddenMapChart extends ChartViewer {
     renderer.addAnnotation(image, Layer.BACKGROUND);
     hiddenAxis.setInverted(true);
     for (NumberAxis axis : new NumberAxis[] {inputAxis, hiddenAxis}) {
-      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
       axis.setAutoRange(false);
       axis.setRange(0, 1);
     }
@@ -98,20 +95,37 @@ public final class HiddenMapChart extends ChartViewer {
   }
 
   /**
-   * A map rendered for display: its image pyramid and log colour bounds. Building one costs about
-   * T² colour look-ups, so for long documents it is built off the FX thread; it touches no node.
+   * A map rendered for display: its image pyramid, log colour bounds and the tokens' axis labels.
+   * Building one costs about T² colour look-ups, so for long documents it is built off the FX
+   * thread; it touches no node.
    *
    * @param result the map's values
    * @param pyramid the rendered images
    * @param bounds lower and upper bound of the log colour scale
+   * @param labels the axis label of each step (the token, marked when out of vocabulary)
    */
-  public record Rendered(HiddenStateGradientMap result, MapPyramid pyramid, double[] bounds) {
+  public record Rendered(HiddenStateGradientMap result, MapPyramid pyramid, double[] bounds,
+      List<String> labels) {
 
-    /** Renders {@code r} (safe off the FX thread). */
+    /** Renders {@code r} with its tokens as labels (safe off the FX thread). */
     public static Rendered of(HiddenStateGradientMap r) {
+      return of(r, r.tokens());
+    }
+
+    /** Renders {@code r} with these axis labels, one per step (safe off the FX thread). */
+    public static Rendered of(HiddenStateGradientMap r, List<String> labels) {
+      if (labels.size() != r.steps()) {
+        throw new IllegalArgumentException(labels.size() + " labels for " + r.steps() + " steps");
+      }
       double[] bounds = logBounds(r);
       return new Rendered(r, MapPyramid.of(r.map(), SequentialColorScale.log(bounds[0],
-          bounds[1])), bounds);
+          bounds[1])), bounds, List.copyOf(labels));
+    }
+
+    /** @return the colour legend of this map: the map's colours at log-spaced values */
+    public PaintScaleLegend legend() {
+      return LogColorLegend.of(SequentialColorScale.log(bounds[0], bounds[1]), bounds[0],
+          bounds[1]);
     }
   }
 
@@ -124,6 +138,7 @@ public final class HiddenMapChart extends ChartViewer {
   public void show(Rendered rendered) {
     result = rendered == null ? null : rendered.result();
     setSelectedRow(-1);
+    clearReadout();
     if (legend != null) {
       chart.removeSubtitle(legend);
       legend = null;
@@ -131,21 +146,22 @@ public final class HiddenMapChart extends ChartViewer {
     if (rendered == null) {
       pyramid = null;
       image.setPyramid(null);
+      inputAxis.setTokens(List.of());
+      hiddenAxis.setTokens(List.of());
       inputAxis.setRange(0, 1);
       hiddenAxis.setRange(0, 1);
       return;
     }
     double[] bounds = rendered.bounds();
-    SequentialColorScale scale = SequentialColorScale.log(bounds[0], bounds[1]);
     pyramid = rendered.pyramid();
     int n = result.steps();
     chart.setNotify(false);
     org.jfree.data.Range all = new org.jfree.data.Range(-0.5, n - 0.5);
-    inputAxis.setDefaultAutoRange(all);
-    hiddenAxis.setDefaultAutoRange(all);
+    inputAxis.setTokens(rendered.labels());
+    hiddenAxis.setTokens(rendered.labels());
     inputAxis.setRange(all);
     hiddenAxis.setRange(all);
-    legend = legend(scale, bounds);
+    legend = rendered.legend();
     chart.addSubtitle(legend);
     image.setPyramid(pyramid);
     chart.setNotify(true);
@@ -172,37 +188,6 @@ public final class HiddenMapChart extends ChartViewer {
       return new double[] {1, 1};
     }
     return new double[] {Math.max(lo, hi * Math.pow(10, -DECADES)), hi};
-  }
-
-  private static PaintScaleLegend legend(SequentialColorScale scale, double[] bounds) {
-    double lower = bounds[0];
-    double upper = Math.max(bounds[1], lower * 1.0001);
-    LogAxis axis = new LogAxis("G[t][s] (log)");
-    axis.setRange(lower, upper);
-    axis.setNumberFormatOverride(new java.text.DecimalFormat("0.#E0"));
-    PaintScale paints = new PaintScale() {
-      @Override
-      public double getLowerBound() {
-        return lower;
-      }
-
-      @Override
-      public double getUpperBound() {
-        return upper;
-      }
-
-      @Override
-      public Paint getPaint(double value) {
-        return FxColors.awt(scale.color(value));
-      }
-    };
-    PaintScaleLegend legend = new PaintScaleLegend(paints, axis);
-    legend.setPosition(RectangleEdge.RIGHT);
-    legend.setMargin(new RectangleInsets(4, 4, 4, 4));
-    legend.setStripWidth(12);
-    legend.setSubdivisionCount(128);
-    legend.setAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
-    return legend;
   }
 
   /** Outlines row t (−1: none). */
@@ -249,27 +234,21 @@ public final class HiddenMapChart extends ChartViewer {
         hiddenAxis.valueToJava2D(t, area, plot.getRangeAxisEdge())};
   }
 
-  /** @return the read-out of cell (t, s): "t, s, value, token s" */
+  /** @return the read-out of cell (t, s): "t = 17 ‘movie’, s = 3 ‘the’, G[t][s] = …" */
   public String cellText(int t, int s) {
     return describe(result, t, s);
   }
 
   /** @return the read-out of cell (t, s) of {@code r} */
   static String describe(HiddenStateGradientMap r, int t, int s) {
-    return String.format(Locale.ROOT, "t = %d (%s), s = %d, G[t][s] = %.4g, token s = \u201c%s\u201d",
-        t, r.tokens().get(t), s, r.at(t, s), r.tokens().get(s));
+    return String.format(Locale.ROOT, "t = %d \u2018%s\u2019, s = %d \u2018%s\u2019, G[t][s] = %.4g",
+        t, r.tokens().get(t), s, r.tokens().get(s), r.at(t, s));
   }
 
   private void hovered(MouseEvent e) {
     Optional<int[]> cell = cellAt(e.getX(), e.getY());
     if (cell.isEmpty()) {
-      plot.setDomainCrosshairVisible(false);
-      plot.setRangeCrosshairVisible(false);
-      hover.set("");
-      if (tooltipInstalled) {
-        Tooltip.uninstall(getCanvas(), tooltip);
-        tooltipInstalled = false;
-      }
+      clearReadout();
       return;
     }
     int t = cell.get()[0];
@@ -285,6 +264,17 @@ public final class HiddenMapChart extends ChartViewer {
       // Only over cells: an empty tooltip elsewhere would show an empty box.
       Tooltip.install(getCanvas(), tooltip);
       tooltipInstalled = true;
+    }
+  }
+
+  /** Hides the crosshairs and empties the read-out (outside the map, or a new map). */
+  private void clearReadout() {
+    plot.setDomainCrosshairVisible(false);
+    plot.setRangeCrosshairVisible(false);
+    hover.set("");
+    if (tooltipInstalled) {
+      Tooltip.uninstall(getCanvas(), tooltip);
+      tooltipInstalled = false;
     }
   }
 
@@ -306,6 +296,21 @@ public final class HiddenMapChart extends ChartViewer {
   /** @return the chart, for export */
   public JFreeChart chart() {
     return chart;
+  }
+
+  /** @return the input-step axis s (across) */
+  TokenAxis inputAxis() {
+    return inputAxis;
+  }
+
+  /** @return the hidden-state axis t (down) */
+  TokenAxis hiddenAxis() {
+    return hiddenAxis;
+  }
+
+  /** @return the colour legend, null without a map */
+  PaintScaleLegend legend() {
+    return legend;
   }
 
   /** @return the plot */

@@ -12,12 +12,18 @@ import io.gradlens.app.heatmap.TokenHeatmapView;
 import io.gradlens.app.task.TaskCallbacks;
 import io.gradlens.app.task.TaskHandle;
 import io.gradlens.app.task.TaskRunner;
+import io.gradlens.app.saliency.WhatIfTextBar;
 import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.explain.HiddenUnitCurves;
+import io.gradlens.explain.HiddenUnitSelection;
+import io.gradlens.workflow.hidden.HiddenStateReading;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,6 +36,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -40,12 +47,14 @@ import javafx.stage.Window;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The Hidden state tab: for the current example the mean hidden state r(h_t) and the gradient
- * curve c[t] per timestep (linear or log axis), and the T&times;T map G[t][s] with a log colour
- * legend; clicking row t highlights in the token strip the k input tokens h_t depends on most.
- * Dataset mode adds the curves of a sample of the current dataset (mean and 10th–90th percentile
- * band). Every chart exports PNG, SVG and CSV. A model without a recurrent layer gets a message
- * instead of the charts.
+ * The Hidden state tab: for the current example, or a typed sentence ("Your text", the Saliency
+ * tab's {@link WhatIfTextBar}), the hidden state and the gradient curve per timestep (the mean over
+ * units, or one line per selected unit; linear or log axis), and the T&times;T map G[t][s] (of the
+ * mean or of the first selected unit) with a log colour legend, axes clamped to the map and token
+ * labels when zoomed in; the prediction and the out-of-vocabulary words; clicking row t highlights
+ * in the token strip the k input tokens h_t depends on most. Dataset mode adds the curves of a
+ * sample of the current dataset (mean and 10th–90th percentile band). Every chart exports PNG, SVG
+ * and CSV. A model without a recurrent layer gets a message instead of the charts.
  */
 public final class HiddenStateView extends BorderPane implements Exportable {
 
@@ -90,6 +99,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
       "c[t] = \u2016\u2202r(h_t)/\u2202x\u2016");
   private final TokenHeatmapView tokens = new TokenHeatmapView();
   private final Label rowLabel = new Label();
+  private final Label prediction = new Label();
   private final Label message = new Label();
   private final ChoiceBox<Target> exportTarget = new ChoiceBox<>();
   private final Map<Target, ExportAction> exports = new EnumMap<>(Target.class);
@@ -123,7 +133,10 @@ public final class HiddenStateView extends BorderPane implements Exportable {
     for (Target t : Target.values()) {
       exports.put(t, exportAction(prompt, errors, t));
     }
-    setTop(controls());
+    prediction.setId("hidden-prediction");
+    prediction.setPadding(new Insets(0, 8, 4, 8));
+    prediction.setStyle("-fx-font-weight: bold");
+    setTop(new VBox(controls(), unitsBar(), whatIfBar(), prediction));
     setCenter(center());
     setBottom(bottom());
     map.setOnRowClicked(t -> model.selectedRowProperty().set(t));
@@ -176,6 +189,53 @@ public final class HiddenStateView extends BorderPane implements Exportable {
         labelled("Export", exportBox));
     bar.setPadding(new Insets(8));
     bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  /** The unit chooser: the mean, chosen units, or the top k by activation or gradient. */
+  private FlowPane unitsBar() {
+    ChoiceBox<UnitChoice> choice = new ChoiceBox<>();
+    choice.setId("hidden-units-choice");
+    choice.getItems().setAll(UnitChoice.values());
+    choice.valueProperty().bindBidirectional(model.unitChoiceProperty());
+    TextField units = new TextField(model.chosenUnitsProperty().get());
+    units.setId("hidden-units");
+    units.setPromptText("e.g. 3, 17, 42");
+    units.setPrefColumnCount(12);
+    // committed on Enter or when the field loses focus, not per keystroke
+    units.setOnAction(e -> model.chosenUnitsProperty().set(units.getText()));
+    units.focusedProperty().addListener((o, a, focused) -> {
+      if (!focused) {
+        model.chosenUnitsProperty().set(units.getText());
+      }
+    });
+    units.disableProperty().bind(model.unitChoiceProperty().isNotEqualTo(UnitChoice.CHOSEN));
+    Spinner<Integer> k = spinner("hidden-units-k", HiddenUnitSelection.MAX_UNITS,
+        model.topUnitsProperty());
+    k.disableProperty().bind(Bindings.createBooleanBinding(
+        () -> model.unitChoiceProperty().get().ranking() == null, model.unitChoiceProperty()));
+    FlowPane bar = new FlowPane(12, 6, labelled("Units", choice), labelled("Unit indices", units),
+        labelled("k", k));
+    bar.setPadding(new Insets(0, 8, 4, 8));
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  /**
+   * "Your text" (the Saliency tab's bar, with this tab's ids): any sentence, mapped instead of
+   * the selected example while not blank.
+   */
+  private WhatIfTextBar whatIfBar() {
+    WhatIfTextBar bar = new WhatIfTextBar(model.typedTextProperty(), model.typedHistory(),
+        model::rememberTyped, new SimpleBooleanProperty(false));
+    bar.setId("hidden-whatif-bar");
+    bar.field().setPromptText("Type your own sentence to see its hidden states\u2026");
+    for (String id : List.of("whatif-text", "whatif-explain", "whatif-history", "whatif-back")) {
+      Node node = bar.lookup("#" + id);
+      if (node != null) {
+        node.setId("hidden-" + id);
+      }
+    }
     return bar;
   }
 
@@ -250,7 +310,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
             case MAP -> CsvWriter.write(path, model.mapHeader(), model.mapRows());
             case DATASET -> CsvWriter.write(path, HiddenStateViewModel.datasetHeader(),
                 model.datasetRows());
-            default -> CsvWriter.write(path, HiddenStateViewModel.stepHeader(),
+            default -> CsvWriter.write(path, model.stepHeader(),
                 model.stepRows());
           }
         });
@@ -271,9 +331,33 @@ public final class HiddenStateView extends BorderPane implements Exportable {
   private void showResult() {
     long start = System.nanoTime();
     HiddenStateGradientMap r = model.resultProperty().get();
-    renderMap(r);
-    hiddenChart.setExample("this example", r == null ? null : r.hidden());
-    curveChart.setExample("this example", r == null ? null : r.curve());
+    HiddenStateReading reading = model.readingProperty().get();
+    List<String> labels = r == null ? List.of() : labels(r, reading);
+    renderMap(r, labels);
+    HiddenUnitCurves units = reading == null || reading.map() != r ? null : reading.units();
+    hiddenChart.chart().setTitle(units == null ? "Mean hidden state per timestep"
+        : "Hidden state h_t,u of the selected units per timestep");
+    curveChart.chart().setTitle(units == null ? "Gradient curve per timestep"
+        : "Gradient curve \u2016\u2202h_t,u/\u2202x\u2016 per unit and timestep");
+    if (units == null) {
+      hiddenChart.setExample("this example", r == null ? null : r.hidden());
+      curveChart.setExample("this example", r == null ? null : r.curve());
+    } else {
+      List<String> names = new ArrayList<>();
+      List<double[]> hidden = new ArrayList<>();
+      List<double[]> curves = new ArrayList<>();
+      for (int i = 0; i < units.units().length; i++) {
+        names.add("unit " + units.units()[i]);
+        hidden.add(units.hidden(i));
+        curves.add(units.curve(i));
+      }
+      hiddenChart.setSeries(names, hidden);
+      curveChart.setSeries(names, curves);
+    }
+    hiddenChart.setTokens(labels);
+    curveChart.setTokens(labels);
+    prediction.setText(reading == null ? "" : predictionText(reading));
+    tokens.setOutOfVocabulary(Set.of());
     if (r == null) {
       stripResult = null;
       tokens.showMessage("");
@@ -282,11 +366,39 @@ public final class HiddenStateView extends BorderPane implements Exportable {
     lastRenderMillis = (System.nanoTime() - start) / 1e6;
   }
 
+  /** The axis label of each step: the token, with a star when out of the model's vocabulary. */
+  static List<String> labels(HiddenStateGradientMap r, HiddenStateReading reading) {
+    Set<Integer> unknown = reading == null || reading.map() != r ? Set.of()
+        : reading.outOfVocabulary();
+    List<String> labels = new ArrayList<>(r.steps());
+    for (int t = 0; t < r.steps(); t++) {
+      labels.add(r.tokens().get(t) + (unknown.contains(t) ? OOV_MARK : ""));
+    }
+    return labels;
+  }
+
+  /** Marks a token out of the model's vocabulary on the axes. */
+  static final String OOV_MARK = "*";
+
+  /** @return "Predicts “positive” (p = 0.912) · * not in the model's vocabulary: zqfoo" */
+  static String predictionText(HiddenStateReading r) {
+    String text = r.predictedClass() == null ? "The model gives no class probabilities"
+        : String.format(Locale.ROOT, "Predicts \u201c%s\u201d (p = %.3f)", r.predictedClass(),
+            r.probability());
+    if (r.outOfVocabulary().isEmpty()) {
+      return text;
+    }
+    List<String> words = new java.util.TreeSet<>(r.outOfVocabulary()).stream()
+        .map(r.tokens()::get).distinct().toList();
+    return text + " \u00b7 " + OOV_MARK + " not in the model's vocabulary: "
+        + String.join(", ", words);
+  }
+
   /**
    * Renders the map's image pyramid in the background (T² colours: about a second for a
    * 1,400-token document) and shows it when it is still the current result.
    */
-  private void renderMap(HiddenStateGradientMap r) {
+  private void renderMap(HiddenStateGradientMap r, List<String> labels) {
     if (rendering != null) {
       rendering.cancel();
       rendering = null;
@@ -297,7 +409,7 @@ public final class HiddenStateView extends BorderPane implements Exportable {
     }
     long start = System.nanoTime();
     rendering = runner.submit("Rendering the hidden-state map",
-        (progress, cancel) -> HiddenMapChart.Rendered.of(r),
+        (progress, cancel) -> HiddenMapChart.Rendered.of(r, labels),
         TaskCallbacks.of(rendered -> {
           if (model.resultProperty().get() == r) {
             map.show(rendered);
@@ -357,6 +469,16 @@ public final class HiddenStateView extends BorderPane implements Exportable {
     stripResult = r;
     stripScores = scores;
     stripWindow = window;
+    HiddenStateReading reading = model.readingProperty().get();
+    Set<Integer> unknown = new java.util.HashSet<>();
+    if (reading != null && reading.map() == r) {
+      for (int t : reading.outOfVocabulary()) {
+        if (t >= window.start() && t < window.end()) {
+          unknown.add(t - window.start());
+        }
+      }
+    }
+    tokens.setOutOfVocabulary(unknown);
     tokens.setTokens(r.tokens().subList(window.start(), window.end()),
         java.util.Arrays.copyOfRange(scores, window.start(), window.end()), scale);
   }

@@ -15,7 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import io.gradlens.explain.HiddenUnitCurves;
+import io.gradlens.explain.HiddenUnitSelection;
+import io.gradlens.workflow.hidden.HiddenStateReading;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,18 +41,24 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * State of the Hidden state tab. While the tab is {@linkplain #activeProperty() active}, a new
- * example is mapped in the background (cancelling the previous run; only the newest result is
- * shown); while it is hidden, the change is remembered and mapped when the tab comes back. A model
- * without a recurrent layer sets {@link #noRecurrentLayerProperty()} instead of reporting an
- * error. Clicking row t of the map selects it; the view highlights the top-k input steps of that
- * row. Dataset mode maps a seeded sample of the current dataset's texts and summarises the curves
- * step by step (mean and 10th–90th percentile band).
+ * State of the Hidden state tab. While the tab is {@linkplain #activeProperty() active}, the
+ * typed sentence ({@link #typedTextProperty()}, when not blank) or else the current example is
+ * read in the background ({@link HiddenStateService#read}: map, unit curves, prediction, OOV
+ * tokens), cancelling the previous run; only the newest result is shown. Any change of input or
+ * unit choice first clears the shown result, so nothing of the previous document stays; while the
+ * tab is hidden, the change is remembered and mapped when the tab comes back. A model without a
+ * recurrent layer sets {@link #noRecurrentLayerProperty()} instead of reporting an error; a typed
+ * text the model refuses or a bad unit list is a status message. Clicking row t of the map selects
+ * it; the view highlights the top-k input steps of that row. Dataset mode maps a seeded sample of
+ * the current dataset's texts and summarises the curves step by step (mean and 10th–90th
+ * percentile band).
  */
 public final class HiddenStateViewModel {
 
   /** Default number of highlighted input steps per selected row. */
   public static final int DEFAULT_TOP_K = 5;
+  /** Default k of "top k units". */
+  public static final int DEFAULT_TOP_UNITS = 5;
   /** Default dataset sample size. */
   public static final int DEFAULT_SAMPLE = 50;
   /** Seed of the dataset sample, so the same dataset gives the same sample. */
@@ -66,6 +81,15 @@ public final class HiddenStateViewModel {
 
   private final ReadOnlyObjectWrapper<HiddenStateGradientMap> result =
       new ReadOnlyObjectWrapper<>(this, "result");
+  private final ReadOnlyObjectWrapper<HiddenStateReading> reading =
+      new ReadOnlyObjectWrapper<>(this, "reading");
+  private final StringProperty typedText = new SimpleStringProperty(this, "typedText", "");
+  private final ObservableList<String> typedHistory = FXCollections.observableArrayList();
+  private final ObjectProperty<UnitChoice> unitChoice =
+      new SimpleObjectProperty<>(this, "unitChoice", UnitChoice.MEAN);
+  private final StringProperty chosenUnits = new SimpleStringProperty(this, "chosenUnits", "0");
+  private final IntegerProperty topUnits =
+      new SimpleIntegerProperty(this, "topUnits", DEFAULT_TOP_UNITS);
   private final ReadOnlyObjectWrapper<List<Integer>> highlighted =
       new ReadOnlyObjectWrapper<>(this, "highlighted", List.of());
   private final ReadOnlyObjectWrapper<DatasetCurves> datasetCurves =
@@ -103,7 +127,23 @@ public final class HiddenStateViewModel {
     this.datasetTexts = datasetTexts;
     this.datasetName = datasetName;
     this.clock = clock;
-    text.addListener(o -> invalidate());
+    text.addListener(o -> {
+      if (!isTyping()) {
+        invalidate();
+      }
+    });
+    typedText.addListener(o -> invalidate());
+    unitChoice.addListener(o -> invalidate());
+    chosenUnits.addListener(o -> {
+      if (unitChoice.get() == UnitChoice.CHOSEN) {
+        invalidate();
+      }
+    });
+    topUnits.addListener(o -> {
+      if (unitChoice.get().ranking() != null) {
+        invalidate();
+      }
+    });
     active.addListener((o, a, b) -> {
       if (b && stale) {
         recompute();
@@ -111,6 +151,69 @@ public final class HiddenStateViewModel {
     });
     selectedRow.addListener(o -> updateHighlight());
     topK.addListener(o -> updateHighlight());
+  }
+
+  /** @return the typed sentence ("Your text"), mapped instead of the example while not blank */
+  public StringProperty typedTextProperty() {
+    return typedText;
+  }
+
+  /** @return the sentences typed this session, newest first, without repeats */
+  public ObservableList<String> typedHistory() {
+    return typedHistory;
+  }
+
+  /** Remembers the current typed sentence in {@link #typedHistory()} (newest first). */
+  public void rememberTyped() {
+    if (isTyping()) {
+      String t = typedText.get().strip();
+      typedHistory.remove(t);
+      typedHistory.add(0, t);
+    }
+  }
+
+  /** @return whether a typed sentence is mapped instead of the selected example */
+  public boolean isTyping() {
+    String t = typedText.get();
+    return t != null && !t.isBlank();
+  }
+
+  /** @return the text mapped now: the typed sentence if any, else the selected example's */
+  public String currentText() {
+    return isTyping() ? typedText.get() : text.getValue();
+  }
+
+  /** @return what the curves and the map follow: the mean over units or single units */
+  public ObjectProperty<UnitChoice> unitChoiceProperty() {
+    return unitChoice;
+  }
+
+  /** @return the units of {@link UnitChoice#CHOSEN}, comma-separated indices, e.g. "3, 17" */
+  public StringProperty chosenUnitsProperty() {
+    return chosenUnits;
+  }
+
+  /** @return k of the top-k unit choices */
+  public IntegerProperty topUnitsProperty() {
+    return topUnits;
+  }
+
+  /**
+   * @return the unit selection of the current choice, null for the mean
+   * @throws IllegalArgumentException when the chosen units are not a list of indices
+   */
+  public HiddenUnitSelection unitSelection() {
+    UnitChoice c = unitChoice.get();
+    if (c == UnitChoice.MEAN) {
+      return null;
+    }
+    return c == UnitChoice.CHOSEN ? HiddenUnitSelection.parse(chosenUnits.get())
+        : HiddenUnitSelection.top(Math.max(1, topUnits.get()), c.ranking());
+  }
+
+  /** @return the newest reading (map, unit curves, prediction), null when there is none */
+  public ReadOnlyObjectProperty<HiddenStateReading> readingProperty() {
+    return reading.getReadOnlyProperty();
   }
 
   /** @return whether the tab is shown; inputs are mapped only while it is */
@@ -183,38 +286,68 @@ public final class HiddenStateViewModel {
     return lastMillis.getReadOnlyProperty();
   }
 
-  /** Marks the input changed; maps it now when the tab is shown. */
+  /**
+   * Marks the input changed and drops what was shown of the old one (map, curves, read-out), so
+   * nothing of another document, model or unit choice stays on screen; maps it now when the tab
+   * is shown.
+   */
   public void invalidate() {
     stale = true;
+    reading.set(null);
+    result.set(null);
+    selectedRow.set(-1);
     if (active.get()) {
       recompute();
     }
   }
 
-  /** Maps the current example, cancelling whatever runs. */
+  /** Maps the typed sentence or the current example, cancelling whatever runs. */
   public void recompute() {
     stale = false;
     long mine = startRun();
-    String input = text.getValue();
+    boolean typing = isTyping();
+    String input = currentText();
     if (input == null || input.isBlank()) {
       busy.set(false);
-      status.set("Select an example in the Data tab to see its hidden states.");
+      status.set("Select an example in the Data tab, or type your own text, to see its hidden"
+          + " states.");
+      return;
+    }
+    HiddenUnitSelection units;
+    try {
+      units = unitSelection();
+    } catch (IllegalArgumentException e) {
+      busy.set(false);
+      status.set("Units: " + e.getMessage());
       return;
     }
     status.set("Mapping hidden-state gradients\u2026");
     long start = clock.getAsLong();
     running = runner.submit("Hidden-state gradients",
-        (p, cancel) -> service.map(input, forwarded(p, mine), cancel),
+        (p, cancel) -> service.read(input, units, forwarded(p, mine), cancel),
         new TaskCallbacks<>(r -> {
           if (mine == generation) {
             noRecurrentLayer.set(null);
-            result.set(r);
             selectedRow.set(-1);
+            reading.set(r);
+            result.set(r.map());
             updateHighlight();
-            finished(start, "T = " + r.steps() + " steps of layer '" + r.layer() + "' ("
-                + r.reduction() + " over units)");
+            finished(start, "T = " + r.map().steps() + " steps of layer '" + r.map().layer()
+                + "' (" + describe(r) + ")" + (typing ? ", your text" : ""));
           }
-        }, e -> failed(mine, e), () -> ended(mine)));
+        }, e -> failed(mine, e, typing), () -> ended(mine)));
+  }
+
+  /** @return "mean over units" or "map of unit 3; curves of units 3, 1 (top 2 by gradient)" */
+  static String describe(HiddenStateReading r) {
+    if (r.units() == null) {
+      return r.map().reduction() + " over units";
+    }
+    int[] u = r.units().units();
+    String list = String.join(", ", java.util.Arrays.stream(u).mapToObj(String::valueOf).toList());
+    return "map of unit " + u[0] + "; curves of unit" + (u.length == 1 ? " " : "s ") + list
+        + (r.units().rankBy() == null ? "" : " (top " + u.length + " "
+        + r.units().rankBy().label() + ")");
   }
 
   /** Maps a seeded sample of the current dataset and summarises its curves. */
@@ -241,7 +374,7 @@ public final class HiddenStateViewModel {
             finished(start, "Dataset " + d.dataset() + ": " + d.sequences() + " sequences, mean"
                 + " and 10th\u201390th percentile band");
           }
-        }, e -> failed(mine, e), () -> ended(mine)));
+        }, e -> failed(mine, e, false), () -> ended(mine)));
   }
 
   /** Stops the running computation; the shown results stay. */
@@ -296,11 +429,17 @@ public final class HiddenStateViewModel {
     completedRuns.set(completedRuns.get() + 1);
   }
 
-  private void failed(long mine, Throwable e) {
+  private void failed(long mine, Throwable e, boolean typing) {
     if (mine != generation) {
       return;
     }
     concluded = true;
+    if (e instanceof IllegalArgumentException && !(e instanceof NoRecurrentLayerException)
+        && (typing || unitChoice.get() != UnitChoice.MEAN)) {
+      // a typed text too long for the model, or a unit the layer lacks: the user's input, not a fault
+      status.set((typing ? "Your text: " : "Units: ") + e.getMessage());
+      return;
+    }
     if (e instanceof NoRecurrentLayerException) {
       result.set(null);
       datasetCurves.set(null);
@@ -343,24 +482,52 @@ public final class HiddenStateViewModel {
     return row;
   }
 
-  /** @return CSV header of {@link #stepRows()} */
-  public static List<String> stepHeader() {
-    return List.of("t", "token", "hidden_mean", "curve");
+  /**
+   * @return CSV header of {@link #stepRows()}: t, token, r(h_t) and c[t] of the map's reduction,
+   *     then h_t,u and the curve of each selected unit u
+   */
+  public List<String> stepHeader() {
+    List<String> header = new ArrayList<>(List.of("t", "token", "hidden_mean", "curve"));
+    HiddenUnitCurves units = shownUnits();
+    HiddenStateGradientMap r = result.get();
+    if (r != null && units != null) {
+      header.set(2, "hidden_" + r.reduction().replace(':', '_'));
+      for (int u : units.units()) {
+        header.add("h_u" + u);
+        header.add("curve_u" + u);
+      }
+    }
+    return header;
   }
 
-  /** @return one row per step: token, r(h_t) and c[t] of the current result */
+  /** @return one row per step: token, r(h_t) and c[t] of the current result, then its units' */
   public List<List<String>> stepRows() {
     HiddenStateGradientMap r = result.get();
     List<List<String>> rows = new ArrayList<>();
     if (r == null) {
       return rows;
     }
+    HiddenUnitCurves units = shownUnits();
     double[] h = r.hidden();
     double[] c = r.curve();
+    double[][] uh = units == null ? new double[0][] : units.hidden();
+    double[][] uc = units == null ? new double[0][] : units.curve();
     for (int t = 0; t < r.steps(); t++) {
-      rows.add(List.of(Integer.toString(t), r.tokens().get(t), format(h[t]), format(c[t])));
+      List<String> row = new ArrayList<>(List.of(Integer.toString(t), r.tokens().get(t),
+          format(h[t]), format(c[t])));
+      for (int i = 0; i < uh.length; i++) {
+        row.add(format(uh[i][t]));
+        row.add(format(uc[i][t]));
+      }
+      rows.add(row);
     }
     return rows;
+  }
+
+  /** @return the unit curves of the shown map, null for the mean */
+  private HiddenUnitCurves shownUnits() {
+    HiddenStateReading r = reading.get();
+    return r == null || r.map() != result.get() ? null : r.units();
   }
 
   /** @return CSV header of {@link #datasetRows()} */

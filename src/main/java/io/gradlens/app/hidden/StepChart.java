@@ -3,6 +3,7 @@ package io.gradlens.app.hidden;
 import io.gradlens.workflow.hidden.CurveBand;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -29,6 +30,10 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 public final class StepChart extends ChartViewer {
 
   private static final Color EXAMPLE = new Color(0x21, 0x66, 0xAC);
+  /** Colours of further per-unit lines (ColorBrewer Dark2, after the first line's blue). */
+  private static final Color[] MORE = {new Color(0xD9, 0x5F, 0x02), new Color(0x1B, 0x9E, 0x77),
+      new Color(0x75, 0x70, 0xB3), new Color(0xE7, 0x29, 0x8A), new Color(0x66, 0xA6, 0x1E),
+      new Color(0xE6, 0xAB, 0x02), new Color(0xA6, 0x76, 0x1D), new Color(0x66, 0x66, 0x66)};
   private static final Color DATASET = new Color(0xB2, 0x18, 0x2B);
 
   private final String valueLabel;
@@ -37,8 +42,11 @@ public final class StepChart extends ChartViewer {
   private final XYPlot plot;
   private final JFreeChart chart;
   private final TextTitle hiddenPoints = new TextTitle("");
-  private String exampleName = "example";
-  private double[] example;
+  private final TokenAxis stepAxis = new TokenAxis("timestep t", true);
+  private final XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
+  private List<String> names = List.of();
+  private List<double[]> examples = List.of();
+  private List<String> tokenLabels = List.of();
   private CurveBand band;
   private String bandName;
   private boolean log;
@@ -50,15 +58,16 @@ public final class StepChart extends ChartViewer {
    */
   public StepChart(String title, String valueLabel) {
     this.valueLabel = valueLabel;
-    XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
     lineRenderer.setSeriesPaint(0, EXAMPLE);
     lineRenderer.setSeriesStroke(0, new BasicStroke(1.6f));
+    for (int i = 0; i < MORE.length; i++) {
+      lineRenderer.setSeriesPaint(i + 1, MORE[i]);
+      lineRenderer.setSeriesStroke(i + 1, new BasicStroke(1.4f));
+    }
     DeviationRenderer bandRenderer = new DeviationRenderer(true, false);
     bandRenderer.setSeriesPaint(0, DATASET);
     bandRenderer.setSeriesFillPaint(0, new Color(0xF4, 0xA5, 0x82));
     bandRenderer.setAlpha(0.35f);
-    NumberAxis stepAxis = new NumberAxis("timestep t");
-    stepAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     plot = new XYPlot(lines, stepAxis, valueAxis(false), lineRenderer);
     plot.setDataset(1, bands);
     plot.setRenderer(1, bandRenderer);
@@ -76,9 +85,33 @@ public final class StepChart extends ChartViewer {
 
   /** Shows the current example's values (null clears). */
   public void setExample(String name, double[] values) {
-    exampleName = name;
-    example = values == null ? null : values.clone();
+    setSeries(values == null ? List.of() : List.of(name), values == null ? List.of()
+        : List.<double[]>of(values));
+  }
+
+  /** Shows one line per series, e.g. one per selected unit (empty lists clear). */
+  public void setSeries(List<String> seriesNames, List<double[]> values) {
+    if (seriesNames.size() != values.size()) {
+      throw new IllegalArgumentException(seriesNames.size() + " names for " + values.size()
+          + " series");
+    }
+    names = List.copyOf(seriesNames);
+    examples = values.stream().map(double[]::clone).toList();
     rebuild();
+  }
+
+  /**
+   * Labels the timestep axis with these tokens while at most {@value TokenAxis#MAX_LABELLED}
+   * steps are visible (empty: indices only) and keeps it within their steps.
+   */
+  public void setTokens(List<String> labels) {
+    tokenLabels = List.copyOf(labels);
+    rebuild();
+  }
+
+  /** @return the timestep axis */
+  TokenAxis stepAxis() {
+    return stepAxis;
   }
 
   /** Shows a dataset sample's mean and band (null clears). */
@@ -132,8 +165,9 @@ public final class StepChart extends ChartViewer {
     int dropped = 0;
     lines.removeAllSeries();
     bands.removeAllSeries();
-    if (example != null) {
-      XYSeries s = new XYSeries(exampleName, false, true);
+    for (int i = 0; i < examples.size(); i++) {
+      double[] example = examples.get(i);
+      XYSeries s = new XYSeries(names.get(i), false, true);
       for (int t = 0; t < example.length; t++) {
         boolean shown = !log || example[t] > 0;
         s.add(t, shown ? Double.valueOf(example[t]) : null);
@@ -156,6 +190,15 @@ public final class StepChart extends ChartViewer {
         b.add(t, mean[t], low[t], high[t]);
       }
       bands.addSeries(b);
+    }
+    int steps = tokenLabels.size();
+    for (double[] example : examples) {
+      steps = Math.max(steps, example.length);
+    }
+    steps = band == null ? steps : Math.max(steps, band.steps());
+    stepAxis.setTokens(tokenLabels.size() <= steps ? tokenLabels : List.of(), steps);
+    if (steps > 0) {
+      stepAxis.setRange(stepAxis.bounds());
     }
     hiddenPoints.setText(dropped == 0 ? "" : dropped + " point(s) \u2264 0 not shown on the log"
         + " axis");

@@ -1,8 +1,10 @@
 package io.gradlens.app.service;
 
 import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.explain.HiddenUnitSelection;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
+import io.gradlens.workflow.hidden.HiddenStateReading;
 import io.gradlens.workflow.hidden.HiddenStateSample;
 import java.util.List;
 
@@ -27,6 +29,16 @@ public interface HiddenStateService {
    */
   HiddenStateGradientMap map(String text, ProgressListener progress, CancellationToken cancel)
       throws Exception;
+
+  /**
+   * Everything the Hidden state tab shows of {@code text} under the current model: with
+   * {@code units} null the map of the mean over units; otherwise the selected units' curves and
+   * the map of the first of them; and the prediction and out-of-vocabulary tokens.
+   *
+   * @throws Exception as {@link #map}, and for a unit the layer lacks
+   */
+  HiddenStateReading read(String text, HiddenUnitSelection units, ProgressListener progress,
+      CancellationToken cancel) throws Exception;
 
   /**
    * The curves of up to {@code size} of {@code texts}, drawn with {@code seed}

@@ -2,6 +2,7 @@ package io.gradlens.workflow.hidden;
 
 import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateGradients;
+import io.gradlens.explain.HiddenUnits;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,16 @@ public record HiddenStateOptions(String layer, HiddenReduction reduction, int ro
 
     /** The method these options configure. */
     HiddenStateGradients method() {
-        return new HiddenStateGradients(layer, reduction, rowsPerPass, budgetBytes);
+        return method(reduction);
+    }
+
+    /** The map of these options with another reduction (the map follows a selected unit). */
+    HiddenStateGradients method(HiddenReduction other) {
+        return new HiddenStateGradients(layer, other, rowsPerPass, budgetBytes);
+    }
+
+    /** The per-unit method of these options' layer and chunking. */
+    HiddenUnits units() {
+        return new HiddenUnits(layer, rowsPerPass, budgetBytes);
     }
 }

@@ -4,8 +4,13 @@ import io.gradlens.data.Dataset;
 import io.gradlens.data.ReadLimits;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.TextExample;
+import io.gradlens.data.Vocabulary;
 import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateGradients;
+import io.gradlens.explain.HiddenUnitCurves;
+import io.gradlens.explain.HiddenUnitSelection;
+import io.gradlens.explain.HiddenUnits;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.Layer;
 import io.gradlens.nn.RecurrentLayer;
@@ -13,9 +18,12 @@ import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Hidden-state gradients over time of one recurrent text model (Bengio, Simard and Frasconi 1994,
@@ -36,6 +44,7 @@ public final class HiddenStateWorkflow {
     }
 
     private final Classifier model;
+    private final HiddenStateOptions options;
     private final HiddenStateGradients method;
 
     /**
@@ -46,6 +55,7 @@ public final class HiddenStateWorkflow {
      */
     public HiddenStateWorkflow(Classifier model, String modelName, HiddenStateOptions options) {
         this.model = Objects.requireNonNull(model, "model");
+        this.options = options;
         this.method = options.method();
         if (!model.isText()) {
             throw new NoRecurrentLayerException(modelName + " reads " + model.describeInput() + "; it has no recurrent "
@@ -60,19 +70,85 @@ public final class HiddenStateWorkflow {
     /**
      * The hidden-state gradients of one text.
      *
-     * @throws IllegalArgumentException for an empty text, an unknown layer or unit
+     * @throws IllegalArgumentException for an empty or too long text, an unknown layer or unit
      * @throws CancellationToken.CancelledException when cancelled (checked once per pass)
      */
     public HiddenStateGradientMap map(String text, ProgressListener progress, CancellationToken cancel) {
+        checkLength(text, cancel);
+        return method.attribute(model, text, progress, cancel);
+    }
+
+    /**
+     * The map of one text for another reduction than the options' (e.g. one selected unit).
+     *
+     * @throws IllegalArgumentException as {@link #map(String, ProgressListener, CancellationToken)}
+     */
+    public HiddenStateGradientMap map(String text, HiddenReduction reduction, ProgressListener progress,
+                                      CancellationToken cancel) {
+        checkLength(text, cancel);
+        return options.method(reduction).attribute(model, text, progress, cancel);
+    }
+
+    /**
+     * The hidden states and gradient curves of single units of one text ({@link HiddenUnits}):
+     * the chosen units, or the top k of this text by activation or gradient.
+     *
+     * @throws IllegalArgumentException for an empty or too long text, a unit the layer lacks
+     */
+    public HiddenUnitCurves units(String text, HiddenUnitSelection selection, ProgressListener progress,
+                                  CancellationToken cancel) {
+        checkLength(text, cancel);
+        return options.units().attribute(model, text, selection, progress, cancel);
+    }
+
+    /**
+     * All the Hidden state tab shows of one text: with {@code selection} null the map of the
+     * options' reduction; otherwise the selected units' curves and the map of the first of them.
+     * Then the prediction and the out-of-vocabulary tokens.
+     */
+    public HiddenStateReading read(String text, HiddenUnitSelection selection, ProgressListener progress,
+                                   CancellationToken cancel) {
+        checkLength(text, cancel);
+        HiddenUnitCurves units = null;
+        HiddenStateGradientMap map;
+        if (selection == null) {
+            map = method.attribute(model, text, progress, cancel);
+        } else {
+            // the first unit's map comes from the same rows as the units' curves
+            HiddenUnits.Result both = options.units().withMap(model, text, selection, progress, cancel);
+            units = both.units();
+            map = both.firstMap();
+        }
+        String predicted = null;
+        double probability = Double.NaN;
+        if (model.head() != Classifier.Head.LINEAR) {
+            double[] p = model.probabilities(model.encodeText(text)).castTo(DataType.DOUBLE).toDoubleVector();
+            int best = 0;
+            for (int k = 1; k < p.length; k++) {
+                best = p[k] > p[best] ? k : best;
+            }
+            predicted = model.classNames().get(best);
+            probability = p[best];
+        }
+        Set<Integer> unknown = new HashSet<>();
+        Vocabulary vocabulary = model.tokens().vocabulary();
+        for (int i = 0; i < map.steps(); i++) {
+            if (vocabulary.id(map.tokens().get(i)) == Vocabulary.OOV) {
+                unknown.add(i);
+            }
+        }
+        return new HiddenStateReading(map, units, predicted, probability, unknown);
+    }
+
+    /** The map costs time and memory quadratic in the length: refuse before any tape is built. */
+    private void checkLength(String text, CancellationToken cancel) {
         cancel.throwIfCancelled();
-        // The map costs time and memory quadratic in the length: refuse before any tape is built.
         int tokens = model.tokens().tokenizer().tokens(text).size();
         long limit = ReadLimits.TOKENS_PER_TEXT.value();
         if (tokens > limit) {
             throw new IllegalArgumentException(ReadLimits.TOKENS_PER_TEXT.problem("the text's " + tokens + " tokens",
                     limit));
         }
-        return method.attribute(model, text, progress, cancel);
     }
 
     /**

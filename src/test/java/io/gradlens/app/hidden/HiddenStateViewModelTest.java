@@ -12,6 +12,7 @@ import io.gradlens.app.fakes.RecordingErrorReporter;
 import io.gradlens.app.task.ImmediateTaskRunner;
 import io.gradlens.explain.HiddenStateGradientMap;
 import io.gradlens.workflow.hidden.CurveBand;
+import io.gradlens.workflow.hidden.HiddenStateReading;
 import io.gradlens.workflow.hidden.HiddenStateWorkflow;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,11 +155,56 @@ class HiddenStateViewModelTest {
     text.set("p q r");
     assertEquals("Cancelled.", model.statusProperty().get());
     assertFalse(model.busyProperty().get());
-    assertEquals(shown, model.resultProperty().get(), "the previous map stays");
+    assertNotNull(shown);
+    assertNull(model.resultProperty().get(), "the old text's map is not shown for the new text");
     service.setCancelledMidway(false);
     model.activeProperty().set(false);
     model.activeProperty().set(true);
     assertEquals(3, model.resultProperty().get().steps());
     assertTrue(errors.reports().isEmpty());
+  }
+
+  @Test
+  void aTypedTextIsMappedInsteadOfTheExampleUntilItIsCleared() {
+    model.activeProperty().set(true);
+    model.typedTextProperty().set("zqx yy");
+    HiddenStateReading r = model.readingProperty().get();
+    assertEquals(List.of("zqx", "yy"), r.tokens());
+    assertEquals(java.util.Set.of(0), r.outOfVocabulary());
+    assertEquals("positive", r.predictedClass());
+    text.set("new example text here"); // the example changes under the typed text: still typed
+    assertEquals(List.of("zqx", "yy"), model.resultProperty().get().tokens());
+    model.rememberTyped();
+    model.typedTextProperty().set("");
+    assertEquals(List.of("new", "example", "text", "here"), model.resultProperty().get().tokens());
+    assertEquals(List.of("zqx yy"), List.copyOf(model.typedHistory()));
+  }
+
+  @Test
+  void chosenUnitsGiveOneCurveEachAndBadListsAMessage() {
+    model.activeProperty().set(true);
+    model.chosenUnitsProperty().set("2, 5");
+    model.unitChoiceProperty().set(UnitChoice.CHOSEN);
+    HiddenStateReading r = model.readingProperty().get();
+    assertArrayEquals(new int[] {2, 5}, r.units().units());
+    assertEquals("unit:2", model.resultProperty().get().reduction());
+    assertTrue(model.statusProperty().get().contains("curves of units 2, 5"),
+        model.statusProperty().get());
+    assertEquals(List.of("t", "token", "hidden_unit_2", "curve", "h_u2", "curve_u2", "h_u5",
+        "curve_u5"), model.stepHeader());
+    assertEquals(r.units().curve(1)[3], Double.parseDouble(model.stepRows().get(3).get(7)), 0);
+    assertEquals(r.units().hidden(0)[4], Double.parseDouble(model.stepRows().get(4).get(4)), 0);
+    int calls = service.calls();
+    model.chosenUnitsProperty().set("2, x");
+    assertEquals(calls, service.calls(), "nothing is computed for a bad list");
+    assertNull(model.resultProperty().get());
+    assertTrue(model.statusProperty().get().startsWith("Units: '") , model.statusProperty().get());
+    model.chosenUnitsProperty().set("9");
+    assertTrue(model.statusProperty().get().contains("unit 9 does not exist"),
+        model.statusProperty().get());
+    assertTrue(errors.reports().isEmpty(), "a unit the layer lacks is a message, not an error");
+    model.topUnitsProperty().set(3);
+    model.unitChoiceProperty().set(UnitChoice.TOP_ACTIVATION);
+    assertArrayEquals(new int[] {7, 6, 5}, model.readingProperty().get().units().units());
   }
 }

@@ -2,11 +2,15 @@ package io.gradlens.workflow.hidden;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradlens.data.Vocabulary;
+import io.gradlens.explain.HiddenReduction;
 import io.gradlens.explain.HiddenStateCurves;
 import io.gradlens.explain.HiddenStateGradientMap;
+import io.gradlens.explain.HiddenUnitSelection;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
 import io.gradlens.nn.Sequential;
@@ -17,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -95,5 +100,57 @@ class HiddenStateWorkflowTest {
                 () -> new HiddenStateWorkflow(image, "tiny-mlp", HiddenStateOptions.defaults()));
         assertTrue(e.getMessage().startsWith("tiny-mlp reads "), e.getMessage());
         assertTrue(e.getMessage().contains("no recurrent layer"), e.getMessage());
+    }
+
+    /** Embedding(10, 4) → LSTM(5) → Dense(2) over "good bad movie plot great awful the a", float64. */
+    private static Classifier tinyLstm() {
+        Sequential net = Sequential.builder(new long[] {-1}, DataType.DOUBLE, 5)
+                .add("embedding", "embedding", Map.of("input_dim", 10, "output_dim", 4))
+                .add("lstm", "rnn", Map.of("units", 5))
+                .add("dense", "out", Map.of("units", 2))
+                .build();
+        Vocabulary words = Vocabulary.of(List.of("good", "bad", "movie", "plot", "great", "awful", "the", "a"));
+        return new Classifier(net, new InputSpec.Tokens(words), List.of("neg", "pos"), Map.of());
+    }
+
+    @Test
+    void aReadingHasTheMapOfTheFirstUnitThePredictionAndTheUnknownWords() {
+        Classifier model = tinyLstm();
+        HiddenStateWorkflow w = new HiddenStateWorkflow(model, "tiny", HiddenStateOptions.defaults());
+        String text = "the zzz movie was good";
+        double[] p = model.probabilities(model.encodeText(text)).castTo(DataType.DOUBLE).toDoubleVector();
+        int best = p[1] > p[0] ? 1 : 0;
+
+        HiddenStateReading mean = w.read(text, null, ProgressListener.NONE, CancellationToken.NONE);
+        assertEquals(List.of("the", "zzz", "movie", "was", "good"), mean.tokens());
+        assertEquals(Set.of(1, 3), mean.outOfVocabulary(), "zzz and was are not in the vocabulary");
+        assertEquals(model.classNames().get(best), mean.predictedClass());
+        assertEquals(p[best], mean.probability(), 1e-12);
+        assertNull(mean.units());
+        assertArrayEquals(w.map(text, ProgressListener.NONE, CancellationToken.NONE).curve(), mean.map().curve(), 0);
+
+        List<long[]> reports = new ArrayList<>();
+        HiddenStateReading units = w.read(text, HiddenUnitSelection.of(3, 1),
+                (done, total, m) -> reports.add(new long[] {done, total}), CancellationToken.NONE);
+        assertArrayEquals(new int[] {3, 1}, units.units().units());
+        HiddenStateGradientMap unit3 = w.map(text, HiddenReduction.unit(3), ProgressListener.NONE,
+                CancellationToken.NONE);
+        assertEquals("unit:3", units.map().reduction());
+        for (int t = 0; t < unit3.steps(); t++) {
+            assertArrayEquals(unit3.map()[t], units.map().map()[t], 1e-12, "row " + t + " of unit 3's map");
+        }
+        assertArrayEquals(unit3.curve(), units.units().curve(0), 1e-12);
+        assertTrue(reports.stream().allMatch(r -> r[0] <= r[1] && r[1] == 10), "rows of 2 units × 5 steps");
+        assertArrayEquals(new long[] {10, 10}, reports.get(reports.size() - 1));
+    }
+
+    @Test
+    void aTextLongerThanTheTokenLimitIsRefusedBeforeAnyWork() {
+        HiddenStateWorkflow w = new HiddenStateWorkflow(tinyLstm(), "tiny", HiddenStateOptions.defaults());
+        long limit = io.gradlens.data.ReadLimits.TOKENS_PER_TEXT.value();
+        String text = String.join(" ", Collections.nCopies((int) limit + 1, "good"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> w.read(text, HiddenUnitSelection.of(0), ProgressListener.NONE, CancellationToken.NONE));
+        assertTrue(e.getMessage().contains(Long.toString(limit + 1)), e.getMessage());
     }
 }
