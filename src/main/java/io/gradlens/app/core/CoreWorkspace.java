@@ -25,6 +25,7 @@ import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.ModelDetails;
+import io.gradlens.workflow.training.DatasetSource;
 import io.gradlens.workflow.training.TrainingData;
 import io.gradlens.workflow.training.TrainingResult;
 import java.io.IOException;
@@ -63,6 +64,8 @@ public final class CoreWorkspace {
     final String builtInName;
     final String kind;
     volatile Dataset loaded;
+    /** How an opened file was read (its provenance for training), or null for a built-in set. */
+    DatasetSource source;
     EditJournal journal;
     EditedDataset edited;
     DatasetEdits appliedEdits;
@@ -157,7 +160,8 @@ public final class CoreWorkspace {
    * the loading path the command line uses ({@link TrainingData#ofFile}) and adds it.
    */
   public WorkspaceEntry openDataset(Path file, DatasetReadOptions options) throws IOException {
-    Dataset data = TrainingData.ofFile(file, options, 0L).dataset();
+    TrainingData read = TrainingData.ofFile(file, options, 0L);
+    Dataset data = read.dataset();
     if (data instanceof TabularDataset) {
       throw new IllegalArgumentException(file.getFileName() + " is a tabular dataset; the workbench "
           + "explains text and image classifiers");
@@ -166,10 +170,21 @@ public final class CoreWorkspace {
       String id = "file:" + file.toAbsolutePath().normalize();
       WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
           WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, file);
-      datasets.put(id, new DatasetSlot(entry, null, data instanceof ImageDataset ? "image" : "text",
-          data));
+      DatasetSlot slot = new DatasetSlot(entry, null, data instanceof ImageDataset ? "image" : "text",
+          data);
+      slot.source = read.source();
+      datasets.put(id, slot);
       return entry;
     }
+  }
+
+  /**
+   * @return how the opened dataset file {@code id} was read (file, class order, chosen options),
+   *     or empty for a built-in dataset
+   */
+  public synchronized Optional<DatasetSource> datasetSource(String id) {
+    DatasetSlot slot = datasets.get(id);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.source);
   }
 
   /** @return the models: shipped, opened and trained, and the current one */
