@@ -8,7 +8,6 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.edits.DatasetEditFile;
-import io.gradlens.data.imports.TextImport;
 import io.gradlens.data.imports.TextImportSettings;
 import io.gradlens.data.edits.DatasetEdits;
 import io.gradlens.data.edits.EditJournal;
@@ -27,6 +26,7 @@ import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.ModelDetails;
+import io.gradlens.workflow.training.DatasetSource;
 import io.gradlens.workflow.training.TrainingData;
 import io.gradlens.workflow.training.TrainingResult;
 import java.io.IOException;
@@ -65,6 +65,8 @@ public final class CoreWorkspace {
     final String builtInName;
     final String kind;
     volatile Dataset loaded;
+    /** How an opened file was read (its provenance for training), or null for a built-in set. */
+    DatasetSource source;
     EditJournal journal;
     EditedDataset edited;
     DatasetEdits appliedEdits;
@@ -159,32 +161,45 @@ public final class CoreWorkspace {
    * the loading path the command line uses ({@link TrainingData#ofFile}) and adds it.
    */
   public WorkspaceEntry openDataset(Path file, DatasetReadOptions options) throws IOException {
-    Dataset data = TrainingData.ofFile(file, options, 0L).dataset();
+    TrainingData read = TrainingData.ofFile(file, options, 0L);
+    Dataset data = read.dataset();
     if (data instanceof TabularDataset) {
       throw new IllegalArgumentException(file.getFileName() + " is a tabular dataset; the workbench "
           + "explains text and image classifiers");
     }
-    return addOpened(file, data instanceof ImageDataset ? "image" : "text", data);
+    return addOpened(file, read);
   }
 
   /**
-   * Imports a labelled text file with the import dialog's (or the command line's) settings, the
-   * way {@code bin/gradlens} reads it ({@link TextImport#load}), and adds it; an earlier import of
-   * the same file is replaced.
+   * Imports a labelled text file with the import dialog's settings through the same loading path
+   * as {@code bin/gradlens} ({@link TrainingData#ofFile}, with the settings' seed), and adds it;
+   * an earlier import of the same file is replaced.
    *
    * @throws io.gradlens.data.DatasetFormatException naming the file, line and column of bad content
    */
   public WorkspaceEntry importDataset(TextImportSettings settings) throws IOException {
-    TextDataset data = TextImport.load(settings);
-    return addOpened(settings.file(), "text", data);
+    TrainingData read = TrainingData.ofFile(settings.file(), DatasetReadOptions.of(settings), settings.seed());
+    return addOpened(settings.file(), read);
   }
 
-  private synchronized WorkspaceEntry addOpened(Path file, String kind, Dataset data) {
+  private synchronized WorkspaceEntry addOpened(Path file, TrainingData read) {
+    Dataset data = read.dataset();
     String id = "file:" + file.toAbsolutePath().normalize();
     WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
         WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, file);
-    datasets.put(id, new DatasetSlot(entry, null, kind, data));
+    DatasetSlot slot = new DatasetSlot(entry, null, data instanceof ImageDataset ? "image" : "text", data);
+    slot.source = read.source();
+    datasets.put(id, slot);
     return entry;
+  }
+
+  /**
+   * @return how the opened dataset file {@code id} was read (file, class order, chosen options),
+   *     or empty for a built-in dataset
+   */
+  public synchronized Optional<DatasetSource> datasetSource(String id) {
+    DatasetSlot slot = datasets.get(id);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.source);
   }
 
   /** @return the models: shipped, opened and trained, and the current one */
