@@ -32,8 +32,9 @@ import java.util.function.Consumer;
  * being {@code <model>.influence} unless a root is given, and {@code <key>} =
  * {@link InfluenceCache#key}: a SHA-256 over the model file's bytes, the dataset's
  * {@link InfluenceDatasetName} and seed, the method, λ (representer), the layers, dimension and seed
- * ({@link TracInProjection#cacheParameters}: the chosen weights by name, projected TracIn) and the digest of the checkpoint files
- * (both TracIns). A changed model file, dataset file, checkpoint or projection setting gives a new key, so a stale index is
+ * ({@link TracInProjection#cacheParameters}: the chosen weights by name, projected TracIn) and the
+ * digest of the checkpoint files (both TracIns). A changed model file, dataset file, checkpoint or
+ * projection setting gives a new key, so a stale index is
  * never read: it is rebuilt. There is no disk key (memory only) for a model without a file, a dataset
  * without a name (edits applied) or checkpoints held in memory. In memory the last
  * {@value #MEMORY_SLOTS} indexes are kept, each under the identity of the model and dataset objects,
