@@ -35,10 +35,10 @@ import picocli.CommandLine.Option;
  * {@code gradlens influence}: which training examples support or oppose a prediction
  * (representer points, Yeh et al., NeurIPS 2018, https://arxiv.org/abs/1811.09720; TracIn, Pruthi
  * et al., NeurIPS 2020, https://arxiv.org/abs/2002.08484, over the last layer or, projected as in
- * TRAK, Park et al., ICML 2023, https://arxiv.org/abs/2303.14186, over chosen layers), or which training examples have the
- * highest self-influence (suspected mislabels, {@code --self}). Parses the options, calls
- * {@link InfluenceIndexWorkflow} (which states the cache key and the checkpoint policy) and formats
- * the answer. Bad input prints one line and exits with code 2.
+ * TRAK, Park et al., ICML 2023, https://arxiv.org/abs/2303.14186, over chosen layers), or which
+ * training examples have the highest self-influence (suspected mislabels, {@code --self}). Parses
+ * the options, calls {@link InfluenceIndexWorkflow} (which states the cache key and the checkpoint
+ * policy) and formats the answer. Bad input prints one line and exits with code 2.
  */
 @Command(name = "influence", mixinStandardHelpOptions = true,
         description = "Training-example influence: proponents/opponents of one test prediction, or the training "

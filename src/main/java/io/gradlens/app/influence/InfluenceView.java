@@ -52,7 +52,8 @@ public final class InfluenceView extends BorderPane implements Exportable {
       }
     });
     HBox modes = new HBox(0, exampleMode, datasetMode, new Label("   Representer points: Yeh "
-        + "et al. 2018 \u00b7 TracIn: Pruthi et al. 2020"));
+        + "et al. 2018 \u00b7 TracIn: Pruthi et al. 2020 \u00b7 projection: Park et al. 2023 "
+        + "(TRAK)"));
     modes.setPadding(new Insets(8, 8, 0, 8));
     setTop(modes);
     setCenter(examplePane);

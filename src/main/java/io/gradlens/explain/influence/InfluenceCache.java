@@ -59,7 +59,7 @@ public final class InfluenceCache {
 
     /**
      * The cache key of one precomputation whose parameters are spelled out, e.g. projected TracIn's
-     * {@code layers=all|d=512|seed=0}.
+     * {@code weights=embedding/embeddings,…|d=512|seed=0}.
      *
      * @param methodParameters the method's parameters, every one that changes the index
      * @return 24 hex digits

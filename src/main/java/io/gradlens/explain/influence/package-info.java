@@ -8,8 +8,14 @@
  *   <li>{@link io.gradlens.explain.influence.TracIn}: TracIn, checkpoint variant (Pruthi, Liu,
  *       Kale and Sundararajan, NeurIPS 2020, https://arxiv.org/abs/2002.08484), sums over saved
  *       checkpoints of learning rate times gradient dot products; last layer in closed form.</li>
- *   <li>{@link io.gradlens.explain.influence.InfluenceIndex}: the precomputed state of either,
- *       cached beside a model, answering one query in milliseconds.</li>
+ *   <li>{@link io.gradlens.explain.influence.ProjectedTracIn}: TracIn over chosen layers
+ *       ({@link io.gradlens.explain.influence.InfluenceLayers}) with every gradient compressed by a
+ *       seeded random projection ({@link io.gradlens.explain.influence.GradientProjection}; TRAK,
+ *       Park et al., ICML 2023, https://arxiv.org/abs/2303.14186); its test side is computed at
+ *       query time by {@link io.gradlens.explain.influence.ProjectedTestSide}.</li>
+ *   <li>{@link io.gradlens.explain.influence.InfluenceIndex}: the precomputed state of any of
+ *       them, cached on disk, answering one query in milliseconds (projected TracIn: one gradient
+ *       per checkpoint for the test side).</li>
  * </ul>
  */
 package io.gradlens.explain.influence;

@@ -32,12 +32,14 @@ import java.util.function.Consumer;
  * being {@code <model>.influence} unless a root is given, and {@code <key>} =
  * {@link InfluenceCache#key}: a SHA-256 over the model file's bytes, the dataset's
  * {@link InfluenceDatasetName} and seed, the method, λ (representer), the layers, dimension and seed
- * ({@link TracInProjection#cacheParameters}: the chosen weights by name, projected TracIn) and the digest of the checkpoint files
- * (both TracIns). A changed model file, dataset file, checkpoint or projection setting gives a new key, so a stale index is
+ * ({@link TracInProjection#cacheParameters}: the chosen weights by name, projected TracIn) and the
+ * digest of the checkpoint files (both TracIns). A changed model file, dataset file, checkpoint or
+ * projection setting gives a new key, so a stale index is
  * never read: it is rebuilt. There is no disk key (memory only) for a model without a file, a dataset
  * without a name (edits applied) or checkpoints held in memory. In memory the last
  * {@value #MEMORY_SLOTS} indexes are kept, each under the identity of the model and dataset objects,
- * the method, λ, the projection settings, the checkpoint source and the disk key.
+ * the method, λ, the projection settings, the checkpoint source and the disk key; of projected
+ * TracIn only the newest index, since its test side holds the projection's blocks.
  *
  * <p><b>Projected TracIn.</b> Only the training side, d numbers per example and checkpoint, is the
  * index (computed in blocks of {@link io.gradlens.explain.influence.ProjectedTracIn#BLOCK} examples,
@@ -145,6 +147,11 @@ public final class InfluenceIndexWorkflow {
                 f == null ? Double.NaN : f.pearson(), checkpoints == null ? 0 : checkpoints.checkpoints().size(),
                 cached, key, dir, request.projectionUsed());
         synchronized (memory) {
+            if (testSide != null) {
+                // Its test side holds the projection's blocks (up to half the native budget), so
+                // only the newest projected index stays in memory.
+                memory.keySet().removeIf(k -> k.method == InfluenceMethod.TRACIN_PROJECTED);
+            }
             memory.put(memoryKey, prepared);
         }
         return prepared;

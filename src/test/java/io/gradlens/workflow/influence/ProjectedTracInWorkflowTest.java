@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Projected TracIn through {@link InfluenceIndexWorkflow} on the digits MLP with two checkpoints
  * ({@link DigitsWithCheckpoints}): the full influence vector approaches the exact all-layer TracIn
  * score ({@link ProjectedTracIn#exact}) as d grows, the caller's model keeps its weights, the memory
- * cache tells projection settings apart, and settings that would not fit are refused before any
+ * cache tells projection settings apart and keeps only the newest projected index, and settings that would not fit are refused before any
  * memory is taken.
  */
 class ProjectedTracInWorkflowTest {
@@ -121,6 +121,8 @@ class ProjectedTracInWorkflowTest {
         PreparedInfluence seed = w.prepare(request(new TracInProjection(InfluenceLayers.ALL, 8, 2)),
                 ProgressListener.NONE, CancellationToken.NONE);
         assertFalse(seed.cached(), "another seed is another index");
+        assertFalse(w.prepare(request(a), ProgressListener.NONE, CancellationToken.NONE).cached(),
+                "only the newest projected index stays in memory");
         assertEquals(2, first.checkpoints());
         assertTrue(Double.isNaN(first.fidelity()));
     }
