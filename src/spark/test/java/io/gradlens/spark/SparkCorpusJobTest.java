@@ -30,7 +30,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The Spark job in local mode ({@code gradlens spark --master local[2] …}) gives the numbers of the
  * single-process run to 1e-6 (relative to each array's largest value): hidden-state gradients over
  * 40 {@code sotu} chunks (first 24 tokens each, 2 partitions), saliency over the tiny corpus
- * (4 shards on 2 threads) and its representer influence index (3 shards); a rerun of a finished job folder skips every shard.
+ * (4 shards on 2 threads) and its representer and TracIn influence indexes (3 shards); a rerun of a finished job folder skips every shard.
  */
 class SparkCorpusJobTest {
 
@@ -103,6 +103,20 @@ class SparkCorpusJobTest {
         run(concat(new String[0], index, "--shard", "all/1", "--out", singleIndex.toString()));
         for (String name : List.of("alpha", "features", "logits", "label", "is_test")) {
             assertClose(array(singleIndex, name), array(sparkIndex, name), name);
+        }
+
+        Path trained = dir.resolve("tracin.gradlens");
+        run("train", "--dataset", data.toString(), "--arch", "rnn", "--units", "3", "--embedding-dim", "4", "--epochs",
+                "2", "--batch-size", "4", "--checkpoint-every", "1", "--seed", "2", "--out", trained.toString());
+        String[] tracin = {"influence-index", "--model", trained.toString(), "--dataset", data.toString(), "--method",
+            "tracin"};
+        Path sparkTracIn = dir.resolve("tracin-spark");
+        Path singleTracIn = dir.resolve("tracin-single");
+        run(concat(new String[] {"spark", "--master", "local[2]", "--shards", "3"}, tracin, "--out",
+                sparkTracIn.toString()));
+        run(concat(new String[0], tracin, "--shard", "all/1", "--out", singleTracIn.toString()));
+        for (String name : List.of("self_influence", "labels", "features_0", "errors_0", "features_1", "errors_1")) {
+            assertClose(array(singleTracIn, name), array(sparkTracIn, name), name);
         }
     }
 
