@@ -12,14 +12,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code gradlens influence-index --shard K/N}: the representer-point precomputation of the influence
- * index (last-layer features and logits of the training and test examples) in shards, merged with
- * the refit of the last layer and the coefficients α ({@code gradlens merge}, or {@code all/N}).
+ * {@code gradlens influence-index --shard K/N}: the precomputation of the influence index in shards —
+ * representer points (last-layer features and logits of the training and test examples; the merge
+ * refits the last layer and adds the coefficients α) or last-layer TracIn (the training examples'
+ * per-checkpoint features and loss gradients; the merge adds self-influence).
  * {@code gradlens influence} keeps computing and caching whole indexes in one process.
  */
 @Command(name = "influence-index", mixinStandardHelpOptions = true,
-        description = "Representer-point influence precomputation in shards (--shard K/N or all/N, or gradlens spark): "
-                + "features of the training then test examples; the merge refits the last layer and writes α.")
+        description = "Influence precomputation in shards (--shard K/N or all/N, or gradlens spark): representer "
+                + "features (the merge refits the last layer and writes α) or last-layer TracIn gradients.")
 public final class InfluenceIndexCommand implements Callable<Integer>, CorpusCommand {
 
     @Option(names = "--model", required = true, description = "A classifier (.gradlens, or Keras .h5/.keras/model.json).")
@@ -38,6 +39,13 @@ public final class InfluenceIndexCommand implements Callable<Integer>, CorpusCom
             description = "L2 weight of the representer refit. Default ${DEFAULT-VALUE}.")
     double lambda;
 
+    @Option(names = "--method", defaultValue = "representer", description = "representer or tracin (last-layer, "
+            + "over the training checkpoints). Default ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--checkpoints", description = "TracIn checkpoint folder (index.json); default <model>.checkpoints.")
+    Path checkpoints;
+
     @Mixin
     ShardOption shard;
 
@@ -50,8 +58,12 @@ public final class InfluenceIndexCommand implements Callable<Integer>, CorpusCom
     @Override
     public CorpusRequest corpusRequest(int shards) throws IOException {
         CorpusRun.folder(out, "influence-index");
-        return CorpusRequest.create("influence-index", model, vocabulary, dataset, "train", 0, seed, shards,
-                CorpusParameters.influenceIndex(lambda));
+        java.util.Map<String, String> parameters = switch (method) {
+            case "representer" -> CorpusParameters.influenceIndex(lambda);
+            case "tracin" -> CorpusParameters.influenceIndexTracIn(model, checkpoints);
+            default -> throw new IllegalArgumentException("--method must be representer or tracin, got '" + method + "'");
+        };
+        return CorpusRequest.create("influence-index", model, vocabulary, dataset, "train", 0, seed, shards, parameters);
     }
 
     @Override

@@ -31,4 +31,15 @@ public final class CorpusParameters {
     public static Map<String, String> influenceIndex(double lambda) {
         return InfluenceCorpus.parameters(lambda);
     }
+
+    /**
+     * {@code influence-index} with last-layer TracIn over the checkpoints of {@code model}
+     * ({@code checkpoints}: their folder, or null for {@code <model>.checkpoints/}).
+     *
+     * @throws IllegalArgumentException when there are no checkpoints
+     */
+    public static Map<String, String> influenceIndexTracIn(java.nio.file.Path model, java.nio.file.Path checkpoints)
+            throws java.io.IOException {
+        return InfluenceCorpus.tracinParameters(model, checkpoints);
+    }
 }

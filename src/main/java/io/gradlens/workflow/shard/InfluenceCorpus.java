@@ -4,6 +4,12 @@ import io.gradlens.data.Dataset;
 import io.gradlens.explain.influence.InfluenceData;
 import io.gradlens.explain.influence.LastLayerFeatures;
 import io.gradlens.explain.influence.RepresenterPoints;
+import io.gradlens.explain.influence.TracIn;
+import io.gradlens.workflow.influence.InfluenceCheckpoints;
+import io.gradlens.workflow.influence.ResolvedCheckpoints;
+import io.gradlens.workflow.models.ModelOpening;
+import java.io.IOException;
+import java.nio.file.Path;
 import io.gradlens.nn.Classifier;
 import io.gradlens.train.Batch;
 import io.gradlens.train.ExampleSet;
@@ -23,22 +29,30 @@ import org.nd4j.linalg.factory.Nd4j;
  * forward passes, the expensive part), and the merge refits the last layer on all training rows and
  * derives the representer coefficients α ({@link RepresenterPoints}; Yeh et al., NeurIPS 2018,
  * https://arxiv.org/abs/1811.09720) exactly as the single-process index does from the same features.
- * Last-layer TracIn is not sharded (its checkpoints live beside the model, see docs/scale-out.md).
+ * With {@code method} {@code tracin} (Pruthi et al., NeurIPS 2020, https://arxiv.org/abs/2002.08484)
+ * the examples are the training split only and each shard holds {@link TracIn}'s precomputed state
+ * for its examples (per checkpoint: last-layer features and loss gradients); the merge stacks them
+ * into the state of the whole index and adds every example's self-influence.
  *
- * <p>Parameters: {@code method} ({@code representer}) and {@code lambda}.
+ * <p>Parameters: {@code method} ({@code representer}: {@code lambda}; {@code tracin}:
+ * {@code checkpoints}, {@code checkpoints_sha256}).
  */
 final class InfluenceCorpus implements CorpusJob {
 
     private final Classifier model;
     private final InfluenceData data;
+    private final CorpusRequest request;
+    private final boolean tracin;
 
     InfluenceCorpus(Classifier model, Dataset dataset, CorpusRequest request) {
-        if (!RepresenterPoints.METHOD.equals(request.parameter("method"))) {
-            throw new IllegalArgumentException("influence-index shards the representer precomputation only, got "
-                    + request.parameter("method"));
+        String method = request.parameter("method");
+        if (!RepresenterPoints.METHOD.equals(method) && !TracIn.METHOD.equals(method)) {
+            throw new IllegalArgumentException("influence-index runs representer or tracin, got " + method);
         }
         this.model = model;
         this.data = InfluenceData.of(model, dataset);
+        this.request = request;
+        this.tracin = TracIn.METHOD.equals(method);
     }
 
     /** The request parameters of a representer index with L2 weight {@code lambda}. */
@@ -49,13 +63,66 @@ final class InfluenceCorpus implements CorpusJob {
         return Map.of("method", RepresenterPoints.METHOD, "lambda", Double.toString(lambda));
     }
 
-    @Override
-    public int size() {
-        return data.train().size() + data.test().size();
+    /**
+     * The request parameters of a last-layer TracIn index over the checkpoints of {@code model}
+     * ({@code checkpoints}: their folder, or null for {@code <model>.checkpoints/}), identified by
+     * the SHA-256 of the folder's files.
+     *
+     * @throws IllegalArgumentException when the model has no checkpoints there
+     */
+    static Map<String, String> tracinParameters(Path model, Path checkpoints) throws IOException {
+        ResolvedCheckpoints resolved = checkpointSource(checkpoints).resolve(model);
+        return Map.of("method", TracIn.METHOD, "checkpoints", checkpoints == null ? ""
+                : checkpoints.toAbsolutePath().normalize().toString(), "checkpoints_sha256", hex(resolved.digest()));
+    }
+
+    private static InfluenceCheckpoints checkpointSource(Path folder) {
+        return folder == null ? InfluenceCheckpoints.BESIDE_MODEL : new InfluenceCheckpoints.Folder(folder);
+    }
+
+    private static String hex(byte[] digest) {
+        return java.util.HexFormat.of().formatHex(digest);
     }
 
     @Override
-    public List<ShardArray> run(Shard.Range range, ProgressListener progress, CancellationToken cancel) {
+    public int size() {
+        return data.train().size() + (tracin ? 0 : data.test().size());
+    }
+
+    @Override
+    public List<ShardArray> run(Shard.Range range, ProgressListener progress, CancellationToken cancel)
+            throws IOException {
+        return tracin ? tracin(range, cancel) : representer(range, progress, cancel);
+    }
+
+    /**
+     * The TracIn state of training examples {@code range} ({@link TracIn#toArrays()}: every
+     * checkpoint's last-layer features and loss gradients with respect to the logits, whose outer
+     * product is the last layer's gradient). TracIn loads each checkpoint into the model, so this
+     * opens a model of its own instead of the one the executor's tasks share.
+     */
+    private List<ShardArray> tracin(Shard.Range range, CancellationToken cancel) throws IOException {
+        String folder = request.parameter("checkpoints");
+        ResolvedCheckpoints resolved = checkpointSource(folder.isEmpty() ? null : Path.of(folder))
+                .resolve(request.modelPath());
+        if (!hex(resolved.digest()).equals(request.parameter("checkpoints_sha256"))) {
+            throw new IllegalArgumentException("the checkpoints " + resolved.source() + " differ from those the job was"
+                    + " made for (SHA-256 " + request.parameter("checkpoints_sha256") + ")");
+        }
+        cancel.throwIfCancelled();
+        Classifier own = ModelOpening.classifier(request.modelPath(), request.vocabularyPath(), request.job());
+        Map<String, INDArray> state = TracIn.lastLayer(own.network(), resolved.checkpoints(),
+                new Block(data.train(), range.from(), range.to())).toArrays();
+        List<ShardArray> out = new ArrayList<>();
+        for (var e : state.entrySet()) {
+            INDArray a = e.getValue().castTo(DataType.DOUBLE).dup('c');
+            ShardArray.Rule rule = e.getKey().equals("learning_rates") ? ShardArray.Rule.SAME : ShardArray.Rule.CONCAT;
+            out.add(new ShardArray(e.getKey(), a.shape(), a.data().asDouble(), rule));
+        }
+        return out;
+    }
+
+    private List<ShardArray> representer(Shard.Range range, ProgressListener progress, CancellationToken cancel) {
         int trainSize = data.train().size();
         List<double[]> features = new ArrayList<>();
         List<double[]> logits = new ArrayList<>();
@@ -99,6 +166,9 @@ final class InfluenceCorpus implements CorpusJob {
      * (iterations, gradient norm, objective), as the single-process index computes them.
      */
     static List<ShardArray> summarise(CorpusRequest request, Map<String, ShardArray> merged) {
+        if (TracIn.METHOD.equals(request.parameter("method"))) {
+            return List.of(ShardArray.vector("self_influence", restore(merged).selfInfluence(), ShardArray.Rule.SUM));
+        }
         ShardArray f = merged.get("features");
         ShardArray z = merged.get("logits");
         double[] test = merged.get("is_test").values();
@@ -130,6 +200,16 @@ final class InfluenceCorpus implements CorpusJob {
         return List.of(new ShardArray("alpha", new long[] {train.size(), rp.classes()}, alpha, ShardArray.Rule.SUM),
                 ShardArray.vector("fit", new double[] {fit.iterations(), fit.gradientNorm(), fit.objective()},
                         ShardArray.Rule.SUM));
+    }
+
+    /** The merged TracIn state as {@link TracIn#fromArrays} reads it. */
+    static TracIn restore(Map<String, ShardArray> merged) {
+        Map<String, INDArray> m = new java.util.LinkedHashMap<>();
+        for (ShardArray a : merged.values()) {
+            INDArray v = Nd4j.create(a.values(), a.shape(), DataType.DOUBLE);
+            m.put(a.name(), a.name().equals("labels") ? v.castTo(DataType.INT) : v);
+        }
+        return TracIn.fromArrays(m);
     }
 
     /** Examples {@code from..to-1} of an example set. */

@@ -30,7 +30,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The Spark job in local mode ({@code gradlens spark --master local[2] …}) gives the numbers of the
  * single-process run to 1e-6 (relative to each array's largest value): hidden-state gradients over
  * 40 {@code sotu} chunks (first 24 tokens each, 2 partitions), saliency over the tiny corpus
- * (4 shards on 2 threads) and its representer influence index (3 shards); a rerun of a finished job folder skips every shard.
+ * (4 shards on 2 threads) and its representer and TracIn influence indexes (3 shards); a rerun of a finished job folder skips every shard.
  */
 class SparkCorpusJobTest {
 
@@ -80,30 +80,38 @@ class SparkCorpusJobTest {
     }
 
     @Test
-    void saliencyOnLocalSparkEqualsTheSingleProcessRun() throws Exception {
+    void saliencyAndInfluenceIndexesOnLocalSparkEqualTheSingleProcessRuns() throws Exception {
         Path model = CorpusFixtures.model(dir);
         Path data = CorpusFixtures.dataset(dir);
-        String[] job = {"saliency", "--model", model.toString(), "--dataset", data.toString(), "--method",
-            "integrated-gradients", "--steps", "16", "--target", "1"};
-        Path spark = dir.resolve("saliency-spark");
-        Path single = dir.resolve("saliency-single");
-        run(concat(new String[] {"spark", "--master", "local[2]", "--shards", "4"}, job, "--out", spark.toString()));
-        run(concat(new String[0], job, "--shard", "all/1", "--out", single.toString()));
-        for (String name : List.of("scores", "length", "example_index", "probabilities", "predicted")) {
-            assertClose(array(single, name), array(spark, name), name);
-        }
+        Path spark = sparkEqualsSingle("saliency", 4, List.of("scores", "length", "example_index", "probabilities",
+                "predicted"), "saliency", "--model", model.toString(), "--dataset", data.toString(), "--method",
+                "integrated-gradients", "--steps", "16", "--target", "1");
         assertEquals(CorpusFixtures.TEST_DOCS, array(spark, "length").length);
+        sparkEqualsSingle("index", 3, List.of("alpha", "features", "logits", "label", "is_test"), "influence-index",
+                "--model", model.toString(), "--dataset", data.toString(), "--lambda", "0.01");
 
-        String[] index = {"influence-index", "--model", model.toString(), "--dataset", data.toString(), "--lambda",
-            "0.01"};
-        Path sparkIndex = dir.resolve("index-spark");
-        Path singleIndex = dir.resolve("index-single");
-        run(concat(new String[] {"spark", "--master", "local[2]", "--shards", "3"}, index, "--out",
-                sparkIndex.toString()));
-        run(concat(new String[0], index, "--shard", "all/1", "--out", singleIndex.toString()));
-        for (String name : List.of("alpha", "features", "logits", "label", "is_test")) {
-            assertClose(array(singleIndex, name), array(sparkIndex, name), name);
+        Path trained = dir.resolve("tracin.gradlens");
+        run("train", "--dataset", data.toString(), "--arch", "rnn", "--units", "3", "--embedding-dim", "4", "--epochs",
+                "2", "--batch-size", "4", "--checkpoint-every", "1", "--seed", "2", "--out", trained.toString());
+        sparkEqualsSingle("tracin", 3, List.of("self_influence", "labels", "features_0", "errors_0", "features_1",
+                "errors_1"), "influence-index", "--model", trained.toString(), "--dataset", data.toString(), "--method",
+                "tracin");
+    }
+
+    /**
+     * Runs {@code job} on local Spark in {@code shards} shards and as {@code --shard all/1}, and
+     * checks that the merged arrays {@code names} agree; returns the Spark job's folder.
+     */
+    private static Path sparkEqualsSingle(String name, int shards, List<String> names, String... job) throws Exception {
+        Path spark = dir.resolve(name + "-spark");
+        Path single = dir.resolve(name + "-single");
+        run(concat(new String[] {"spark", "--master", "local[2]", "--shards", Integer.toString(shards)}, job, "--out",
+                spark.toString()));
+        run(concat(new String[0], job, "--shard", "all/1", "--out", single.toString()));
+        for (String array : names) {
+            assertClose(array(single, array), array(spark, array), name + " " + array);
         }
+        return spark;
     }
 
     private static CliRun run(String... args) {

@@ -180,6 +180,29 @@ class ShardMergeTest {
     }
 
     @Test
+    void mergedTracInShardsAreTheStateOfTheWholeIndex() throws Exception {
+        Path trained = dir.resolve("tracin.gradlens");
+        io.gradlens.cli.CliRun train = io.gradlens.cli.CliRun.of("train", "--dataset", data.toString(), "--arch", "rnn",
+                "--units", "3", "--embedding-dim", "4", "--epochs", "2", "--batch-size", "4", "--checkpoint-every", "1",
+                "--seed", "2", "--out", trained.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        Classifier c = io.gradlens.workflow.models.ModelOpening.classifier(trained, null, "test");
+        InfluenceData examples = InfluenceData.of(c, TrainingData.resolve(data.toString(), 0).dataset());
+        var checkpoints = io.gradlens.workflow.influence.InfluenceCheckpoints.BESIDE_MODEL.resolve(trained);
+        io.gradlens.explain.influence.TracIn whole = io.gradlens.explain.influence.TracIn.lastLayer(c.network(),
+                checkpoints.checkpoints(), examples.train());
+        CorpusRequest request = CorpusRequest.create("influence-index", trained, null, data.toString(), "train", 0, 0,
+                3, CorpusParameters.influenceIndexTracIn(trained, null));
+        Map<String, double[]> m = runAndMerge(request, dir.resolve("tracin"));
+        for (var e : whole.toArrays().entrySet()) {
+            assertRelativelyEqual(e.getValue().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).dup('c').data()
+                    .asDouble(), m.get(e.getKey()), e.getKey());
+        }
+        assertRelativelyEqual(whole.selfInfluence(), m.get("self_influence"), "self-influence");
+        assertEquals(6, m.get("self_influence").length);
+    }
+
+    @Test
     void refusesShardsOfAnotherRequestAndMissingShardsNamingTheFile() throws Exception {
         Path out = dir.resolve("mixed");
         CorpusRequest a = hiddenGrad(2, 2);
