@@ -1,4 +1,5 @@
 /**
- * Heatmap views: token saliency as flowing text, pixel saliency as images, and their legend.
+ * Heatmap views: token saliency as flowing text, pixel saliency as images, and their legend, on
+ * screen ({@code LegendBar}) and in exported SVG/PNG ({@code LegendSvg}).
  */
 package io.gradlens.app.heatmap;
