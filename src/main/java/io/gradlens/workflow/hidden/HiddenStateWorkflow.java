@@ -28,8 +28,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Hidden-state gradients over time of one recurrent text model (Bengio, Simard and Frasconi 1994,
  * https://doi.org/10.1109/72.279181; Pascanu, Mikolov and Bengio 2013, https://arxiv.org/abs/1211.5063):
- * {@link #map} for one text (the T×T map, the curve and r(h_t), {@link HiddenStateGradients}), and
- * {@link #sample} for a seeded sample of a dataset's texts (their curves only). The model is checked
+ * {@link #map} for one text (the T×T map, the curve and r(h_t), {@link HiddenStateGradients}),
+ * {@link #units} for single units of one text (chosen, or the top k by activation or gradient,
+ * {@link HiddenUnits}), {@link #read} for all the Hidden state tab shows of one text (map, units,
+ * prediction, out-of-vocabulary tokens), and {@link #sample} for a seeded sample of a dataset's
+ * texts (their curves only). The model is checked
  * once, at construction: without a recurrent layer there is nothing to map
  * ({@link NoRecurrentLayerException}). {@code gradlens hidden-grad} and the workbench's Hidden state
  * tab both run this class.

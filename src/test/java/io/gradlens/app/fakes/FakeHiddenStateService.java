@@ -22,10 +22,13 @@ import java.util.stream.IntStream;
  * t + u and curve (u + 1)·c[t]; by activation unit u scores u, by gradient {@value #UNITS} − u. The
  * map of a unit selection is unit u's: (u + 1)·G. Readings predict "positive" with p = 0.9 for an
  * even number of tokens, else "negative" with p = 0.6; tokens starting with
- * {@link FakeTextSaliencyService#OOV_PREFIX} are out of vocabulary.
+ * {@link FakeTextSaliencyService#OOV_PREFIX} are out of vocabulary. Texts of more than
+ * {@value #TOKEN_LIMIT} tokens are refused.
  */
 public final class FakeHiddenStateService implements HiddenStateService {
 
+  /** The fake model's token limit: longer texts are refused as the workflow refuses them. */
+  public static final int TOKEN_LIMIT = 500;
   /** Units of the fake's recurrent layer. */
   public static final int UNITS = 8;
 
@@ -66,6 +69,10 @@ public final class FakeHiddenStateService implements HiddenStateService {
     }
     List<String> tokens = FakeTextSaliencyService.tokenize(text);
     int n = tokens.size();
+    if (n > TOKEN_LIMIT) {
+      throw new IllegalArgumentException("the text's " + n + " tokens exceeds the limit of "
+          + TOKEN_LIMIT + " tokens");
+    }
     double[][] map = new double[n][n];
     double[] hidden = new double[n];
     double[] curve = new double[n];

@@ -207,4 +207,18 @@ class HiddenStateViewModelTest {
     model.unitChoiceProperty().set(UnitChoice.TOP_ACTIVATION);
     assertArrayEquals(new int[] {7, 6, 5}, model.readingProperty().get().units().units());
   }
+
+  @Test
+  void aTypedTextTooLongForTheModelIsAPlainMessage() {
+    model.activeProperty().set(true);
+    model.typedTextProperty().set(String.join(" ", java.util.Collections.nCopies(
+        FakeHiddenStateService.TOKEN_LIMIT + 1, "w")));
+    assertNull(model.resultProperty().get(), "nothing of the example stays under the typed text");
+    assertEquals("Your text: the text's 501 tokens exceeds the limit of 500 tokens",
+        model.statusProperty().get());
+    assertFalse(model.busyProperty().get());
+    assertTrue(errors.reports().isEmpty(), "the user's input, not an error");
+    model.typedTextProperty().set("short again");
+    assertEquals(List.of("short", "again"), model.resultProperty().get().tokens());
+  }
 }
