@@ -43,7 +43,8 @@ final class WorkspaceExamples {
 
   /**
    * The test split of {@code edited} as rows, with {@code model}'s predictions (none without a
-   * model) computed in batches of {@value #PREDICTION_BATCH}.
+   * model) computed in batches of {@value #PREDICTION_BATCH} and named by the model's classes
+   * ({@link ModelDatasetFit#predictionNames}).
    *
    * @param name the dataset's name in captions
    * @throws IllegalArgumentException when the model does not fit the dataset
@@ -90,7 +91,7 @@ final class WorkspaceExamples {
         }
       }
       ExampleSet set = DatasetExamples.text(nonEmpty, model.tokens().vocabulary(), 0, false);
-      predict(model, set, data.classNames(), predicted, confidence,
+      predict(model, set, ModelDatasetFit.predictionNames(model, data), predicted, confidence,
           where.stream().mapToInt(Integer::intValue).toArray(), progress, cancel);
     }
     List<Example> out = new ArrayList<>(test.size());
@@ -111,7 +112,8 @@ final class WorkspaceExamples {
     if (model != null) {
       int[] all = new int[n];
       Arrays.setAll(all, i -> i);
-      predict(model, DatasetExamples.images(data, data.test(), false), data.classNames(),
+      predict(model, DatasetExamples.images(data, data.test(), false),
+          ModelDatasetFit.predictionNames(model, data),
           predicted, confidence, all, progress, cancel);
     }
     List<Example> out = new ArrayList<>(n);

@@ -3,53 +3,161 @@ package io.gradlens.workflow.explain;
 import io.gradlens.data.Dataset;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TextDataset;
+import io.gradlens.data.TextExample;
 import io.gradlens.data.Vocabulary;
 import io.gradlens.explain.AttributionInputs;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Whether a classifier can read a dataset, with the one set of messages the command line and the
- * workbench show: input kind, image shape, class count, and (for text) whether the vocabulary
- * knows any of the dataset's words.
+ * workbench show: input kind, image shape, the classes (their number and names), and (for text)
+ * how many of the dataset's words the vocabulary knows.
  */
 public final class ModelDatasetFit {
+
+    /** Below this share of known test tokens {@link #fit} warns that the model may not fit. */
+    public static final double LOW_VOCABULARY_COVERAGE = 0.5;
+
+    /** At most this many test tokens are looked up for the coverage (the first ones). */
+    static final int COVERAGE_SAMPLE_TOKENS = 200_000;
+
+    /** Class names an importer gives when the file names none (Keras: class_0, label_0, output_0). */
+    private static final Pattern PLACEHOLDER_CLASS = Pattern.compile("(class|label|output)_\\d+");
 
     private ModelDatasetFit() {
     }
 
     /**
-     * Checks kind, image shape and class count.
+     * Checks kind, image shape and the classes (number and names; an imported model's placeholder
+     * names {@code class_0, class_1, …} match any names).
      *
      * @throws ModelDatasetMismatchException naming the model's input and the dataset
      * @throws IllegalArgumentException      for a tabular dataset
      */
     public static void check(Classifier model, Dataset data) {
+        if (!(data instanceof TextDataset) && !(data instanceof ImageDataset)) {
+            throw new IllegalArgumentException(tabular(data));
+        }
+        structure(model, data).ifPresent(reason -> {
+            throw new ModelDatasetMismatchException(reason);
+        });
+    }
+
+    /**
+     * Everything {@link #check} checks, plus the vocabulary of a text model on the dataset's test
+     * split (its first {@value #COVERAGE_SAMPLE_TOKENS} tokens): none known refuses the pairing,
+     * fewer than {@link #LOW_VOCABULARY_COVERAGE} known warns.
+     *
+     * @return the reasons against the pairing and the warnings, in plain words
+     */
+    public static FitReport fit(Classifier model, Dataset data) {
+        if (!(data instanceof TextDataset) && !(data instanceof ImageDataset)) {
+            return new FitReport(List.of(tabular(data)), List.of());
+        }
+        var structural = structure(model, data);
+        if (structural.isPresent()) {
+            return new FitReport(List.of(structural.get()), List.of());
+        }
+        if (data instanceof TextDataset text) {
+            return coverage(model.tokens().vocabulary(), text);
+        }
+        return FitReport.fits();
+    }
+
+    /**
+     * The names a prediction of {@code model} is shown under on {@code data}: the model's own
+     * classes, or the dataset's where the model has only an importer's placeholders
+     * ({@code class_0, class_1, …}) and the same number of classes.
+     */
+    public static List<String> predictionNames(Classifier model, Dataset data) {
+        List<String> own = model.classNames();
+        List<String> theirs = data instanceof TextDataset t ? t.classNames()
+                : data instanceof ImageDataset i ? i.classNames() : List.of();
+        if (own.stream().allMatch(c -> PLACEHOLDER_CLASS.matcher(c).matches()) && theirs.size() == own.size()) {
+            return theirs;
+        }
+        return own;
+    }
+
+    private static String tabular(Dataset data) {
+        return "dataset '" + data.name() + "' is tabular; text and image classifiers are explained on text "
+                + "and image datasets";
+    }
+
+    private static Optional<String> structure(Classifier model, Dataset data) {
         List<String> classes;
         if (data instanceof TextDataset text) {
             if (!model.isText()) {
-                throw new ModelDatasetMismatchException("the model reads " + model.describeInput() + " but dataset '"
+                return Optional.of("the model reads " + model.describeInput() + " but dataset '"
                         + data.name() + "' is text");
             }
             classes = text.classNames();
-        } else if (data instanceof ImageDataset images) {
+        } else {
+            ImageDataset images = (ImageDataset) data;
             if (!(model.input() instanceof InputSpec.Image img) || img.height() != images.height()
                     || img.width() != images.width() || img.channels() != images.channels()) {
-                throw new ModelDatasetMismatchException("the model reads " + model.describeInput() + " but dataset '"
+                return Optional.of("the model reads " + model.describeInput() + " but dataset '"
                         + data.name() + "' has images " + images.height() + "x" + images.width() + "x"
                         + images.channels());
             }
             classes = images.classNames();
-        } else {
-            throw new IllegalArgumentException("dataset '" + data.name() + "' is tabular; text and image "
-                    + "classifiers are explained on text and image datasets");
         }
         if (model.numClasses() != classes.size()) {
-            throw new ModelDatasetMismatchException("the model has " + model.numClasses() + " classes "
+            return Optional.of("the model has " + model.numClasses() + " classes "
                     + model.classNames() + " but dataset '" + data.name() + "' has " + classes.size() + " "
                     + classes);
         }
+        return classNames(model.classNames(), classes, data.name());
+    }
+
+    private static Optional<String> classNames(List<String> model, List<String> data, String name) {
+        if (model.equals(data) || model.stream().allMatch(c -> PLACEHOLDER_CLASS.matcher(c).matches())) {
+            return Optional.empty();
+        }
+        String order = new HashSet<>(model).equals(new HashSet<>(data))
+                ? " (the same classes in another order, so its class numbers mean other classes)" : "";
+        return Optional.of("the model's classes are " + String.join(", ", model)
+                + " but the classes of dataset '" + name + "' are " + String.join(", ", data) + order);
+    }
+
+    private static FitReport coverage(Vocabulary vocabulary, TextDataset data) {
+        long known = 0;
+        long all = 0;
+        for (TextExample e : data.test()) {
+            for (String token : e.tokens()) {
+                all++;
+                known += vocabulary.id(token) != Vocabulary.OOV ? 1 : 0;
+            }
+            if (all >= COVERAGE_SAMPLE_TOKENS) {
+                break;
+            }
+        }
+        if (all == 0) {
+            return FitReport.fits();
+        }
+        if (known == 0) {
+            return new FitReport(List.of(noKnownWord(all, data.name())), List.of());
+        }
+        double share = known / (double) all;
+        List<String> warnings = new ArrayList<>();
+        if (share < LOW_VOCABULARY_COVERAGE) {
+            warnings.add(String.format(Locale.ROOT, "only %.0f %% of the test tokens of dataset '%s' (%d of %d) "
+                    + "are in the model's vocabulary: it was probably trained on other text", 100 * share,
+                    data.name(), known, all));
+        }
+        return new FitReport(List.of(), warnings);
+    }
+
+    private static String noKnownWord(long tokens, String dataset) {
+        return "none of the " + tokens + " tokens of dataset '" + dataset
+                + "' is in the model's vocabulary: the model was not trained on text like this";
     }
 
     /**
@@ -67,8 +175,7 @@ public final class ModelDatasetFit {
             }
         }
         if (all > 0 && known == 0) {
-            throw new ModelDatasetMismatchException("none of the " + all + " tokens of dataset '" + dataset
-                    + "' is in the model's vocabulary: the model was not trained on text like this");
+            throw new ModelDatasetMismatchException(noKnownWord(all, dataset));
         }
     }
 }
