@@ -30,7 +30,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The workbench's example lists and the image examples behind them, keyed by {@link ExampleRef}
  * (position in the unedited split and fingerprint). A dataset's test split becomes {@link Example}
  * rows with the current model's predictions, checked against the model by the workflow's
- * {@link ModelDatasetFit} (the command line's messages). Images have no text, so each image row
+ * {@link ModelDatasetFit} (the command line's messages); predictions and, where the dataset only
+ * numbers its classes, gold labels are named by the model's classes. Images have no text, so each image row
  * gets a caption ({@code "mnist test image #17"}) that resolves to its reference. Thread-safe.
  */
 final class WorkspaceExamples {
@@ -94,10 +95,12 @@ final class WorkspaceExamples {
       predict(model, set, ModelDatasetFit.predictionNames(model, data), predicted, confidence,
           where.stream().mapToInt(Integer::intValue).toArray(), progress, cancel);
     }
+    List<String> labels = model == null ? data.classNames()
+        : ModelDatasetFit.labelNames(model, data);
     List<Example> out = new ArrayList<>(test.size());
     for (int i = 0; i < test.size(); i++) {
       TextExample e = test.get(i);
-      out.add(new Example(id(origin[i]), e.text(), data.classNames().get(e.label()), predicted[i],
+      out.add(new Example(id(origin[i]), e.text(), labels.get(e.label()), predicted[i],
           confidence[i]));
     }
     return out;
@@ -116,6 +119,8 @@ final class WorkspaceExamples {
           ModelDatasetFit.predictionNames(model, data),
           predicted, confidence, all, progress, cancel);
     }
+    List<String> labels = model == null ? data.classNames()
+        : ModelDatasetFit.labelNames(model, data);
     List<Example> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       float[] pixels = data.test().pixels()[i];
@@ -124,7 +129,7 @@ final class WorkspaceExamples {
       images.put(ref, new SaliencyResult.ImageInput(data.height(), data.width(), data.channels(),
           pixels));
       captions.put(caption, ref);
-      out.add(new Example(id(origin[i]), caption, data.classNames().get(data.test().labels()[i]),
+      out.add(new Example(id(origin[i]), caption, labels.get(data.test().labels()[i]),
           predicted[i], confidence[i]));
     }
     return out;

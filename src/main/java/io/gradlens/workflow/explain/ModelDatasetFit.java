@@ -36,7 +36,8 @@ public final class ModelDatasetFit {
 
     /**
      * Checks kind, image shape and the classes (number and names; an imported model's placeholder
-     * names {@code class_0, class_1, …} match any names).
+     * names {@code class_0, class_1, …} match any names, and so do a dataset's numbers
+     * {@code 0, 1, …}).
      *
      * @throws ModelDatasetMismatchException naming the model's input and the dataset
      * @throws IllegalArgumentException      for a tabular dataset
@@ -53,7 +54,8 @@ public final class ModelDatasetFit {
     /**
      * Everything {@link #check} checks, plus the vocabulary of a text model on the dataset's test
      * split (its first {@value #COVERAGE_SAMPLE_TOKENS} tokens): none known refuses the pairing,
-     * fewer than {@link #LOW_VOCABULARY_COVERAGE} known warns.
+     * fewer than {@link #LOW_VOCABULARY_COVERAGE} known warns; a dataset that numbers its classes
+     * where the model names them warns that the numbers are read as the model's classes.
      *
      * @return the reasons against the pairing and the warnings, in plain words
      */
@@ -65,10 +67,16 @@ public final class ModelDatasetFit {
         if (structural.isPresent()) {
             return new FitReport(List.of(structural.get()), List.of());
         }
-        if (data instanceof TextDataset text) {
-            return coverage(model.tokens().vocabulary(), text);
+        List<String> warnings = new ArrayList<>();
+        if (!labelNames(model, data).equals(classesOf(data))) {
+            warnings.add(numberedWarning(model, data));
         }
-        return FitReport.fits();
+        if (data instanceof TextDataset text) {
+            FitReport words = coverage(model.tokens().vocabulary(), text);
+            warnings.addAll(words.warnings());
+            return new FitReport(words.reasons(), words.reasons().isEmpty() ? warnings : List.of());
+        }
+        return new FitReport(List.of(), warnings);
     }
 
     /**
@@ -78,9 +86,8 @@ public final class ModelDatasetFit {
      */
     public static List<String> predictionNames(Classifier model, Dataset data) {
         List<String> own = model.classNames();
-        List<String> theirs = data instanceof TextDataset t ? t.classNames()
-                : data instanceof ImageDataset i ? i.classNames() : List.of();
-        if (own.stream().allMatch(c -> PLACEHOLDER_CLASS.matcher(c).matches()) && theirs.size() == own.size()) {
+        List<String> theirs = classesOf(data);
+        if (placeholders(own) && theirs.size() == own.size()) {
             return theirs;
         }
         return own;
@@ -118,13 +125,50 @@ public final class ModelDatasetFit {
     }
 
     private static Optional<String> classNames(List<String> model, List<String> data, String name) {
-        if (model.equals(data) || model.stream().allMatch(c -> PLACEHOLDER_CLASS.matcher(c).matches())) {
+        if (model.equals(data) || placeholders(model) || numbered(data)) {
             return Optional.empty();
         }
         String order = new HashSet<>(model).equals(new HashSet<>(data))
                 ? " (the same classes in another order, so its class numbers mean other classes)" : "";
         return Optional.of("the model's classes are " + String.join(", ", model)
                 + " but the classes of dataset '" + name + "' are " + String.join(", ", data) + order);
+    }
+
+    /** Whether the names are an importer's placeholders ({@code class_0, class_1, …}). */
+    private static boolean placeholders(List<String> names) {
+        return names.stream().allMatch(c -> PLACEHOLDER_CLASS.matcher(c).matches());
+    }
+
+    /** Whether a dataset numbers its classes ({@code 0, 1, …}) rather than naming them. */
+    private static boolean numbered(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (!names.get(i).equals(Integer.toString(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The names a dataset's gold labels are shown under beside {@code model}'s predictions: the
+     * model's classes where the dataset only numbers its classes {@code 0, 1, …} (and the model
+     * names them), else the dataset's own.
+     */
+    public static List<String> labelNames(Classifier model, Dataset data) {
+        List<String> theirs = classesOf(data);
+        return numbered(theirs) && !placeholders(model.classNames()) && theirs.size() == model.numClasses()
+                ? model.classNames() : theirs;
+    }
+
+    private static List<String> classesOf(Dataset data) {
+        return data instanceof TextDataset t ? t.classNames()
+                : data instanceof ImageDataset i ? i.classNames() : List.of();
+    }
+
+    private static String numberedWarning(Classifier model, Dataset data) {
+        return "dataset '" + data.name() + "' numbers its classes " + String.join(", ", classesOf(data))
+                + " instead of naming them: they are taken to be the model's " + String.join(", ",
+                model.classNames());
     }
 
     private static FitReport coverage(Vocabulary vocabulary, TextDataset data) {

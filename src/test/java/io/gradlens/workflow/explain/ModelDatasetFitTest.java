@@ -81,6 +81,29 @@ class ModelDatasetFitTest {
     }
 
     @Test
+    void aDatasetThatNumbersItsClassesIsReadAsTheModelsClassesWithAWarning() {
+        Classifier sentiment = textModel(List.of("negative", "positive"), List.of("good"));
+        TextDataset numbered = texts("reviews01", List.of("0", "1"), "good");
+        FitReport report = ModelDatasetFit.fit(sentiment, numbered);
+        assertTrue(report.compatible(), report.reasonLine());
+        assertEquals("dataset 'reviews01' numbers its classes 0, 1 instead of naming them: they are taken to "
+                + "be the model's negative, positive", report.warningLine());
+        assertEquals(List.of("negative", "positive"), ModelDatasetFit.labelNames(sentiment, numbered));
+        assertEquals(List.of("negative", "positive"), ModelDatasetFit.predictionNames(sentiment, numbered));
+        // Digits named 0..9 on both sides are simply the same names: no warning.
+        Classifier digits = imageModel(4, 4);
+        assertEquals(List.of(), ModelDatasetFit.fit(digits, images(4, 4)).warnings());
+        assertEquals(List.of("0", "1"), ModelDatasetFit.labelNames(digits, images(4, 4)));
+    }
+
+    @Test
+    void anImportersPlaceholderNamesShowTheDatasetsNames() {
+        Classifier imported = textModel(List.of("class_0", "class_1"), List.of("good"));
+        assertEquals(List.of("neg", "pos"), ModelDatasetFit.predictionNames(imported,
+                texts("reviews", List.of("neg", "pos"), "good")));
+    }
+
+    @Test
     void aTextModelOnImagesAndAWrongImageShapeAreReasons() {
         FitReport onImages = ModelDatasetFit.fit(textModel(List.of("0", "1"), List.of("good")), images(4, 4));
         assertEquals("the model reads text (3 words) but dataset 'pics' has images 4x4x1", onImages.reasonLine());
