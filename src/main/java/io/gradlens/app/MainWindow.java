@@ -18,8 +18,17 @@ import io.gradlens.app.sanity.SanityViewModel;
 import io.gradlens.app.sensitivity.SensitivityView;
 import io.gradlens.app.sensitivity.SensitivityViewModel;
 import io.gradlens.app.service.Example;
+import io.gradlens.app.pairing.PairingAwareErrors;
+import io.gradlens.app.pairing.PairingBanner;
+import io.gradlens.app.pairing.PairingCheck;
+import io.gradlens.app.session.QuitDialogs;
+import io.gradlens.app.session.QuitFlow;
+import io.gradlens.app.session.SaliencySession;
+import io.gradlens.app.session.StartPlan;
+import io.gradlens.app.session.UnsavedModels;
 import io.gradlens.app.settings.AppSettings;
 import io.gradlens.app.settings.RecentFiles;
+import io.gradlens.app.settings.SessionState;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.settings.WindowGeometry;
 import io.gradlens.app.task.TaskActivity;
@@ -53,6 +62,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
@@ -60,8 +70,9 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * Builds and wires the main window: menu bar, toolbar, workspace panel, analysis tabs and status
- * bar; persists window geometry, divider positions and recent files.
+ * Builds and wires the main window: menu bar, toolbar, workspace panel, the pairing banner, the
+ * analysis tabs and status bar; persists window geometry, divider positions and recent files,
+ * and the session (dataset, model, tab, Saliency settings) restored at the next start.
  */
 public final class MainWindow {
 
@@ -78,6 +89,11 @@ public final class MainWindow {
   private final SplitPane split = new SplitPane();
   private final Menu recentMenu = new Menu("Recent files");
   private AppSettings settings;
+  private SessionState session = SessionState.none();
+  private final UnsavedModels unsavedModels = new UnsavedModels();
+  private PairingCheck pairingCheck;
+  private MenuItem undoMark;
+  private MenuItem redoMark;
   private Stage stage;
   private ErrorReporter errors;
   private WorkspaceViewModel workspace;
@@ -113,15 +129,23 @@ public final class MainWindow {
   public void show(Stage target) {
     this.stage = target;
     settings = settingsStore.load();
-    errors = ErrorDialog.reporter(() -> stage);
+    session = settingsStore.loadSession();
+    // A computation refused for an incompatible pair is said by the banner, not by a dialog.
+    errors = new PairingAwareErrors(ErrorDialog.reporter(() -> stage));
     BorderPane root = new BorderPane();
     root.setId("main-root");
     workspace = new WorkspaceViewModel(services.workspace(), runner, errors, workbench);
     workspace.setOnFileOpened(this::rememberRecent);
+    pairingCheck = new PairingCheck(services.workspace(), runner, workbench);
     buildTabs();
+    if (saliencyModel != null) {
+      SaliencySession.apply(session.saliency(), saliencyModel);
+    }
     WorkspacePanel panel = new WorkspacePanel(workspace, workbench, this::openModel);
     split.setId("main-split");
-    split.getItems().setAll(panel, tabs);
+    VBox analysis = new VBox(new PairingBanner(workbench), tabs);
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    split.getItems().setAll(panel, analysis);
     split.setDividerPositions(0.22);
     SplitPane.setResizableWithParent(panel, false);
     root.setTop(new VBox(menuBar(), toolBar()));
@@ -139,7 +163,10 @@ public final class MainWindow {
     stage.setScene(scene);
     stage.setTitle("GradLens");
     restoreGeometry();
-    stage.setOnCloseRequest(e -> saveState());
+    stage.setOnCloseRequest(e -> {
+      e.consume(); // the quit path closes the window, or the user stays
+      quit();
+    });
     workspace.refresh();
     stage.show();
     double[] dividers = settings.dividerPositions();
@@ -202,6 +229,9 @@ public final class MainWindow {
     addAnalysisTabs();
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
+      if (sensitivityModel != null) {
+        sensitivityModel.currentModelChanged();
+      }
       if (saliencyModel != null && a != null && b != null) {
         saliencyModel.recompute(); // the explained text is the same; its model changed
       }
@@ -259,6 +289,10 @@ public final class MainWindow {
       };
       saliencyModel.resultProperty().addListener((o, a, b) -> showMarks.run());
       showMarks.run();
+      markingModel.marks().addListener((javafx.collections.ListChangeListener<
+          io.gradlens.data.edits.DatasetEdit>) c -> updateMarkMenu());
+      workbench.currentDatasetProperty().addListener(o -> updateMarkMenu());
+      updateMarkMenu();
       view.enableMarking(markingModel, fixReasons::retrainWithConstraint);
     });
     return view;
@@ -379,8 +413,9 @@ public final class MainWindow {
 
   /**
    * Edit: Undo and Redo of the dataset edit journal the fix-the-reasons marks are kept in (the
-   * same as the Undo and Redo buttons of the Saliency tab's marking pane); nothing to undo
-   * before the Saliency tab has marks.
+   * same as the Undo and Redo buttons of the Saliency tab's marking pane). Both are disabled
+   * until the Saliency tab shows marks; Undo while the dataset has none, Redo unless an undo of
+   * this session can be put back ({@link #updateMarkMenu}).
    */
   private Menu editMenu() {
     MenuItem undo = item("Undo mark", "menu-undo",
@@ -396,7 +431,28 @@ public final class MainWindow {
             markingModel.redo();
           }
         });
+    undoMark = undo;
+    redoMark = redo;
+    updateMarkMenu();
     return new Menu("Edit", null, undo, redo);
+  }
+
+  /** Enables Edit ▸ Undo/Redo mark by the current dataset's edit journal. */
+  private void updateMarkMenu() {
+    var dataset = workbench.currentDatasetProperty().get();
+    boolean marks = markingModel != null && !markingModel.marks().isEmpty();
+    boolean redoable = false;
+    if (markingModel != null && dataset != null) {
+      try {
+        redoable = services.editService().orElseThrow().canRedo(dataset.id());
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "Cannot tell whether a mark can be redone", e);
+      }
+    }
+    if (undoMark != null) {
+      undoMark.setDisable(!marks);
+      redoMark.setDisable(!redoable);
+    }
   }
 
   private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -480,6 +536,48 @@ public final class MainWindow {
     }
   }
 
+  /**
+   * Restores the last session (dataset, model, tab; see {@link StartPlan}) or, on a first start,
+   * opens {@code defaultDataset} with {@code defaultModel}. A dataset opened from a file is
+   * opened again first and the model selected once it is current.
+   */
+  public void resumeSession(String defaultDataset, String defaultModel) {
+    StartPlan plan = StartPlan.of(session, workspace.entries().stream()
+        .map(io.gradlens.app.service.WorkspaceEntry::id)
+        .collect(java.util.stream.Collectors.toSet()), java.nio.file.Files::isRegularFile,
+        defaultDataset, defaultModel);
+    Runnable model = () -> {
+      if (plan.modelFile() != null) {
+        workspace.openModel(plan.modelFile());
+      } else if (plan.modelId() != null) {
+        openAtStart("", plan.modelId());
+      }
+    };
+    if (plan.datasetFile() != null) {
+      whenNextDataset(model);
+      workspace.openDataset(plan.datasetFile());
+    } else {
+      openAtStart(plan.datasetId() == null ? "" : plan.datasetId(), "");
+      model.run();
+    }
+    if (plan.tab() != null) {
+      // After openAtStart's own choice of the Saliency tab.
+      Platform.runLater(() -> tabs.getTabs().stream().filter(t -> plan.tab().equals(t.getId()))
+          .findFirst().ifPresent(t -> tabs.getSelectionModel().select(t)));
+    }
+  }
+
+  private void whenNextDataset(Runnable action) {
+    javafx.beans.value.ChangeListener<Object> once = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(ObservableValue<?> o, Object a, Object b) {
+        workbench.currentDatasetProperty().removeListener(this);
+        action.run();
+      }
+    };
+    workbench.currentDatasetProperty().addListener(once);
+  }
+
   /** Opens dropped files through the same actions as the menu (routed by extension). */
   public void openFiles(List<File> files) {
     workspace.openAll(files.stream().map(File::toPath).toList());
@@ -507,16 +605,23 @@ public final class MainWindow {
     if (model == null) {
       return;
     }
-    String name = model.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".gradlens";
-    prompt.save(stage, "Save model", name.endsWith(".gradlens.gradlens")
-            ? name.substring(0, name.length() - 9) : name,
+    prompt.save(stage, "Save model", bundleName(model),
         List.of(new FileChooser.ExtensionFilter("GradLens model", "*.gradlens")))
         .ifPresent(file -> runner.submit("Save " + file.getFileName(),
             (progress, cancel) -> {
               services.workspace().saveModel(model, file, progress, cancel);
               return file;
-            }, io.gradlens.app.task.TaskCallbacks.of(this::rememberRecent,
+            }, io.gradlens.app.task.TaskCallbacks.of(savedFile -> {
+              unsavedModels.markSaved(model.id());
+              rememberRecent(savedFile);
+            },
                 e -> errors.report("Save model", e))));
+  }
+
+  /** The file name a model is offered to be saved under: its name, made safe, {@code .gradlens}. */
+  private static String bundleName(io.gradlens.app.service.WorkspaceEntry model) {
+    String name = model.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".gradlens";
+    return name.endsWith(".gradlens.gradlens") ? name.substring(0, name.length() - 9) : name;
   }
 
   /**
@@ -562,9 +667,47 @@ public final class MainWindow {
     }
   }
 
-  private void quit() {
-    saveState();
-    stage.close();
+  /**
+   * The quit path of File ▸ Quit and the window's close button: asks while a training runs,
+   * offers to save the models trained in this session, then saves the settings and the session
+   * and closes the window.
+   */
+  public void quit() {
+    new QuitFlow(new QuitDialogs(() -> stage),
+        () -> trainingModel != null && trainingModel.runningProperty().get(),
+        () -> trainingModel.cancel(),
+        () -> unsavedModels.among(workspace.entries()),
+        this::saveAllThenRun).quit(() -> {
+          saveState();
+          stage.close();
+        });
+  }
+
+  /**
+   * Asks for a file for each model (in turn; giving one up stays), then saves them all in the
+   * background and runs {@code then}; a failed save is reported and nothing closes.
+   */
+  private void saveAllThenRun(List<io.gradlens.app.service.WorkspaceEntry> models,
+      Runnable then) {
+    List<Path> files = new java.util.ArrayList<>();
+    for (var model : models) {
+      var file = prompt.save(stage, "Save " + model.name(), bundleName(model),
+          List.of(new FileChooser.ExtensionFilter("GradLens model", "*.gradlens")));
+      if (file.isEmpty()) {
+        return;
+      }
+      files.add(file.get());
+    }
+    runner.submit("Save " + models.size() + " trained models", (progress, cancel) -> {
+      for (int i = 0; i < models.size(); i++) {
+        services.workspace().saveModel(models.get(i), files.get(i), progress, cancel);
+      }
+      return files;
+    }, io.gradlens.app.task.TaskCallbacks.of(saved -> {
+      models.forEach(m -> unsavedModels.markSaved(m.id()));
+      saved.forEach(this::rememberRecent);
+      then.run();
+    }, e -> errors.report("Save models", e)));
   }
 
   private void rememberRecent(Path file) {
@@ -585,19 +728,28 @@ public final class MainWindow {
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
   }
 
+  /**
+   * Opens the window where it was, when that is sensible on the current screens (at least
+   * 900×600, mostly on one screen), else at the default size centred on the primary screen.
+   */
   private void restoreGeometry() {
-    WindowGeometry g = settings.window();
-    if (g == null || !g.isUsable()
-        || Screen.getScreensForRectangle(g.x(), g.y(), g.width(), g.height()).isEmpty()) {
-      stage.setWidth(defaultWidth());
-      stage.setHeight(defaultHeight());
-      return;
-    }
+    WindowGeometry saved = settings.window();
+    WindowGeometry g = WindowGeometry.restore(saved, screenAreas(),
+        area(Screen.getPrimary()), DEFAULT_WIDTH, DEFAULT_HEIGHT);
     stage.setX(g.x());
     stage.setY(g.y());
     stage.setWidth(g.width());
     stage.setHeight(g.height());
-    stage.setMaximized(g.maximized());
+    stage.setMaximized(g == saved && g.maximized());
+  }
+
+  private static List<WindowGeometry.Area> screenAreas() {
+    return Screen.getScreens().stream().map(MainWindow::area).toList();
+  }
+
+  private static WindowGeometry.Area area(Screen screen) {
+    var b = screen.getVisualBounds();
+    return new WindowGeometry.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
   }
 
   private static double defaultWidth() {
@@ -608,13 +760,32 @@ public final class MainWindow {
     return Math.min(DEFAULT_HEIGHT, 0.9 * Screen.getPrimary().getVisualBounds().getHeight());
   }
 
-  /** Saves window geometry, divider positions and recent files. */
+  /**
+   * Saves window geometry (only when it could be restored: a tiny or off-screen window keeps the
+   * last good one), divider positions and recent files, and the session: current dataset, model,
+   * tab and the Saliency toolbar's settings.
+   */
   public void saveState() {
+    WindowGeometry now = new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
+        stage.getHeight(), stage.isMaximized());
     settings = settings
-        .withWindow(new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
-            stage.getHeight(), stage.isMaximized()))
+        .withWindow(now.fits(screenAreas()) ? now : settings.window())
         .withDividerPositions(split.getDividerPositions());
     persist();
+    var dataset = workbench.currentDatasetProperty().get();
+    var model = workbench.currentModelProperty().get();
+    Tab tab = tabs.getSelectionModel().getSelectedItem();
+    session = new SessionState(dataset == null ? null : dataset.id(),
+        dataset == null || dataset.source() == null ? null : dataset.source().toString(),
+        model == null ? null : model.id(),
+        model == null || model.source() == null ? null : model.source().toString(),
+        tab == null ? null : tab.getId(),
+        saliencyModel == null ? session.saliency() : SaliencySession.read(saliencyModel));
+    try {
+      settingsStore.saveSession(session);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not save the session to " + settingsStore.file(), e);
+    }
   }
 
   private void persist() {
