@@ -25,7 +25,8 @@ import io.gradlens.app.session.QuitDialogs;
 import io.gradlens.app.session.QuitFlow;
 import io.gradlens.app.session.SaliencySession;
 import io.gradlens.app.session.StartPlan;
-import io.gradlens.app.session.UnsavedModels;
+import io.gradlens.app.session.ModelSaving;
+import io.gradlens.app.session.WindowPlacement;
 import io.gradlens.app.settings.AppSettings;
 import io.gradlens.app.settings.RecentFiles;
 import io.gradlens.app.settings.SessionState;
@@ -90,7 +91,7 @@ public final class MainWindow {
   private final Menu recentMenu = new Menu("Recent files");
   private AppSettings settings;
   private SessionState session = SessionState.none();
-  private final UnsavedModels unsavedModels = new UnsavedModels();
+  private ModelSaving modelSaving;
   private PairingCheck pairingCheck;
   private MenuItem undoMark;
   private MenuItem redoMark;
@@ -132,6 +133,8 @@ public final class MainWindow {
     session = settingsStore.loadSession();
     // A computation refused for an incompatible pair is said by the banner, not by a dialog.
     errors = new PairingAwareErrors(ErrorDialog.reporter(() -> stage));
+    modelSaving = new ModelSaving(services.workspace(), runner, prompt, errors, () -> stage,
+        this::rememberRecent);
     BorderPane root = new BorderPane();
     root.setId("main-root");
     workspace = new WorkspaceViewModel(services.workspace(), runner, errors, workbench);
@@ -162,7 +165,7 @@ public final class MainWindow {
     installDragAndDrop(scene);
     stage.setScene(scene);
     stage.setTitle("GradLens");
-    restoreGeometry();
+    WindowPlacement.restore(stage, settings.window(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
     stage.setOnCloseRequest(e -> {
       e.consume(); // the quit path closes the window, or the user stays
       quit();
@@ -602,26 +605,9 @@ public final class MainWindow {
   /** Saves the current model as a {@code .gradlens} bundle, in the background. */
   public void saveModel() {
     var model = workbench.currentModelProperty().get();
-    if (model == null) {
-      return;
+    if (model != null) {
+      modelSaving.save(model);
     }
-    prompt.save(stage, "Save model", bundleName(model),
-        List.of(new FileChooser.ExtensionFilter("GradLens model", "*.gradlens")))
-        .ifPresent(file -> runner.submit("Save " + file.getFileName(),
-            (progress, cancel) -> {
-              services.workspace().saveModel(model, file, progress, cancel);
-              return file;
-            }, io.gradlens.app.task.TaskCallbacks.of(savedFile -> {
-              unsavedModels.markSaved(model.id());
-              rememberRecent(savedFile);
-            },
-                e -> errors.report("Save model", e))));
-  }
-
-  /** The file name a model is offered to be saved under: its name, made safe, {@code .gradlens}. */
-  private static String bundleName(io.gradlens.app.service.WorkspaceEntry model) {
-    String name = model.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".gradlens";
-    return name.endsWith(".gradlens.gradlens") ? name.substring(0, name.length() - 9) : name;
   }
 
   /**
@@ -676,38 +662,11 @@ public final class MainWindow {
     new QuitFlow(new QuitDialogs(() -> stage),
         () -> trainingModel != null && trainingModel.runningProperty().get(),
         () -> trainingModel.cancel(),
-        () -> unsavedModels.among(workspace.entries()),
-        this::saveAllThenRun).quit(() -> {
+        () -> modelSaving.unsaved(workspace.entries()),
+        modelSaving::saveAllThenRun).quit(() -> {
           saveState();
           stage.close();
         });
-  }
-
-  /**
-   * Asks for a file for each model (in turn; giving one up stays), then saves them all in the
-   * background and runs {@code then}; a failed save is reported and nothing closes.
-   */
-  private void saveAllThenRun(List<io.gradlens.app.service.WorkspaceEntry> models,
-      Runnable then) {
-    List<Path> files = new java.util.ArrayList<>();
-    for (var model : models) {
-      var file = prompt.save(stage, "Save " + model.name(), bundleName(model),
-          List.of(new FileChooser.ExtensionFilter("GradLens model", "*.gradlens")));
-      if (file.isEmpty()) {
-        return;
-      }
-      files.add(file.get());
-    }
-    runner.submit("Save " + models.size() + " trained models", (progress, cancel) -> {
-      for (int i = 0; i < models.size(); i++) {
-        services.workspace().saveModel(models.get(i), files.get(i), progress, cancel);
-      }
-      return files;
-    }, io.gradlens.app.task.TaskCallbacks.of(saved -> {
-      models.forEach(m -> unsavedModels.markSaved(m.id()));
-      saved.forEach(this::rememberRecent);
-      then.run();
-    }, e -> errors.report("Save models", e)));
   }
 
   private void rememberRecent(Path file) {
@@ -728,30 +687,6 @@ public final class MainWindow {
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
   }
 
-  /**
-   * Opens the window where it was, when that is sensible on the current screens (at least
-   * 900×600, mostly on one screen), else at the default size centred on the primary screen.
-   */
-  private void restoreGeometry() {
-    WindowGeometry saved = settings.window();
-    WindowGeometry g = WindowGeometry.restore(saved, screenAreas(),
-        area(Screen.getPrimary()), DEFAULT_WIDTH, DEFAULT_HEIGHT);
-    stage.setX(g.x());
-    stage.setY(g.y());
-    stage.setWidth(g.width());
-    stage.setHeight(g.height());
-    stage.setMaximized(g == saved && g.maximized());
-  }
-
-  private static List<WindowGeometry.Area> screenAreas() {
-    return Screen.getScreens().stream().map(MainWindow::area).toList();
-  }
-
-  private static WindowGeometry.Area area(Screen screen) {
-    var b = screen.getVisualBounds();
-    return new WindowGeometry.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight());
-  }
-
   private static double defaultWidth() {
     return Math.min(DEFAULT_WIDTH, 0.9 * Screen.getPrimary().getVisualBounds().getWidth());
   }
@@ -766,10 +701,8 @@ public final class MainWindow {
    * tab and the Saliency toolbar's settings.
    */
   public void saveState() {
-    WindowGeometry now = new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
-        stage.getHeight(), stage.isMaximized());
     settings = settings
-        .withWindow(now.fits(screenAreas()) ? now : settings.window())
+        .withWindow(WindowPlacement.toSave(stage, settings.window()))
         .withDividerPositions(split.getDividerPositions());
     persist();
     var dataset = workbench.currentDatasetProperty().get();

@@ -26,7 +26,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -80,19 +79,6 @@ class SessionGuiTest {
     return w;
   }
 
-  private static void clickEntry(FxRobot robot, String name) {
-    Fx.waitUntil(SLOW, name + " listed", () -> robot.lookup("#workspace-tree .tree-cell")
-        .queryAll().stream().anyMatch(c -> name.equals(entryName(c))));
-    Node cell = Fx.get(() -> robot.lookup("#workspace-tree .tree-cell").queryAll().stream()
-        .filter(c -> name.equals(entryName(c))).findFirst().orElseThrow());
-    robot.clickOn(cell);
-  }
-
-  private static String entryName(Node cell) {
-    String text = ((TreeCell<?>) cell).getText();
-    return text == null ? null : text.replaceFirst("\\s+\\(.*\\)$", "");
-  }
-
   private static String id(MainWindow w, boolean dataset) {
     var e = dataset ? w.workbench().currentDatasetProperty().get()
         : w.workbench().currentModelProperty().get();
@@ -105,8 +91,8 @@ class SessionGuiTest {
     Fx.waitUntil(SLOW, "first start: the defaults", () ->
         GradLensApp.START_MODEL.equals(id(window, false))
             && GradLensApp.START_DATASET.equals(id(window, true)));
-    clickEntry(robot, "mnist");
-    clickEntry(robot, "mnist-cnn");
+    RobotSteps.clickEntry(robot, "mnist", SLOW);
+    RobotSteps.clickEntry(robot, "mnist-cnn", SLOW);
     Fx.waitUntil(SLOW, "mnist with its CNN", () -> "builtin:mnist".equals(id(window, true))
         && "shipped:mnist-cnn".equals(id(window, false)));
     robot.clickOn("#tab-sensitivity");
