@@ -103,7 +103,7 @@ class PairingGuiTest {
     try {
       waitRows(dataset, predicted);
     } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; the workbench shows " + Fx.get(() ->
+      throw new AssertionError(e.getMessage() + "; the workbench shows " + RobotSteps.read(() ->
           datasetName() + " with " + modelName() + ", Data: "
               + window.dataModel().summaryProperty().get() + ", dialogs: "
               + javafx.stage.Window.getWindows().stream().filter(w -> w != stage)
@@ -111,11 +111,11 @@ class PairingGuiTest {
                       .lookup(".dialog-pane") instanceof javafx.scene.control.DialogPane d
                       ? d.getHeaderText() + " / " + d.getContentText() : "")).toList()), e);
     }
-    return Fx.get(() -> List.copyOf(window.dataModel().allExamples()));
+    return RobotSteps.read(() -> List.copyOf(window.dataModel().allExamples()));
   }
 
   private void waitRows(String dataset, boolean predicted) {
-    Fx.waitUntil(SLOW, dataset + " listed " + (predicted ? "with" : "without") + " predictions",
+    RobotSteps.waitUntil(SLOW, dataset + " listed " + (predicted ? "with" : "without") + " predictions",
         () -> window.dataModel().shownDatasetProperty().get() != null
             && dataset.equals(window.dataModel().shownDatasetProperty().get().name())
             && !window.dataModel().allExamples().isEmpty()
@@ -130,18 +130,18 @@ class PairingGuiTest {
 
   private void waitBanner(FxRobot robot, boolean shown) {
     Label banner = banner(robot);
-    Fx.waitUntil(SLOW, "banner " + (shown ? "shown" : "hidden"), () -> banner.isVisible() == shown);
+    RobotSteps.waitUntil(SLOW, "banner " + (shown ? "shown" : "hidden"), () -> banner.isVisible() == shown);
   }
 
   /** The visible Text-column cells of the Data table that show a thumbnail. */
   private long thumbnails(FxRobot robot) {
-    return Fx.get(() -> robot.lookup("#data-table .table-cell").queryAll().stream()
+    return RobotSteps.read(() -> robot.lookup("#data-table .table-cell").queryAll().stream()
         .filter(c -> c instanceof TableCell<?, ?> t && t.getGraphic() instanceof ImageView)
         .count());
   }
 
   private SaliencyResult saliencyFor(Example example) {
-    Fx.waitUntil(SLOW, "saliency of " + example.text(), () -> {
+    RobotSteps.waitUntil(SLOW, "saliency of " + example.text(), () -> {
       SaliencyResult r = window.saliencyModel().resultProperty().get();
       return r != null && !window.saliencyModel().busyProperty().get()
           && example.equals(window.workbench().currentExampleProperty().get())
@@ -150,28 +150,28 @@ class PairingGuiTest {
                   CORE.imageByCaption(example.text()).get())
               : r.tokens().equals(Tokenizer.tokenize(example.text())));
     });
-    return Fx.get(() -> window.saliencyModel().resultProperty().get());
+    return RobotSteps.read(() -> window.saliencyModel().resultProperty().get());
   }
 
   @Test
   void theSentimentModelOnSpeechesShowsTheBannerAndNoPredictions(FxRobot robot) {
-    Fx.waitUntil(SLOW, "the LSTM on sentences", () -> "sentiment-lstm".equals(modelName()));
+    RobotSteps.waitUntil(SLOW, "the LSTM on sentences", () -> "sentiment-lstm".equals(modelName()));
     rowsOf("sentences", true);
     waitBanner(robot, false);
     RobotSteps.clickEntry(robot, "sotu", SLOW);
     waitBanner(robot, true);
-    String text = Fx.get(() -> banner(robot).getText());
+    String text = RobotSteps.read(() -> banner(robot).getText());
     assertTrue(text.contains("\u201csentiment-lstm\u201d was not made for \u201csotu\u201d")
         && text.contains("negative, positive") && text.contains("Democratic, Republican"), text);
     rowsOf("sotu", false);
-    List<String> predictionCells = Fx.get(() -> robot.lookup("#data-table .table-cell")
+    List<String> predictionCells = RobotSteps.read(() -> robot.lookup("#data-table .table-cell")
         .queryAll().stream().map(c -> (TableCell<?, ?>) c)
         .filter(c -> "Prediction".equals(c.getTableColumn().getText()) && !c.isEmpty())
         .map(TableCell::getText).toList());
     assertFalse(predictionCells.isEmpty());
     assertTrue(predictionCells.stream().allMatch("\u2014"::equals), predictionCells.toString());
     RobotSteps.click(robot, "#tab-saliency");
-    Fx.waitUntil(SLOW, "the Saliency tab says why it computes nothing", () ->
+    RobotSteps.waitUntil(SLOW, "the Saliency tab says why it computes nothing", () ->
         window.saliencyModel().statusProperty().get().contains("Democratic, Republican"));
     assertTrue(robot.lookup("#error-dialog").tryQuery().isEmpty(), "a banner, not a dialog");
     RobotSteps.clickEntry(robot, "sentences", SLOW);
@@ -201,10 +201,10 @@ class PairingGuiTest {
         .map(l -> l.substring(0, l.indexOf(','))).toList());
 
     // 1. Text: the sentences with the LSTM.
-    Fx.waitUntil(SLOW, "the LSTM on sentences", () -> "sentiment-lstm".equals(modelName()));
+    RobotSteps.waitUntil(SLOW, "the LSTM on sentences", () -> "sentiment-lstm".equals(modelName()));
     Example sentence = rowsOf("sentences", true).get(0);
     RobotSteps.click(robot, "#tab-saliency");
-    saliencyFor(Fx.get(() -> window.workbench().currentExampleProperty().get()));
+    saliencyFor(RobotSteps.read(() -> window.workbench().currentExampleProperty().get()));
     assertFalse(csvTexts.contains(sentence.text()));
 
     // 2. Images with the text model: captions with thumbnails, no predictions, the banner.
@@ -213,7 +213,7 @@ class PairingGuiTest {
     List<Example> digits = rowsOf("mnist", false);
     assertTrue(digits.stream().allMatch(e -> e.text().startsWith("mnist test image #")));
     waitBanner(robot, true);
-    Fx.waitUntil(SLOW, "thumbnails of the digits", () -> thumbnails(robot) > 0);
+    RobotSteps.waitUntil(SLOW, "thumbnails of the digits", () -> thumbnails(robot) > 0);
 
     // 3. Their model: predictions named by its classes, an image saliency, a sensitivity.
     RobotSteps.clickEntry(robot, "mnist-cnn", SLOW);
@@ -221,21 +221,21 @@ class PairingGuiTest {
     List<Example> predicted = rowsOf("mnist", true);
     assertTrue(predicted.stream().allMatch(e -> e.prediction().matches("[0-9]")));
     RobotSteps.click(robot, "#tab-saliency");
-    assertTrue(saliencyFor(Fx.get(() -> window.workbench().currentExampleProperty().get()))
+    assertTrue(saliencyFor(RobotSteps.read(() -> window.workbench().currentExampleProperty().get()))
         .isImage());
     RobotSteps.click(robot, "#tab-sensitivity");
-    Fx.waitUntil(SLOW, "Sensitivity view", () ->
+    RobotSteps.waitUntil(SLOW, "Sensitivity view", () ->
         robot.lookup("#sensitivity-compute").tryQuery().isPresent());
     robot.interact(() -> window.sensitivityModel().modelProperty().set(null));
     robot.interact(() -> window.sensitivityModel().rowsProperty().set(20));
     RobotSteps.click(robot, "#sensitivity-compute");
-    Fx.waitUntil(SLOW, "sensitivity on mnist", () ->
+    RobotSteps.waitUntil(SLOW, "sensitivity on mnist", () ->
         window.sensitivityModel().resultProperty().get() != null
             && "mnist".equals(window.sensitivityModel().resultProperty().get().dataset()));
     RobotSteps.click(robot, "#tab-data");
     RobotSteps.click(robot, "#data-search");
     robot.write("image #1");
-    Fx.waitUntil(10, "search applied", () -> window.dataModel().rows().size()
+    RobotSteps.waitUntil(10, "search applied", () -> window.dataModel().rows().size()
         < window.dataModel().allExamples().size());
 
     // 4. A text file while the image model is current: text rows, no thumbnail, no prediction,
@@ -245,15 +245,15 @@ class PairingGuiTest {
     List<Example> reviews = rowsOf("reviews.csv", false);
     assertTrue(reviews.stream().allMatch(e -> csvTexts.contains(e.text())), reviews.toString());
     waitBanner(robot, true);
-    assertEquals("", Fx.get(() -> robot.lookup("#data-search").queryAs(TextField.class)
+    assertEquals("", RobotSteps.read(() -> robot.lookup("#data-search").queryAs(TextField.class)
         .getText()), "the search of another dataset is gone");
-    assertEquals(reviews.size(), (int) Fx.get(() -> window.dataModel().rows().size()));
-    Fx.waitUntil(10, "rows drawn", () -> robot.lookup("#data-table .table-row-cell")
+    assertEquals(reviews.size(), (int) RobotSteps.read(() -> window.dataModel().rows().size()));
+    RobotSteps.waitUntil(10, "rows drawn", () -> robot.lookup("#data-table .table-row-cell")
         .queryAll().stream().anyMatch(r -> !((javafx.scene.control.TableRow<?>) r).isEmpty()));
     assertEquals(0, thumbnails(robot), "no digit beside a text row");
-    assertNull(Fx.get(() -> window.sensitivityModel().resultProperty().get()),
+    assertNull(RobotSteps.read(() -> window.sensitivityModel().resultProperty().get()),
         "the sensitivity of mnist is not shown for reviews.csv");
-    assertEquals("", Fx.get(() -> window.dataModel().accuracyChangeProperty().get()));
+    assertEquals("", RobotSteps.read(() -> window.dataModel().accuracyChangeProperty().get()));
 
     assertTrue(reviews.stream().allMatch(e -> Set.of("0", "1").contains(e.label())));
 
@@ -261,28 +261,28 @@ class PairingGuiTest {
     //    file's numbered classes are shown under the model's names, and the banner says so.
     RobotSteps.clickEntry(robot, "sentiment-lstm", SLOW);
     Label banner = banner(robot);
-    Fx.waitUntil(SLOW, "the numbered classes named", () -> banner.isVisible()
+    RobotSteps.waitUntil(SLOW, "the numbered classes named", () -> banner.isVisible()
         && banner.getText().contains("numbers its classes 0, 1"));
-    assertTrue(Fx.get(() -> banner.getStyleClass().contains(
+    assertTrue(RobotSteps.read(() -> banner.getStyleClass().contains(
         io.gradlens.app.pairing.PairingBanner.WARNING)), "a warning, not a refusal");
     List<Example> scored = rowsOf("reviews.csv", true);
     assertTrue(scored.stream().allMatch(e -> Set.of("negative", "positive")
         .contains(e.prediction()) && Set.of("negative", "positive").contains(e.label())),
         scored.toString());
     RobotSteps.click(robot, "#tab-saliency");
-    saliencyFor(Fx.get(() -> window.workbench().currentExampleProperty().get()));
+    saliencyFor(RobotSteps.read(() -> window.workbench().currentExampleProperty().get()));
     RobotSteps.click(robot, "#tab-influence");
-    Example explained = Fx.get(() -> window.workbench().currentExampleProperty().get());
-    Fx.waitUntil(SLOW, "influence on the file", () ->
+    Example explained = RobotSteps.read(() -> window.workbench().currentExampleProperty().get());
+    RobotSteps.waitUntil(SLOW, "influence on the file", () ->
         window.influenceModel().resultProperty().get() != null
             && !window.influenceModel().busyProperty().get()
             && explained.id().equals(window.influenceModel().resultProperty().get().exampleId()));
-    List<String> influential = Fx.get(() -> window.influenceModel().proponents().stream()
+    List<String> influential = RobotSteps.read(() -> window.influenceModel().proponents().stream()
         .map(RankedExample::example).map(io.gradlens.app.service.InfluentialExample::text)
         .toList());
     assertFalse(influential.isEmpty());
     assertTrue(csvTexts.containsAll(influential), influential.toString());
-    assertTrue(Fx.get(() -> window.influenceModel().subjectProperty().get())
+    assertTrue(RobotSteps.read(() -> window.influenceModel().subjectProperty().get())
         .contains(explained.text()));
 
     // 6. Back to the built-in sentences: their rows, nothing of the file.
