@@ -28,6 +28,7 @@ final class DatasetImports {
   private final TaskRunner runner;
   private final RecentDatasetsViewModel.Store store;
   private final RecentDatasetsViewModel recent;
+  private final ErrorReporter errors;
 
   /**
    * @param owner the window the dialog belongs to
@@ -42,14 +43,9 @@ final class DatasetImports {
     this.workspace = workspace;
     this.runner = runner;
     this.store = store;
+    this.errors = errors;
     this.recent = new RecentDatasetsViewModel(store);
-    recent.setOnOpen(s -> workspace.openImported(s, e -> {
-      if (ImportViewModel.isBadInput(e)) {
-        showDialog(s, false);
-      } else {
-        errors.report("Open " + s.file().getFileName(), e);
-      }
-    }));
+    recent.setOnOpen(this::openWithout);
     recent.setOnEdit(s -> showDialog(s, false));
     workspace.setOnImported(recent::remember);
   }
@@ -66,11 +62,40 @@ final class DatasetImports {
 
   /** Shows the import dialog for {@code file}. */
   void open(Path file) {
-    String key = file.toAbsolutePath().normalize().toString();
-    Optional<RecentDataset> remembered = store.load().stream()
-        .filter(d -> d.file().equals(key)).findFirst();
+    Optional<RecentDataset> remembered = remembered(file);
     showDialog(remembered.map(SavedImportSettings::restore)
         .orElse(TextImportSettings.defaults(file)), remembered.isEmpty());
+  }
+
+  /**
+   * Opens {@code file} again with its remembered import settings and no dialog (a restored
+   * session), the dialog only when it no longer imports.
+   *
+   * @return false when the file was not imported before (the caller opens it another way)
+   */
+  boolean reopen(Path file) {
+    Optional<RecentDataset> remembered = remembered(file);
+    if (!handles(file) || remembered.isEmpty()) {
+      return false;
+    }
+    openWithout(SavedImportSettings.restore(remembered.get()));
+    return true;
+  }
+
+  private Optional<RecentDataset> remembered(Path file) {
+    String key = file.toAbsolutePath().normalize().toString();
+    return store.load().stream().filter(d -> d.file().equals(key)).findFirst();
+  }
+
+  /** Imports with {@code settings} directly; bad input opens the dialog on its problems. */
+  private void openWithout(TextImportSettings settings) {
+    workspace.openImported(settings, e -> {
+      if (ImportViewModel.isBadInput(e)) {
+        showDialog(settings, false);
+      } else {
+        errors.report("Open " + settings.file().getFileName(), e);
+      }
+    });
   }
 
   private void showDialog(TextImportSettings initial, boolean guessColumns) {

@@ -12,12 +12,13 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application, wired to the GradLens core. It shows the window first and then, in the
- * background, opens the built-in {@code sentences} dataset with the shipped sentiment LSTM (when
- * {@code assets/models} has it), so the first frame never waits for ND4J or a model.
+ * background, restores the last session's dataset, model and tab ({@link MainWindow#resumeSession})
+ * or, on a first start, opens the built-in {@code sentences} dataset with the shipped sentiment
+ * LSTM (when {@code assets/models} has it), so the first frame never waits for ND4J or a model.
  *
  * <p>System properties: {@code gradlens.models} (folder of shipped bundles, default
  * {@code assets/models}), {@code gradlens.startDataset} / {@code gradlens.startModel} (workspace
- * ids opened at start; empty to open nothing).
+ * ids opened at start instead of the last session; empty to open nothing).
  */
 public final class GradLensApp extends Application {
 
@@ -39,9 +40,17 @@ public final class GradLensApp extends Application {
     long shown = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     LOG.info(() -> "window built and shown " + shown + " ms after the JVM started");
     // Heavy work (ND4J, the model, saliency) starts in the background after the first frame.
-    afterFirstFrame(stage.getScene(), () -> window.openAtStart(
-        System.getProperty("gradlens.startDataset", START_DATASET),
-        System.getProperty("gradlens.startModel", START_MODEL)));
+    // Explicit start ids (screenshots, tests) win; otherwise the last session is restored.
+    String dataset = System.getProperty("gradlens.startDataset");
+    String model = System.getProperty("gradlens.startModel");
+    afterFirstFrame(stage.getScene(), () -> {
+      if (dataset != null || model != null) {
+        window.openAtStart(dataset == null ? START_DATASET : dataset,
+            model == null ? START_MODEL : model);
+      } else {
+        window.resumeSession(START_DATASET, START_MODEL);
+      }
+    });
   }
 
   /**

@@ -18,9 +18,19 @@ import io.gradlens.app.sanity.SanityViewModel;
 import io.gradlens.app.sensitivity.SensitivityView;
 import io.gradlens.app.sensitivity.SensitivityViewModel;
 import io.gradlens.app.service.Example;
+import io.gradlens.app.pairing.PairingAwareErrors;
+import io.gradlens.app.pairing.PairingBanner;
+import io.gradlens.app.pairing.PairingCheck;
+import io.gradlens.app.session.QuitDialogs;
+import io.gradlens.app.session.QuitFlow;
+import io.gradlens.app.session.SaliencySession;
+import io.gradlens.app.session.StartPlan;
+import io.gradlens.app.session.ModelSaving;
+import io.gradlens.app.session.WindowPlacement;
 import io.gradlens.app.settings.AppSettings;
 import io.gradlens.app.settings.RecentDataset;
 import io.gradlens.app.settings.RecentFiles;
+import io.gradlens.app.settings.SessionState;
 import io.gradlens.app.settings.SettingsStore;
 import io.gradlens.app.settings.WindowGeometry;
 import io.gradlens.app.task.TaskActivity;
@@ -55,6 +65,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Screen;
@@ -62,8 +73,9 @@ import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * Builds and wires the main window: menu bar, toolbar, workspace panel, analysis tabs and status
- * bar; persists window geometry, divider positions and recent files.
+ * Builds and wires the main window: menu bar, toolbar, workspace panel, the pairing banner, the
+ * analysis tabs and status bar; persists window geometry, divider positions and recent files,
+ * and the session (dataset, model, tab, Saliency settings) restored at the next start.
  */
 public final class MainWindow {
 
@@ -80,6 +92,11 @@ public final class MainWindow {
   private final SplitPane split = new SplitPane();
   private final Menu recentMenu = new Menu("Recent files");
   private AppSettings settings;
+  private SessionState session = SessionState.none();
+  private ModelSaving modelSaving;
+  private PairingCheck pairingCheck;
+  private MenuItem undoMark;
+  private MenuItem redoMark;
   private Stage stage;
   private ErrorReporter errors;
   private WorkspaceViewModel workspace;
@@ -116,17 +133,27 @@ public final class MainWindow {
   public void show(Stage target) {
     this.stage = target;
     settings = settingsStore.load();
-    errors = ErrorDialog.reporter(() -> stage);
+    session = settingsStore.loadSession();
+    // A computation refused for an incompatible pair is said by the banner, not by a dialog.
+    errors = new PairingAwareErrors(ErrorDialog.reporter(() -> stage));
+    modelSaving = new ModelSaving(services.workspace(), runner, prompt, errors, () -> stage,
+        this::rememberRecent);
     BorderPane root = new BorderPane();
     root.setId("main-root");
     workspace = new WorkspaceViewModel(services.workspace(), runner, errors, workbench);
     workspace.setOnFileOpened(this::rememberRecent);
     imports = new DatasetImports(() -> stage, workspace, runner, errors, recentDatasetStore());
+    pairingCheck = new PairingCheck(services.workspace(), runner, workbench);
     buildTabs();
+    if (saliencyModel != null) {
+      SaliencySession.apply(session.saliency(), saliencyModel);
+    }
     WorkspacePanel panel = new WorkspacePanel(workspace, imports.recent(), workbench,
         this::openModel);
     split.setId("main-split");
-    split.getItems().setAll(panel, tabs);
+    VBox analysis = new VBox(new PairingBanner(workbench), tabs);
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    split.getItems().setAll(panel, analysis);
     split.setDividerPositions(0.22);
     SplitPane.setResizableWithParent(panel, false);
     root.setTop(new VBox(menuBar(), toolBar()));
@@ -143,8 +170,11 @@ public final class MainWindow {
     installDragAndDrop(scene);
     stage.setScene(scene);
     stage.setTitle("GradLens");
-    restoreGeometry();
-    stage.setOnCloseRequest(e -> saveState());
+    WindowPlacement.restore(stage, settings.window(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    stage.setOnCloseRequest(e -> {
+      e.consume(); // the quit path closes the window, or the user stays
+      quit();
+    });
     workspace.refresh();
     stage.show();
     double[] dividers = settings.dividerPositions();
@@ -210,6 +240,9 @@ public final class MainWindow {
     addAnalysisTabs();
     workbench.currentModelProperty().addListener((o, a, b) -> {
       dataModel.reload();
+      if (sensitivityModel != null) {
+        sensitivityModel.currentModelChanged();
+      }
       if (saliencyModel != null && a != null && b != null) {
         saliencyModel.recompute(); // the explained text is the same; its model changed
       }
@@ -267,6 +300,10 @@ public final class MainWindow {
       };
       saliencyModel.resultProperty().addListener((o, a, b) -> showMarks.run());
       showMarks.run();
+      markingModel.marks().addListener((javafx.collections.ListChangeListener<
+          io.gradlens.data.edits.DatasetEdit>) c -> updateMarkMenu());
+      workbench.currentDatasetProperty().addListener(o -> updateMarkMenu());
+      updateMarkMenu();
       view.enableMarking(markingModel, fixReasons::retrainWithConstraint);
     });
     return view;
@@ -387,8 +424,9 @@ public final class MainWindow {
 
   /**
    * Edit: Undo and Redo of the dataset edit journal the fix-the-reasons marks are kept in (the
-   * same as the Undo and Redo buttons of the Saliency tab's marking pane); nothing to undo
-   * before the Saliency tab has marks.
+   * same as the Undo and Redo buttons of the Saliency tab's marking pane). Both are disabled
+   * until the Saliency tab shows marks; Undo while the dataset has none, Redo unless an undo of
+   * this session can be put back ({@link #updateMarkMenu}).
    */
   private Menu editMenu() {
     MenuItem undo = item("Undo mark", "menu-undo",
@@ -404,7 +442,28 @@ public final class MainWindow {
             markingModel.redo();
           }
         });
+    undoMark = undo;
+    redoMark = redo;
+    updateMarkMenu();
     return new Menu("Edit", null, undo, redo);
+  }
+
+  /** Enables Edit ▸ Undo/Redo mark by the current dataset's edit journal. */
+  private void updateMarkMenu() {
+    var dataset = workbench.currentDatasetProperty().get();
+    boolean marks = markingModel != null && !markingModel.marks().isEmpty();
+    boolean redoable = false;
+    if (markingModel != null && dataset != null) {
+      try {
+        redoable = services.editService().orElseThrow().canRedo(dataset.id());
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "Cannot tell whether a mark can be redone", e);
+      }
+    }
+    if (undoMark != null) {
+      undoMark.setDisable(!marks);
+      redoMark.setDisable(!redoable);
+    }
   }
 
   private static MenuItem item(String text, String id, KeyCombination key, Runnable action) {
@@ -489,6 +548,50 @@ public final class MainWindow {
   }
 
   /**
+   * Restores the last session (dataset, model, tab; see {@link StartPlan}) or, on a first start,
+   * opens {@code defaultDataset} with {@code defaultModel}. A dataset opened from a file is
+   * opened again first and the model selected once it is current.
+   */
+  public void resumeSession(String defaultDataset, String defaultModel) {
+    StartPlan plan = StartPlan.of(session, workspace.entries().stream()
+        .map(io.gradlens.app.service.WorkspaceEntry::id)
+        .collect(java.util.stream.Collectors.toSet()), java.nio.file.Files::isRegularFile,
+        defaultDataset, defaultModel);
+    Runnable model = () -> {
+      if (plan.modelFile() != null) {
+        workspace.openModel(plan.modelFile());
+      } else if (plan.modelId() != null) {
+        openAtStart("", plan.modelId());
+      }
+    };
+    if (plan.datasetFile() != null) {
+      whenNextDataset(model);
+      if (!imports.reopen(plan.datasetFile())) {
+        workspace.openDataset(plan.datasetFile());
+      }
+    } else {
+      openAtStart(plan.datasetId() == null ? "" : plan.datasetId(), "");
+      model.run();
+    }
+    if (plan.tab() != null) {
+      // After openAtStart's own choice of the Saliency tab.
+      Platform.runLater(() -> tabs.getTabs().stream().filter(t -> plan.tab().equals(t.getId()))
+          .findFirst().ifPresent(t -> tabs.getSelectionModel().select(t)));
+    }
+  }
+
+  private void whenNextDataset(Runnable action) {
+    javafx.beans.value.ChangeListener<Object> once = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(ObservableValue<?> o, Object a, Object b) {
+        workbench.currentDatasetProperty().removeListener(this);
+        action.run();
+      }
+    };
+    workbench.currentDatasetProperty().addListener(once);
+  }
+
+  /**
    * Opens dropped files through the same actions as the menu (routed by extension): CSV, TSV and
    * JSON Lines files through the import dialog, others as before.
    */
@@ -529,19 +632,9 @@ public final class MainWindow {
   /** Saves the current model as a {@code .gradlens} bundle, in the background. */
   public void saveModel() {
     var model = workbench.currentModelProperty().get();
-    if (model == null) {
-      return;
+    if (model != null) {
+      modelSaving.save(model);
     }
-    String name = model.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".gradlens";
-    prompt.save(stage, "Save model", name.endsWith(".gradlens.gradlens")
-            ? name.substring(0, name.length() - 9) : name,
-        List.of(new FileChooser.ExtensionFilter("GradLens model", "*.gradlens")))
-        .ifPresent(file -> runner.submit("Save " + file.getFileName(),
-            (progress, cancel) -> {
-              services.workspace().saveModel(model, file, progress, cancel);
-              return file;
-            }, io.gradlens.app.task.TaskCallbacks.of(this::rememberRecent,
-                e -> errors.report("Save model", e))));
   }
 
   /**
@@ -587,9 +680,20 @@ public final class MainWindow {
     }
   }
 
-  private void quit() {
-    saveState();
-    stage.close();
+  /**
+   * The quit path of File ▸ Quit and the window's close button: asks while a training runs,
+   * offers to save the models trained in this session, then saves the settings and the session
+   * and closes the window.
+   */
+  public void quit() {
+    new QuitFlow(new QuitDialogs(() -> stage),
+        () -> trainingModel != null && trainingModel.runningProperty().get(),
+        () -> trainingModel.cancel(),
+        () -> modelSaving.unsaved(workspace.entries()),
+        modelSaving::saveAllThenRun).quit(() -> {
+          saveState();
+          stage.close();
+        });
   }
 
   private void rememberRecent(Path file) {
@@ -626,21 +730,6 @@ public final class MainWindow {
     recentMenu.setDisable(recentMenu.getItems().isEmpty());
   }
 
-  private void restoreGeometry() {
-    WindowGeometry g = settings.window();
-    if (g == null || !g.isUsable()
-        || Screen.getScreensForRectangle(g.x(), g.y(), g.width(), g.height()).isEmpty()) {
-      stage.setWidth(defaultWidth());
-      stage.setHeight(defaultHeight());
-      return;
-    }
-    stage.setX(g.x());
-    stage.setY(g.y());
-    stage.setWidth(g.width());
-    stage.setHeight(g.height());
-    stage.setMaximized(g.maximized());
-  }
-
   private static double defaultWidth() {
     return Math.min(DEFAULT_WIDTH, 0.9 * Screen.getPrimary().getVisualBounds().getWidth());
   }
@@ -649,13 +738,30 @@ public final class MainWindow {
     return Math.min(DEFAULT_HEIGHT, 0.9 * Screen.getPrimary().getVisualBounds().getHeight());
   }
 
-  /** Saves window geometry, divider positions and recent files. */
+  /**
+   * Saves window geometry (only when it could be restored: a tiny or off-screen window keeps the
+   * last good one), divider positions and recent files, and the session: current dataset, model,
+   * tab and the Saliency toolbar's settings.
+   */
   public void saveState() {
     settings = settings
-        .withWindow(new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
-            stage.getHeight(), stage.isMaximized()))
+        .withWindow(WindowPlacement.toSave(stage, settings.window()))
         .withDividerPositions(split.getDividerPositions());
     persist();
+    var dataset = workbench.currentDatasetProperty().get();
+    var model = workbench.currentModelProperty().get();
+    Tab tab = tabs.getSelectionModel().getSelectedItem();
+    session = new SessionState(dataset == null ? null : dataset.id(),
+        dataset == null || dataset.source() == null ? null : dataset.source().toString(),
+        model == null ? null : model.id(),
+        model == null || model.source() == null ? null : model.source().toString(),
+        tab == null ? null : tab.getId(),
+        saliencyModel == null ? session.saliency() : SaliencySession.read(saliencyModel));
+    try {
+      settingsStore.saveSession(session);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "Could not save the session to " + settingsStore.file(), e);
+    }
   }
 
   private void persist() {

@@ -2,12 +2,13 @@ package io.gradlens.app;
 
 import io.gradlens.app.service.Example;
 import io.gradlens.app.service.WorkspaceEntry;
+import io.gradlens.workflow.explain.FitReport;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * App-level view model: state shared by all tabs (the current example, dataset and model).
- * Holds no nodes.
+ * App-level view model: state shared by all tabs (the current example, dataset and model, and
+ * whether that model was made for that dataset). Holds no nodes.
  */
 public final class WorkbenchModel {
 
@@ -17,6 +18,8 @@ public final class WorkbenchModel {
       new SimpleObjectProperty<>(this, "currentDataset");
   private final ObjectProperty<WorkspaceEntry> currentModel =
       new SimpleObjectProperty<>(this, "currentModel");
+  private final ObjectProperty<FitReport> pairingFit =
+      new SimpleObjectProperty<>(this, "pairingFit");
 
   /** @return the example the analysis tabs explain (set by the Data tab) */
   public ObjectProperty<Example> currentExampleProperty() {
@@ -31,5 +34,20 @@ public final class WorkbenchModel {
   /** @return the model used for predictions and explanations */
   public ObjectProperty<WorkspaceEntry> currentModelProperty() {
     return currentModel;
+  }
+
+  /**
+   * @return whether the current model was made for the current dataset
+   *     ({@link io.gradlens.workflow.explain.ModelDatasetFit#fit}); {@code null} while unknown
+   *     (no pair yet, or being checked)
+   */
+  public ObjectProperty<FitReport> pairingFitProperty() {
+    return pairingFit;
+  }
+
+  /** @return whether the current pair is known not to fit */
+  public boolean isIncompatible() {
+    FitReport fit = pairingFit.get();
+    return fit != null && !fit.compatible();
   }
 }

@@ -54,6 +54,11 @@ public final class CoreDatasetEditService implements DatasetEditService {
   }
 
   @Override
+  public boolean canRedo(String datasetId) throws IOException {
+    return workspace.journal(datasetId).canRedo();
+  }
+
+  @Override
   public Path location(String datasetId) throws IOException {
     return workspace.journal(datasetId).file();
   }

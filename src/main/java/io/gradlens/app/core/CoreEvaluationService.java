@@ -32,6 +32,7 @@ public final class CoreEvaluationService implements EvaluationService {
     CoreWorkspace.startNd4j();
     String name = workspace.currentModelEntry().map(e -> e.name()).orElse("current model");
     Classifier model = workspace.currentModel();
+    workspace.requireFit(model, workspace.dataset(request.dataset().id()));
     EvaluationRequest evaluation = new EvaluationRequest(
         EvaluationRequest.methods(request.methods(), Map.of()), List.of("all"),
         MetricSettings.defaults(request.seed()), null, "predicted",

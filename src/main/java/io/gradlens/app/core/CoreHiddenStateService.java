@@ -49,6 +49,8 @@ public final class CoreHiddenStateService implements HiddenStateService {
     CoreWorkspace.startNd4j();
     cancel.throwIfCancelled();
     String name = workspace.currentModelEntry().map(e -> e.name()).orElse("The current model");
-    return new HiddenStateWorkflow(workspace.currentModel(), name, HiddenStateOptions.defaults());
+    var model = workspace.currentModel();
+    workspace.requireFitWithShownDataset(model);
+    return new HiddenStateWorkflow(model, name, HiddenStateOptions.defaults());
   }
 }

@@ -126,6 +126,7 @@ public final class CoreInfluenceService implements InfluenceService {
       TracInProjection projection, ProgressListener progress, CancellationToken cancel)
       throws IOException {
     progress.progress(0, 0, "Loading the model and dataset\u2026");
+    workspace.requireFit(workspace.currentModel(), edited.dataset());
     return workflow.prepare(new InfluenceIndexRequest(workspace.currentModel(), modelFile(),
         edited.dataset(), datasetName(datasetId), method, RepresenterPoints.DEFAULT_LAMBDA,
         checkpoints(), projection), progress, cancel);

@@ -47,13 +47,17 @@ public final class CoreSaliencyService implements TextSaliencyService {
   @Override
   public SaliencyResult explain(String text, SaliencyRequest request, ProgressListener progress,
       CancellationToken cancel) throws Exception {
-    return explain(workspace.currentModel(), text, request, progress, cancel);
+    Classifier model = workspace.currentModel();
+    workspace.requireFitWithShownDataset(model);
+    return explain(model, text, request, progress, cancel);
   }
 
   @Override
   public SaliencyResult explainWith(WorkspaceEntry model, String text, SaliencyRequest request,
       ProgressListener progress, CancellationToken cancel) throws Exception {
-    return explain(workspace.model(model.id()), text, request, progress, cancel);
+    Classifier other = workspace.model(model.id());
+    workspace.requireFitWithShownDataset(other);
+    return explain(other, text, request, progress, cancel);
   }
 
   @Override
@@ -67,6 +71,7 @@ public final class CoreSaliencyService implements TextSaliencyService {
     String modelName = entry.source() != null ? String.valueOf(entry.source().getFileName())
         : entry.name();
     progress.progress(0, 0, "Loading " + dataset.name() + "\u2026");
+    workspace.requireFit(model, workspace.dataset(dataset.id()));
     SelectedExamples examples = ExampleSelection.split(model,
         workspace.editedDataset(dataset.id()), Split.TEST, 0);
     return new AttributionExport(model, modelName, request.configured(), target(request),

@@ -31,6 +31,7 @@ public final class CoreSanityCheckService implements SanityCheckService {
     CoreWorkspace.startNd4j();
     String name = workspace.currentModelEntry().map(e -> e.name()).orElse("current model");
     Classifier model = workspace.currentModel();
+    workspace.requireFit(model, workspace.dataset(request.dataset().id()));
     AttributionInputs inputs = TestSplitInputs.of(model, workspace.dataset(request.dataset().id()),
         request.examples());
     SaliencyRequest saliency = new SaliencyRequest(request.method(), null,

@@ -50,6 +50,9 @@ public final class CoreSensitivityService implements SensitivityService {
     progress.progress(0, request.rows(), "Sensitivity of " + entry.name() + "\u2026");
     Model model = workspace.anyModel(entry.id());
     Dataset data = workspace.explainedDataset(entry, request.dataset());
+    if (model instanceof io.gradlens.nn.Classifier classifier) {
+      workspace.requireFit(classifier, data);
+    }
     String target = request.targetClass() == null ? null : String.valueOf(request.targetClass());
     SensitivityOutcome outcome;
     try {

@@ -1,6 +1,7 @@
 package io.gradlens.app.core;
 
 import io.gradlens.app.service.Example;
+import io.gradlens.app.service.IncompatiblePairingException;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.data.BuiltInDatasets;
 import io.gradlens.data.Dataset;
@@ -28,6 +29,8 @@ import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.ModelDetails;
 import io.gradlens.workflow.training.DatasetSource;
 import io.gradlens.workflow.training.TrainingData;
+import io.gradlens.workflow.explain.FitReport;
+import io.gradlens.workflow.explain.ModelDatasetFit;
 import io.gradlens.workflow.training.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,6 +62,8 @@ public final class CoreWorkspace {
   private final ModelRegistry models;
   private final WorkspaceExamples examples = new WorkspaceExamples();
   private final Path editsDir;
+  private final PairingFits fits = new PairingFits();
+  private volatile String shownDatasetId;
 
   private static final class DatasetSlot {
     final WorkspaceEntry entry;
@@ -470,18 +475,61 @@ public final class CoreWorkspace {
 
   /**
    * The test split of a dataset as examples, with the current model's predictions (see
-   * {@link WorkspaceExamples}).
-   *
-   * @throws IllegalArgumentException when the current model does not fit the dataset
+   * {@link WorkspaceExamples}) when it fits the dataset ({@link #fit}), else without predictions.
+   * The dataset becomes the one the guarded services check against
+   * ({@link #requireFitWithShownDataset}).
    */
   public List<Example> examples(WorkspaceEntry entry, ProgressListener progress,
       CancellationToken cancel) throws IOException {
     progress.progress(0, 0, "Loading " + entry.name() + "\u2026");
     EditedDataset edited = editedDataset(entry.id());
     cancel.throwIfCancelled();
+    shownDatasetId = entry.id();
     startNd4j();
     Classifier model = currentModelEntry().isEmpty() ? null : currentModel();
+    if (model != null && !fits.of(model, edited.dataset()).compatible()) {
+      model = null; // rows without predictions: the banner says why
+    }
     return examples.testExamples(entry.name(), edited, model, progress, cancel);
+  }
+
+  /**
+   * Whether the model {@code modelId} was made for the dataset {@code datasetId}
+   * ({@link ModelDatasetFit#fit}, cached per model and dataset); a model that is no classifier
+   * fits no text or image dataset.
+   */
+  public FitReport fit(String datasetId, String modelId) throws IOException {
+    Model any = anyModel(modelId);
+    String name = models.entry(modelId).map(WorkspaceEntry::name).orElse(modelId);
+    if (!(any instanceof Classifier model)) {
+      return new FitReport(List.of("\u201c" + name + "\u201d is not a classifier; it is explained in "
+          + "the Sensitivity tab"), List.of());
+    }
+    return fits.of(model, dataset(datasetId));
+  }
+
+  /**
+   * The one guard of the core services: refuses to compute with {@code model} on {@code data}
+   * when they do not fit.
+   *
+   * @throws IncompatiblePairingException with the fit's reasons
+   */
+  public void requireFit(Classifier model, Dataset data) {
+    FitReport report = fits.of(model, data);
+    if (!report.compatible()) {
+      throw new IncompatiblePairingException(report.reasonLine());
+    }
+  }
+
+  /**
+   * {@link #requireFit} for {@code model} and the dataset whose examples the workbench lists
+   * ({@link #examples}, the Data tab's); nothing is checked before one is listed.
+   */
+  public void requireFitWithShownDataset(Classifier model) throws IOException {
+    String shown = shownDatasetId;
+    if (shown != null) {
+      requireFit(model, dataset(shown));
+    }
   }
 
   /**

@@ -99,6 +99,13 @@ public final class CoreWorkspaceService implements WorkspaceService {
   }
 
   @Override
+  public io.gradlens.workflow.explain.FitReport fit(WorkspaceEntry dataset, WorkspaceEntry model,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    progress.progress(0, 0, "Checking " + model.name() + " on " + dataset.name() + "\u2026");
+    return workspace.fit(dataset.id(), model.id());
+  }
+
+  @Override
   public Optional<WorkspaceEntry> datasetFor(WorkspaceEntry model, WorkspaceEntry currentDataset,
       ProgressListener progress, CancellationToken cancel) throws Exception {
     return workspace.datasetFor(model, currentDataset);

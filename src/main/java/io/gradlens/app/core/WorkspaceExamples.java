@@ -31,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The workbench's example lists and the image examples behind them, keyed by {@link ExampleRef}
  * (position in the unedited split and fingerprint). A dataset's test split becomes {@link Example}
  * rows with the current model's predictions, checked against the model by the workflow's
- * {@link ModelDatasetFit} (the command line's messages). Images have no text, so each image row
+ * {@link ModelDatasetFit} (the command line's messages); predictions and, where the dataset only
+ * numbers its classes, gold labels are named by the model's classes. Images have no text, so each image row
  * gets a caption ({@code "mnist test image #17"}) that resolves to its reference. Thread-safe.
  */
 final class WorkspaceExamples {
@@ -44,7 +45,8 @@ final class WorkspaceExamples {
 
   /**
    * The test split of {@code edited} as rows, with {@code model}'s predictions (none without a
-   * model) computed in batches of {@value #PREDICTION_BATCH}.
+   * model) computed in batches of {@value #PREDICTION_BATCH} and named by the model's classes
+   * ({@link ModelDatasetFit#predictionNames}).
    *
    * @param name the dataset's name in captions
    * @throws IllegalArgumentException when the model does not fit the dataset
@@ -96,13 +98,15 @@ final class WorkspaceExamples {
         }
       }
       ExampleSet set = DatasetExamples.text(nonEmpty, model.tokens().vocabulary(), 0, false);
-      predict(model, set, data.classNames(), predicted, confidence,
+      predict(model, set, ModelDatasetFit.predictionNames(model, data), predicted, confidence,
           where.stream().mapToInt(Integer::intValue).toArray(), progress, cancel);
     }
+    List<String> labels = model == null ? data.classNames()
+        : ModelDatasetFit.labelNames(model, data);
     List<Example> out = new ArrayList<>(test.size());
     for (int i = 0; i < test.size(); i++) {
       TextExample e = test.get(i);
-      out.add(new Example(id(origin[i]), e.text(), data.classNames().get(e.label()), predicted[i],
+      out.add(new Example(id(origin[i]), e.text(), labels.get(e.label()), predicted[i],
           confidence[i]));
     }
     return out;
@@ -117,9 +121,12 @@ final class WorkspaceExamples {
     if (model != null) {
       int[] all = new int[n];
       Arrays.setAll(all, i -> i);
-      predict(model, DatasetExamples.images(data, data.test(), false), data.classNames(),
+      predict(model, DatasetExamples.images(data, data.test(), false),
+          ModelDatasetFit.predictionNames(model, data),
           predicted, confidence, all, progress, cancel);
     }
+    List<String> labels = model == null ? data.classNames()
+        : ModelDatasetFit.labelNames(model, data);
     List<Example> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       float[] pixels = data.test().pixels()[i];
@@ -128,7 +135,7 @@ final class WorkspaceExamples {
       images.put(ref, new SaliencyResult.ImageInput(data.height(), data.width(), data.channels(),
           pixels));
       captions.put(caption, ref);
-      out.add(new Example(id(origin[i]), caption, data.classNames().get(data.test().labels()[i]),
+      out.add(new Example(id(origin[i]), caption, labels.get(data.test().labels()[i]),
           predicted[i], confidence[i]));
     }
     return out;

@@ -67,6 +67,11 @@ public final class DataView extends BorderPane implements Exportable {
     search.setId("data-search");
     search.setPromptText("Search text\u2026");
     search.textProperty().bindBidirectional(model.searchProperty());
+    javafx.scene.control.Button clearSearch = new javafx.scene.control.Button("\u00d7");
+    clearSearch.setId("data-search-clear");
+    clearSearch.setTooltip(new javafx.scene.control.Tooltip("Clear the search"));
+    clearSearch.setOnAction(e -> model.searchProperty().set(""));
+    clearSearch.disableProperty().bind(model.searchProperty().isEmpty());
     CheckBox wrong = new CheckBox("Misclassified only");
     wrong.setId("data-misclassified");
     wrong.selectedProperty().bindBidirectional(model.misclassifiedOnlyProperty());
@@ -83,6 +88,8 @@ public final class DataView extends BorderPane implements Exportable {
       }
     });
     javafx.scene.control.Button allClasses = new javafx.scene.control.Button("\u00d7");
+    allClasses.setId("data-label-clear");
+    allClasses.setTooltip(new javafx.scene.control.Tooltip("All classes"));
     allClasses.setOnAction(e -> model.labelProperty().set(null));
     Slider min = new Slider(0, 1, 0);
     min.setId("data-min-confidence");
@@ -93,7 +100,8 @@ public final class DataView extends BorderPane implements Exportable {
     Label range = new Label();
     range.textProperty().bind(javafx.beans.binding.Bindings.format(Locale.ROOT,
         "%.2f \u2013 %.2f", model.minConfidenceProperty(), model.maxConfidenceProperty()));
-    FlowPane pane = new FlowPane(12, 6, search, wrong, new HBox(2, label, allClasses),
+    FlowPane pane = new FlowPane(12, 6, new HBox(2, search, clearSearch), wrong,
+        new HBox(2, label, allClasses),
         new HBox(4, new Label("Confidence"), min, max, range));
     pane.setPadding(new Insets(8));
     pane.setAlignment(Pos.CENTER_LEFT);
@@ -129,6 +137,8 @@ public final class DataView extends BorderPane implements Exportable {
     table.getColumns().setAll(List.of(text, label, prediction, confidence, correct));
     model.rows().comparatorProperty().bind(table.comparatorProperty());
     table.setItems(model.rows());
+    // Thumbnails belong to the dataset they were drawn from (example ids repeat across datasets).
+    model.shownDatasetProperty().addListener((o, a, b) -> thumbnails.clear());
     table.setPlaceholder(new Label("No examples \u2014 open a dataset or relax the filters."));
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
       if (b != null) {
@@ -169,8 +179,8 @@ public final class DataView extends BorderPane implements Exportable {
 
   /**
    * The Text column: the text, or for an image example its caption beside a thumbnail (twice the
-   * image's size, at most 56 pixels high). Thumbnails are drawn once per example and kept while the
-   * example is listed.
+   * image's size, at most 56 pixels high). Thumbnails are drawn once per example and kept while its
+   * dataset is listed; a text row never has one.
    */
   private final class ThumbnailCell extends javafx.scene.control.TableCell<Example, String> {
     @Override
@@ -178,9 +188,10 @@ public final class DataView extends BorderPane implements Exportable {
       super.updateItem(item, empty);
       Example example = empty || getTableRow() == null ? null : getTableRow().getItem();
       setText(empty ? null : item);
-      setGraphic(example == null ? null : thumbnails.computeIfAbsent(example.id(), id ->
-          model.image(example).map(io.gradlens.app.heatmap.Thumbnails::of).orElse(null)) == null
-          ? null : thumbnailView(thumbnails.get(example.id())));
+      javafx.scene.image.Image image = example == null ? null
+          : thumbnails.computeIfAbsent(example.id() + "\u0000" + example.text(), key ->
+              model.image(example).map(io.gradlens.app.heatmap.Thumbnails::of).orElse(null));
+      setGraphic(image == null ? null : thumbnailView(image));
     }
   }
 

@@ -27,6 +27,10 @@ import javafx.collections.transformation.SortedList;
 /**
  * State of the Data tab: all examples of the current dataset, the filtered and sorted view of
  * them, and the filter controls. Selecting an example sets the shared current example.
+ *
+ * <p>Nothing of one dataset outlives it: switching to another dataset empties the rows at once
+ * and resets the search and filters, and the accuracy-change line belongs to the load it was
+ * reported by (any later load without a pending comparison clears it).
  */
 public final class DataViewModel {
 
@@ -56,6 +60,8 @@ public final class DataViewModel {
   private TaskHandle loading;
   private WorkspaceEntry dataset;
   private WorkspaceEntry requested;
+  private final javafx.beans.property.ReadOnlyObjectWrapper<WorkspaceEntry> shown =
+      new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "shown");
 
   /**
    * @param workspace reads datasets
@@ -86,12 +92,25 @@ public final class DataViewModel {
     if (loading != null) {
       loading.cancel();
     }
+    boolean otherDataset = requested != null && !requested.id().equals(entry.id());
     requested = entry;
+    if (pendingBefore == null) {
+      accuracyChange.set(""); // it described another pair, or these rows before an edit
+    }
+    if (otherDataset) {
+      dataset = null;
+      shown.set(null);
+      clearFilters();
+      examples.clear();
+      labels.clear();
+      currentExample.set(null);
+    }
     summary.set("Loading " + entry.name() + "\u2026");
     loading = runner.submit("Load " + entry.name(),
         (progress, cancel) -> workspace.examples(entry, progress, cancel),
         new TaskCallbacks<>(list -> {
           dataset = entry;
+          shown.set(entry);
           setExamples(list);
           reportPendingChange();
         }, e -> {
@@ -124,6 +143,20 @@ public final class DataViewModel {
     pendingBefore = null;
     AccuracyChange.accuracy(examples).ifPresent(a -> accuracyChange.set(
         new AccuracyChange(b.before(), b.beforeAccuracy(), b.after(), a).describe()));
+  }
+
+  /** Resets the search text, the misclassified toggle, the class and the confidence range. */
+  public void clearFilters() {
+    search.set("");
+    misclassifiedOnly.set(false);
+    label.set(null);
+    minConfidence.set(0);
+    maxConfidence.set(1);
+  }
+
+  /** @return the dataset whose rows are listed; {@code null} while another one loads */
+  public javafx.beans.property.ReadOnlyObjectProperty<WorkspaceEntry> shownDatasetProperty() {
+    return shown.getReadOnlyProperty();
   }
 
   /** @return the last accuracy change, e.g. after a retrain; empty before any */

@@ -13,6 +13,7 @@ import io.gradlens.app.service.FeatureSensitivity;
 import io.gradlens.app.service.SensitivityResult;
 import io.gradlens.app.service.SensitivityRow;
 import io.gradlens.app.service.WorkspaceEntry;
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -129,8 +130,14 @@ public final class SensitivityView extends BorderPane implements Exportable {
     exportTable.setId("sensitivity-export-table");
     exportTable.setOnAction(e -> tableExport.run(getScene().getWindow()));
     exportTable.disableProperty().bind(model.resultProperty().isNull());
-    HBox bar = new HBox(8, label("Model"), models, label("Test rows"), rows,
-        label("Class"), target, compute, cancel, progress, exportTable);
+    // A flow, not a row: at 1200 px the controls wrap instead of squeezing the buttons' text.
+    javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6,
+        new HBox(8, label("Model"), models), new HBox(8, label("Test rows"), rows),
+        new HBox(8, label("Class"), target), new HBox(8, compute, cancel, progress),
+        exportTable);
+    for (Button b : List.of(compute, cancel, exportTable)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
     bar.setAlignment(Pos.CENTER_LEFT);
     Label message = new Label();
     message.setId("sensitivity-message");

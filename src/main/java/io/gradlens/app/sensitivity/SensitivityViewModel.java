@@ -31,7 +31,8 @@ import javafx.collections.ObservableList;
  * State of the Sensitivity tab: the chosen model (by default the shipped price model), how many
  * test rows, the explained class of a classifier, and the last result as per-feature bars and
  * per-row table rows. A model the view cannot explain (a text model) gives a message, not a
- * dialog: it says what the view needs.
+ * dialog: it says what the view needs. A result whose rows came from the current dataset, or
+ * that explained the current model, is cleared when that dataset or model changes.
  */
 public final class SensitivityViewModel {
 
@@ -68,6 +69,29 @@ public final class SensitivityViewModel {
     this.runner = runner;
     this.job = new ExclusiveJob(runner);
     targetChoices.add(null);
+    dataset.addListener((o, before, after) -> {
+      SensitivityResult r = result.get();
+      if (r != null && (model.get() == null || before != null && r.dataset().equals(before.name()))) {
+        clear(); // its rows came from the dataset that is no longer current
+      }
+    });
+  }
+
+  /**
+   * The workbench's current model changed: a result of "current model" described the old one
+   * and is cleared.
+   */
+  public void currentModelChanged() {
+    if (model.get() == null && result.get() != null) {
+      clear();
+    }
+  }
+
+  private void clear() {
+    job.cancel();
+    result.set(null);
+    tableRows.clear();
+    message.set("The current dataset or model changed: press Compute.");
   }
 
   /**

@@ -40,6 +40,14 @@ public interface DatasetEditService {
   /** Puts back the edit undone last in this session; empty when there is none. */
   Optional<DatasetEdit> redo(String datasetId) throws IOException;
 
+  /**
+   * @return whether {@link #redo} would put an edit back (an undo of this session not followed
+   *     by a new edit); false where the service cannot tell
+   */
+  default boolean canRedo(String datasetId) throws IOException {
+    return false;
+  }
+
   /** @return the file the dataset's edits are kept in */
   Path location(String datasetId) throws IOException;
 }

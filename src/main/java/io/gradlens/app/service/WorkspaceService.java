@@ -100,6 +100,18 @@ public interface WorkspaceService {
   }
 
   /**
+   * Whether {@code model} was made for {@code dataset}: the workflow's
+   * {@link io.gradlens.workflow.explain.ModelDatasetFit#fit} (classes, input kind and shape,
+   * vocabulary coverage). Where the service cannot tell, everything fits.
+   *
+   * @throws Exception when the model or the dataset cannot be loaded
+   */
+  default io.gradlens.workflow.explain.FitReport fit(WorkspaceEntry dataset, WorkspaceEntry model,
+      ProgressListener progress, CancellationToken cancel) throws Exception {
+    return io.gradlens.workflow.explain.FitReport.fits();
+  }
+
+  /**
    * The kind, inputs, classes and provenance of a model; empty where the service keeps none.
    *
    * @throws Exception when the model cannot be read

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradlens.app.export.AtomicFileWriter;
+import io.gradlens.format.AtomicFile;
 import io.gradlens.install.AppDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +17,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Loads and saves {@link AppSettings} as {@code settings.json} in a directory: by default
+ * Loads and saves {@link AppSettings} as {@code settings.json}, and the last session's
+ * {@link SessionState} as {@code session.json}, in a directory: by default
  * {@code $XDG_CONFIG_HOME/gradlens/} (once {@code ~/.gradlens/}, moved there at start-up), overridable with the system property {@value #HOME_PROPERTY} or the
- * constructor (tests). A missing or unreadable file yields defaults, an unreadable recent dataset
- * is dropped alone; saving is atomic.
+ * constructor (tests). A missing or unreadable file yields defaults (and a log line), an
+ * unreadable recent dataset is dropped alone; saving is atomic.
  */
 public final class SettingsStore {
 
@@ -30,6 +32,7 @@ public final class SettingsStore {
   private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
 
   private final Path file;
+  private final Path sessionFile;
   private final ObjectMapper mapper = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -37,6 +40,7 @@ public final class SettingsStore {
   /** @param directory directory that holds {@code settings.json} */
   public SettingsStore(Path directory) {
     this.file = directory.resolve("settings.json");
+    this.sessionFile = directory.resolve("session.json");
   }
 
   /** @return a store in {@code $gradlens.home}, else the XDG config folder ({@link AppDirectories#config()}) */
@@ -51,15 +55,12 @@ public final class SettingsStore {
 
   /** @return the saved settings, or defaults when there are none or they cannot be read */
   public AppSettings load() {
-    if (!Files.isRegularFile(file)) {
+    JsonNode tree = read(file, JsonNode.class, null, "settings");
+    if (tree == null || !tree.isObject()) {
       return AppSettings.defaults();
     }
+    JsonNode recent = ((ObjectNode) tree).remove(RECENT_DATASETS);
     try {
-      JsonNode tree = mapper.readTree(file.toFile());
-      if (tree == null || !tree.isObject()) {
-        return AppSettings.defaults();
-      }
-      JsonNode recent = ((ObjectNode) tree).remove(RECENT_DATASETS);
       AppSettings loaded = mapper.treeToValue(tree, AppSettings.class);
       return (loaded == null ? AppSettings.defaults() : loaded)
           .withRecentDatasets(recentDatasets(recent));
@@ -67,6 +68,30 @@ public final class SettingsStore {
       LOG.log(Level.WARNING, "Ignoring unreadable settings file " + file, e);
       return AppSettings.defaults();
     }
+  }
+
+  /** @return the last session's state, or {@link SessionState#none()} when none can be read */
+  public SessionState loadSession() {
+    return read(sessionFile, SessionState.class, SessionState.none(), "session");
+  }
+
+  /** Reads {@code from}; a missing, empty or damaged file gives {@code fallback} and a log line. */
+  private <T> T read(Path from, Class<T> type, T fallback, String what) {
+    if (!Files.isRegularFile(from)) {
+      return fallback;
+    }
+    try {
+      T loaded = mapper.readValue(from.toFile(), type);
+      return loaded == null ? fallback : loaded;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Ignoring unreadable " + what + " file " + from, e);
+      return fallback;
+    }
+  }
+
+  /** Saves the session's state atomically ({@link AtomicFile}). */
+  public void saveSession(SessionState session) throws IOException {
+    AtomicFile.write(sessionFile, mapper.writeValueAsBytes(session));
   }
 
   /**

@@ -1,10 +1,12 @@
 package io.gradlens.app.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.workflow.training.Architecture;
+import io.gradlens.app.service.Example;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
@@ -33,13 +35,41 @@ class CoreWorkspaceTest {
   }
 
   @Test
-  void aTextModelOnAnImageDatasetIsAClearMismatch() throws IOException {
+  void aTextModelOnAnImageDatasetIsAClearMismatchAndItsRowsHaveNoPredictions() throws Exception {
     WORKSPACE.selectModel(entry("shipped:sentiment-lstm"));
-    var e = assertThrows(io.gradlens.workflow.explain.ModelDatasetMismatchException.class, () ->
-        WORKSPACE.examples(entry("builtin:digits"), ProgressListener.NONE,
+    var fit = WORKSPACE.fit("builtin:digits", "shipped:sentiment-lstm");
+    assertFalse(fit.compatible());
+    assertTrue(fit.reasonLine().contains("reads text") && fit.reasonLine().contains("digits"),
+        fit.reasonLine());
+    List<Example> rows = WORKSPACE.examples(entry("builtin:digits"), ProgressListener.NONE,
+        CancellationToken.NONE);
+    assertFalse(rows.isEmpty());
+    assertTrue(rows.stream().noneMatch(Example::hasPrediction), "no prediction of a text model");
+  }
+
+  @Test
+  void theSentimentModelOnSpeechesIsRefusedByNameAndTheServicesSaySo() throws Exception {
+    WORKSPACE.selectModel(entry("shipped:sentiment-lstm"));
+    var fit = WORKSPACE.fit("builtin:sotu", "shipped:sentiment-lstm");
+    assertEquals("the model's classes are negative, positive but the classes of dataset 'sotu' are "
+        + "Democratic, Republican", fit.reasonLine());
+    List<Example> speeches = WORKSPACE.examples(entry("builtin:sotu"), ProgressListener.NONE,
+        CancellationToken.NONE);
+    assertTrue(speeches.stream().noneMatch(Example::hasPrediction));
+    var refused = assertThrows(io.gradlens.app.service.IncompatiblePairingException.class, () ->
+        new CoreSaliencyService(WORKSPACE).explain(speeches.get(0).text(),
+            io.gradlens.app.service.SaliencyRequest.defaults(), ProgressListener.NONE,
             CancellationToken.NONE));
-    assertTrue(e.getMessage().contains("reads text") && e.getMessage().contains("digits"),
-        e.getMessage());
+    assertEquals(fit.reasonLine(), refused.getMessage());
+    List<Example> reviews = WORKSPACE.examples(entry("builtin:sentences"), ProgressListener.NONE,
+        CancellationToken.NONE);
+    assertTrue(WORKSPACE.fit("builtin:sentences", "shipped:sentiment-lstm").compatible());
+    assertTrue(reviews.stream().allMatch(e -> e.text().isBlank() || e.hasPrediction()));
+    assertTrue(reviews.stream().filter(Example::hasPrediction)
+        .allMatch(e -> List.of("negative", "positive").contains(e.prediction())));
+    assertTrue(new CoreSaliencyService(WORKSPACE).explain(reviews.get(0).text(),
+        io.gradlens.app.service.SaliencyRequest.defaults(), ProgressListener.NONE,
+        CancellationToken.NONE).tokens().size() > 0);
   }
 
   @Test

@@ -42,6 +42,35 @@ class DataViewModelTest {
   }
 
   @Test
+  void anotherDatasetResetsTheFiltersAndAnAccuracyLineOfAnotherPairGoes() throws Exception {
+    workspace.selectModel(FakeWorkspaceService.MODEL, null, null);
+    vm.load(FakeWorkspaceService.TINY);
+    // A retrain's comparison: the next load reports the change (here 4 of 6 right both times).
+    assertTrue(vm.compareAfterNextLoad("old", "new"));
+    vm.reload();
+    assertTrue(vm.accuracyChangeProperty().get().startsWith("test accuracy 0.667 \u2192 0.667"),
+        vm.accuracyChangeProperty().get());
+    vm.searchProperty().set("plot");
+    vm.misclassifiedOnlyProperty().set(true);
+    vm.labelProperty().set("negative");
+    vm.minConfidenceProperty().set(0.5);
+    assertEquals(0, vm.rows().size());
+    var other = new io.gradlens.app.service.WorkspaceEntry("other", "other-set",
+        io.gradlens.app.service.WorkspaceEntry.Kind.DATASET,
+        io.gradlens.app.service.WorkspaceEntry.Origin.OPENED, null);
+    vm.load(other);
+    assertEquals(ExampleFilter.all(), vm.filter(), "no filter of the old dataset survives");
+    assertEquals("", vm.accuracyChangeProperty().get(), "the line was about the old dataset");
+    assertEquals(6, vm.rows().size());
+    assertSame(other, vm.shownDatasetProperty().get());
+    // Reloading the same dataset (a new model) keeps what the user typed.
+    vm.searchProperty().set("plot");
+    vm.reload();
+    assertEquals("plot", vm.searchProperty().get());
+    assertEquals(1, vm.rows().size());
+  }
+
+  @Test
   void selectionSetsCurrentExample() {
     vm.load(FakeWorkspaceService.TINY);
     Example e = vm.rows().get(2);

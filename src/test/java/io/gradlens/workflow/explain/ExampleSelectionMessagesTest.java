@@ -1,11 +1,13 @@
 package io.gradlens.workflow.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.app.core.CoreSaliencyService;
 import io.gradlens.app.core.CoreWorkspace;
+import io.gradlens.app.service.Example;
 import io.gradlens.app.service.SaliencyRequest;
 import io.gradlens.app.service.WorkspaceEntry;
 import io.gradlens.cli.CliRun;
@@ -45,7 +47,7 @@ class ExampleSelectionMessagesTest {
         CoreWorkspace workspace = new CoreWorkspace(null, dir.resolve("edits-vocabulary"));
         WorkspaceEntry foreign = workspace.openDataset(fixtures.foreign);
         workspace.openModel(fixtures.lstm);
-        String gui = assertThrows(ModelDatasetMismatchException.class, () ->
+        String gui = assertThrows(IllegalArgumentException.class, () ->
                 new CoreSaliencyService(workspace).exportDataset(foreign, SaliencyRequest.defaults(),
                         dir.resolve("never.jsonl"), ProgressListener.NONE, CancellationToken.NONE)).getMessage();
         assertTrue(gui.contains("dataset 'foreign") && gui.contains("vocabulary"), gui);
@@ -60,9 +62,10 @@ class ExampleSelectionMessagesTest {
         CoreWorkspace workspace = new CoreWorkspace(null, dir.resolve("edits-shape"));
         workspace.openModel(fixtures.smallImage);
         WorkspaceEntry digits = workspace.entry("builtin:digits").orElseThrow();
-        String listing = assertThrows(ModelDatasetMismatchException.class, () ->
-                workspace.examples(digits, ProgressListener.NONE, CancellationToken.NONE)).getMessage();
-        String export = assertThrows(ModelDatasetMismatchException.class, () ->
+        String listing = workspace.fit(digits.id(), workspace.currentModelEntry().orElseThrow().id()).reasonLine();
+        assertTrue(workspace.examples(digits, ProgressListener.NONE, CancellationToken.NONE).stream()
+                .noneMatch(Example::hasPrediction), "the listing has no predictions");
+        String export = assertThrows(IllegalArgumentException.class, () ->
                 new CoreSaliencyService(workspace).exportDataset(digits, SaliencyRequest.defaults(),
                         dir.resolve("never.csv"), ProgressListener.NONE, CancellationToken.NONE)).getMessage();
         assertEquals(listing, export);
@@ -80,8 +83,8 @@ class ExampleSelectionMessagesTest {
         CoreWorkspace workspace = new CoreWorkspace(null, dir.resolve("edits-kind"));
         workspace.openModel(fixtures.lstm);
         WorkspaceEntry digits = workspace.entry("builtin:digits").orElseThrow();
-        String gui = assertThrows(ModelDatasetMismatchException.class, () ->
-                workspace.examples(digits, ProgressListener.NONE, CancellationToken.NONE)).getMessage();
+        String gui = workspace.fit(digits.id(), workspace.currentModelEntry().orElseThrow().id()).reasonLine();
+        assertFalse(gui.isEmpty());
         String cli = cliError("saliency", "--model", fixtures.lstm.toString(), "--dataset", "digits");
         assertTrue(cli.contains(gui), cli + " vs " + gui);
     }

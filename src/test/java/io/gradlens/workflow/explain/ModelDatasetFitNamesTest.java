@@ -1,28 +1,34 @@
 package io.gradlens.workflow.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.gradlens.data.TextDataset;
+import io.gradlens.nn.Classifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link ModelDatasetFit#classNameProblem}: which class names differ between a model and a dataset. */
+/** {@link ModelDatasetFit#check}: the message says which class names differ. */
 class ModelDatasetFitNamesTest {
 
     @Test
-    void equalNamesAndBareIndicesFit() {
-        assertNull(ModelDatasetFit.classNameProblem(List.of("neg", "pos"), List.of("neg", "pos")));
-        assertNull(ModelDatasetFit.classNameProblem(List.of("neg", "pos"), List.of("0", "1")));
-        assertNull(ModelDatasetFit.classNameProblem(List.of("0", "1", "2"), List.of("cat", "dog", "eel")));
+    void sharedNamesLeaveOnlyTheDifferingOnesNamed() {
+        String message = refusal(List.of("neg", "pos"), List.of("neg", "positive"));
+        assertEquals("the model's classes are neg, pos but the classes of dataset 'd' are neg, positive "
+                + "(only the model has pos; only the dataset has positive)", message);
     }
 
     @Test
-    void differingNamesAreNamedAndAnotherOrderIsCalledOut() {
-        assertEquals("only the model has [pos], only the dataset has [positive]",
-                ModelDatasetFit.classNameProblem(List.of("neg", "pos"), List.of("neg", "positive")));
-        assertEquals("the same names in another order (class indices would be mixed up)",
-                ModelDatasetFit.classNameProblem(List.of("neg", "pos"), List.of("pos", "neg")));
-        assertEquals("only the model has [1], only the dataset has [cat]",
-                ModelDatasetFit.classNameProblem(List.of("1", "0"), List.of("cat", "0")), "not bare indices in order");
+    void theSameNamesInAnotherOrderAreCalledOut() {
+        assertEquals("the model's classes are neg, pos but the classes of dataset 'd' are pos, neg "
+                + "(the same classes in another order, so its class numbers mean other classes)",
+                refusal(List.of("neg", "pos"), List.of("pos", "neg")));
+    }
+
+    private static String refusal(List<String> modelClasses, List<String> dataClasses) {
+        Classifier model = ModelDatasetFitTest.textModel(modelClasses, List.of("good", "bad"));
+        TextDataset data = ModelDatasetFitTest.texts("d", dataClasses, "good bad");
+        return assertThrows(ModelDatasetMismatchException.class, () -> ModelDatasetFit.check(model, data))
+                .getMessage();
     }
 }
