@@ -36,8 +36,8 @@ public final class ModelDatasetFit {
 
     /**
      * Checks kind, image shape and the classes (number and names; an imported model's placeholder
-     * names {@code class_0, class_1, …} match any names, and so do a dataset's numbers
-     * {@code 0, 1, …}).
+     * names {@code class_0, class_1, …} match any names, and so do numbers {@code 0, 1, …} — a
+     * model trained on integer labels names no class, nor does a dataset with integer labels).
      *
      * @throws ModelDatasetMismatchException naming the model's input and the dataset
      * @throws IllegalArgumentException      for a tabular dataset
@@ -90,12 +90,12 @@ public final class ModelDatasetFit {
     /**
      * The names a prediction of {@code model} is shown under on {@code data}: the model's own
      * classes, or the dataset's where the model has only an importer's placeholders
-     * ({@code class_0, class_1, …}) and the same number of classes.
+     * ({@code class_0, class_1, …}) or numbers ({@code 0, 1, …}) and the same number of classes.
      */
     public static List<String> predictionNames(Classifier model, Dataset data) {
         List<String> own = model.classNames();
         List<String> theirs = classesOf(data);
-        if (placeholders(own) && theirs.size() == own.size()) {
+        if ((placeholders(own) || numbered(own)) && theirs.size() == own.size()) {
             return theirs;
         }
         return own;
@@ -133,7 +133,7 @@ public final class ModelDatasetFit {
     }
 
     private static Optional<String> classNames(List<String> model, List<String> data, String name) {
-        if (model.equals(data) || placeholders(model) || numbered(data)) {
+        if (model.equals(data) || placeholders(model) || numbered(model) || numbered(data)) {
             return Optional.empty();
         }
         return Optional.of("the model's classes are " + String.join(", ", model)
