@@ -2,6 +2,7 @@ package io.gradlens.data;
 
 import io.gradlens.data.imports.DatasetFiles;
 import io.gradlens.data.imports.DatasetReadOptions;
+import io.gradlens.data.imports.TextImport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class DatasetLoader {
 
     /** Loads {@code path} with the default reading options ({@link DatasetReadOptions#defaults()}). */
     public static Dataset load(Path path, long seed, ReadLimits limits) throws IOException {
-        return DatasetFiles.open(path, DatasetReadOptions.defaults(), seed, limits, "the classes").dataset();
+        return DatasetFiles.open(path, DatasetReadOptions.defaults(), seed, limits, TextImport.THE_CLASSES).dataset();
     }
 
     /** Reads the IDX set whose training images file is {@code trainImages}, as the class comment says. */

@@ -6,8 +6,9 @@ import java.util.List;
  * How {@link TextFileReader} turns a table into a {@link TextDataset}.
  *
  * @param name         dataset name
- * @param classNames   names of the classes by index, or {@code null} to take {@code "0".."k-1"} where
- *                     {@code k - 1} is the largest label in the file
+ * @param classNames   names of the classes by index, or {@code null} to derive them from the labels:
+ *                     {@code "0".."k-1"} for class indices ({@code k - 1} the largest), the sorted
+ *                     words for word labels
  * @param testFraction fraction of examples put in the test set when the file has no {@code split} column
  * @param seed         seed of that split
  * @param info         provenance, or {@code null} for {@link DatasetInfo#ofFile}

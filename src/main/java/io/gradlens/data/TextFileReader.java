@@ -21,7 +21,7 @@ public final class TextFileReader {
         TextImportSettings settings = TextImportSettings.defaults(file)
                 .withClasses(options.classNames() == null ? java.util.List.of() : options.classNames())
                 .withTestFraction(options.testFraction()).withSeed(options.seed());
-        TextDataset read = TextImport.load(settings, options.limits(), "the classes").dataset();
+        TextDataset read = TextImport.load(settings, options.limits(), TextImport.THE_CLASSES).dataset();
         DatasetInfo info = options.info() != null ? options.info() : read.info();
         return new TextDataset(options.name(), read.classNames(), read.train(), read.test(), info);
     }

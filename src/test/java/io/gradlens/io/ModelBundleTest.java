@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlens.autodiff.Tensor;
+import io.gradlens.data.Tokenizer;
 import io.gradlens.data.Vocabulary;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
@@ -143,6 +144,37 @@ class ModelBundleTest {
 
     private static String failure(Path file) {
         return assertThrows(IllegalArgumentException.class, () -> ModelBundle.read(file)).getMessage();
+    }
+
+    @Test
+    void tokenizerOptionsRoundTripAndOldBundlesReadWithTheDefaults() throws IOException {
+        Classifier plain = textModel();
+        Tokenizer cased = Tokenizer.of(false, false, 2);
+        Classifier custom = new Classifier(plain.network(), new InputSpec.Tokens(plain.tokens().vocabulary(), cased),
+                plain.classNames(), plain.provenance());
+        Path file = dir.resolve("cased.gradlens");
+        ModelBundle.write(custom, file);
+        Classifier read = ModelBundle.read(file);
+        assertEquals(cased, read.tokens().tokenizer());
+        assertEquals(List.of("Good", "film!"), read.tokens().tokens("Good film! bad"));
+
+        Map<String, byte[]> e = entries(file);
+        String json = new String(e.get("model.json"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"tokenizer_options\" : {"), json);
+        e.put("model.json", json.replaceAll("(?s),\\s*\"tokenizer_options\" : \\{[^}]*\\}", "")
+                .getBytes(StandardCharsets.UTF_8));
+        Classifier old = ModelBundle.read(rewrite(e, "old.gradlens"));
+        assertEquals(Tokenizer.DEFAULT, old.tokens().tokenizer(), "a bundle without the options reads as before");
+        assertEquals(Tokenizer.DEFAULT, ModelBundle.read(Path.of("assets/models/sentiment-lstm.gradlens")).tokens()
+                .tokenizer());
+
+        e.put("model.json", json.replace("\"max_tokens\" : 2", "\"max_tokens\" : -1").getBytes(StandardCharsets.UTF_8));
+        assertEquals("neg.gradlens: model.json: 'max_tokens' must be 0 (no cap) or positive, got -1",
+                failure(rewrite(e, "neg.gradlens")));
+        e.put("model.json", json.replace("\"lowercase\" : false", "\"lowercase\" : \"no\"")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("str.gradlens: model.json: 'lowercase' must be true or false, got no",
+                failure(rewrite(e, "str.gradlens")));
     }
 
     @Test

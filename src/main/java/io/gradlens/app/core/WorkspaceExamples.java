@@ -6,6 +6,7 @@ import io.gradlens.data.Dataset;
 import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.TextExample;
+import io.gradlens.data.Tokenizer;
 import io.gradlens.data.edits.EditedDataset;
 import io.gradlens.data.edits.ExampleFingerprint;
 import io.gradlens.data.edits.ExampleRef;
@@ -81,11 +82,16 @@ final class WorkspaceExamples {
     double[] confidence = new double[test.size()];
     Arrays.fill(confidence, Double.NaN);
     if (model != null) {
+      // the model reads every text with the tokenizer it was trained with
+      Tokenizer tokenizer = model.tokens().tokenizer();
       List<TextExample> nonEmpty = new ArrayList<>();
       List<Integer> where = new ArrayList<>();
       for (int i = 0; i < test.size(); i++) {
-        if (!test.get(i).tokens().isEmpty()) {
-          nonEmpty.add(test.get(i));
+        TextExample e = test.get(i);
+        TextExample asModelReads = e.tokenizer().equals(tokenizer) ? e
+            : new TextExample(e.text(), e.label(), null, tokenizer);
+        if (!asModelReads.tokens().isEmpty()) {
+          nonEmpty.add(asModelReads);
           where.add(i);
         }
       }

@@ -44,6 +44,31 @@ public record DatasetReadOptions(Character delimiter, ColumnMapping columns, Lis
                 List.of(), null, 0.2);
     }
 
+    /** These options with another delimiter (null: the extension's). */
+    public DatasetReadOptions withDelimiter(Character newDelimiter) {
+        return new DatasetReadOptions(newDelimiter, columns, classes, order, tokenizer, imageSize, inputColumns,
+                targetColumn, testFraction);
+    }
+
+    /** These options with another column mapping (null: today's names, guessed when absent). */
+    public DatasetReadOptions withColumns(ColumnMapping newColumns) {
+        return new DatasetReadOptions(delimiter, newColumns, classes, order, tokenizer, imageSize, inputColumns,
+                targetColumn, testFraction);
+    }
+
+    /** These options with another order for classes named by word labels. */
+    public DatasetReadOptions withOrder(ClassOrder newOrder) {
+        return new DatasetReadOptions(delimiter, columns, classes, newOrder, tokenizer, imageSize, inputColumns,
+                targetColumn, testFraction);
+    }
+
+    /** The options that read a text file as {@code settings} say (file and seed are the caller's). */
+    public static DatasetReadOptions of(TextImportSettings settings) {
+        return new DatasetReadOptions(settings.format() == TableFormat.JSONL ? null : settings.delimiter(),
+                settings.columns(), settings.classes(), settings.order(), settings.tokenizer(), null, List.of(), null,
+                settings.testFraction());
+    }
+
     /** These options with an explicit class list (empty: derive). */
     public DatasetReadOptions withClasses(List<String> names) {
         return new DatasetReadOptions(delimiter, columns, names, order, tokenizer, imageSize, inputColumns,

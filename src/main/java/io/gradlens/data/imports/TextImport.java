@@ -33,8 +33,8 @@ public final class TextImport {
     public static final int MAX_PROBLEMS = 200;
     /** Most columns a preview lists (JSONL keys are collected from every record). */
     static final int MAX_COLUMNS = 1000;
-    /** How messages name an explicit class list. */
-    static final String THE_CLASSES = "the classes";
+    /** How messages name an explicit class list that is not a model's. */
+    public static final String THE_CLASSES = "the classes";
 
     private TextImport() {
     }

@@ -9,6 +9,7 @@ import io.gradlens.data.edits.DatasetEdits;
 import io.gradlens.data.imports.ColumnMapping;
 import io.gradlens.data.imports.DatasetFiles;
 import io.gradlens.data.imports.DatasetReadOptions;
+import io.gradlens.data.imports.TextImport;
 import io.gradlens.data.imports.TokenizerOptions;
 import io.gradlens.nn.Classifier;
 import io.gradlens.nn.InputSpec;
@@ -78,7 +79,7 @@ public record TrainingData(Dataset dataset, DatasetSource source) {
 
     /** {@link #resolve(String, long)} reading a file with {@code options}. */
     public static TrainingData resolve(String name, DatasetReadOptions options, long seed) throws IOException {
-        return resolve(name, options, seed, "the classes");
+        return resolve(name, options, seed, TextImport.THE_CLASSES);
     }
 
     /**
@@ -88,7 +89,7 @@ public record TrainingData(Dataset dataset, DatasetSource source) {
     public static TrainingData resolveFor(String name, DatasetReadOptions options, long seed, Classifier model)
             throws IOException {
         DatasetReadOptions forModel = options;
-        String classesName = "the classes";
+        String classesName = TextImport.THE_CLASSES;
         if (options.classes().isEmpty()) {
             forModel = forModel.withClasses(model.classNames());
             classesName = MODEL_CLASSES;
@@ -105,7 +106,7 @@ public record TrainingData(Dataset dataset, DatasetSource source) {
      * dataset calls.
      */
     public static TrainingData ofFile(Path file, DatasetReadOptions options, long seed) throws IOException {
-        return ofFile(file, options, seed, "the classes");
+        return ofFile(file, options, seed, TextImport.THE_CLASSES);
     }
 
     private static TrainingData ofFile(Path file, DatasetReadOptions options, long seed, String classesName)

@@ -60,6 +60,22 @@ class CoreWorkspaceTest {
   }
 
   @Test
+  void wordLabelsBecomeClassNamesAndDifferingNamesAreAMismatch(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("reviews.csv");
+    Files.writeString(csv, "text,label\n\"good,\nreally\",good\nbad film,bad\nfine film,good\n"
+        + "dull film,bad\ngreat film,good\n");
+    WorkspaceEntry opened = WORKSPACE.openDataset(csv);
+    io.gradlens.data.TextDataset data = (io.gradlens.data.TextDataset) WORKSPACE.dataset(opened.id());
+    assertEquals(List.of("bad", "good"), data.classNames());
+    assertEquals(5, data.trainSize() + data.testSize(), "the quoted line break stays inside one review");
+    WORKSPACE.selectModel(entry("shipped:sentiment-lstm"));
+    var e = assertThrows(io.gradlens.workflow.explain.ModelDatasetMismatchException.class, () ->
+        WORKSPACE.examples(opened, ProgressListener.NONE, CancellationToken.NONE));
+    assertEquals("the model has classes [negative, positive] but dataset 'reviews' has [bad, good]: only the model "
+        + "has [negative, positive], only the dataset has [bad, good]", e.getMessage());
+  }
+
+  @Test
   void theAutomaticArchitectureDependsOnTheDataAndAChoiceStays() {
     assertEquals(Architecture.LSTM, Architecture.AUTO.resolve(Architecture.DataKind.TEXT));
     assertEquals(Architecture.CNN, Architecture.AUTO.resolve(Architecture.DataKind.IMAGE));
