@@ -175,7 +175,17 @@ public final class CoreWorkspace {
    * @throws io.gradlens.data.DatasetFormatException naming the file, line and column of bad content
    */
   public WorkspaceEntry importDataset(TextImportSettings settings) throws IOException {
+    return importDataset(settings, CancellationToken.NONE);
+  }
+
+  /**
+   * {@link #importDataset(TextImportSettings)}, adding nothing when {@code cancel} was cancelled
+   * while the file was read (the dialog was closed).
+   */
+  public WorkspaceEntry importDataset(TextImportSettings settings, CancellationToken cancel)
+      throws IOException {
     TextDataset data = TextImport.load(settings);
+    cancel.throwIfCancelled();
     return addOpened(settings.file(), "text", data);
   }
 

@@ -70,4 +70,17 @@ class CoreWorkspaceImportTest {
     assertTrue(e.getMessage().contains("line 3"), e.getMessage());
     assertEquals(before, workspace.entries().size());
   }
+
+  @Test
+  void anImportCancelledWhileReadingAddsNothing() throws IOException {
+    Path csv = Files.writeString(dir.resolve("fine.csv"), "body,opinion\nlovely,yes\nawful,no\n");
+    CoreWorkspace workspace = new CoreWorkspace(null, dir.resolve("edits"));
+    int before = workspace.entries().size();
+    CancellationToken cancelled = new CancellationToken();
+    cancelled.cancel();
+    assertThrows(CancellationToken.CancelledException.class, () -> workspace.importDataset(
+        TextImportSettings.defaults(csv).withColumns(
+            new ColumnMapping("body", "opinion", null, null, null)), cancelled));
+    assertEquals(before, workspace.entries().size());
+  }
 }
