@@ -92,7 +92,9 @@ public final class CoreTrainingService implements TrainingService {
 
   /** Where a workspace dataset comes from, with the edits its journal applies. */
   private DatasetSource source(WorkspaceEntry entry) throws java.io.IOException {
-    DatasetSource source = entry.source() != null ? DatasetSource.file(entry.source())
+    DatasetSource source = workspace.datasetSource(entry.id()).isPresent()
+        ? workspace.datasetSource(entry.id()).get()
+        : entry.source() != null ? DatasetSource.file(entry.source())
         : entry.origin() == WorkspaceEntry.Origin.BUILT_IN ? DatasetSource.builtIn(entry.name())
         : DatasetSource.UNKNOWN;
     EditJournal journal = workspace.journal(entry.id());

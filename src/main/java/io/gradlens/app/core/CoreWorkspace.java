@@ -8,6 +8,7 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.edits.DatasetEditFile;
+import io.gradlens.data.imports.TableFormat;
 import io.gradlens.data.imports.TextImport;
 import io.gradlens.data.imports.TextImportSettings;
 import io.gradlens.data.edits.DatasetEdits;
@@ -27,6 +28,7 @@ import io.gradlens.train.CheckpointRecorder;
 import io.gradlens.util.CancellationToken;
 import io.gradlens.util.ProgressListener;
 import io.gradlens.workflow.ModelDetails;
+import io.gradlens.workflow.training.DatasetSource;
 import io.gradlens.workflow.training.TrainingData;
 import io.gradlens.workflow.training.TrainingResult;
 import java.io.IOException;
@@ -65,6 +67,8 @@ public final class CoreWorkspace {
     final String builtInName;
     final String kind;
     volatile Dataset loaded;
+    /** How an opened file was read (its provenance for training), or null for a built-in set. */
+    DatasetSource source;
     EditJournal journal;
     EditedDataset edited;
     DatasetEdits appliedEdits;
@@ -159,18 +163,20 @@ public final class CoreWorkspace {
    * the loading path the command line uses ({@link TrainingData#ofFile}) and adds it.
    */
   public WorkspaceEntry openDataset(Path file, DatasetReadOptions options) throws IOException {
-    Dataset data = TrainingData.ofFile(file, options, 0L).dataset();
+    TrainingData read = TrainingData.ofFile(file, options, 0L);
+    Dataset data = read.dataset();
     if (data instanceof TabularDataset) {
       throw new IllegalArgumentException(file.getFileName() + " is a tabular dataset; the workbench "
           + "explains text and image classifiers");
     }
-    return addOpened(file, data instanceof ImageDataset ? "image" : "text", data);
+    return addOpened(file, data instanceof ImageDataset ? "image" : "text", read);
   }
 
   /**
-   * Imports a labelled text file with the import dialog's (or the command line's) settings, the
-   * way {@code bin/gradlens} reads it ({@link TextImport#load}), and adds it; an earlier import of
-   * the same file is replaced.
+   * Imports a labelled text file with the import dialog's settings, the way {@code bin/gradlens}
+   * reads it ({@link TrainingData#ofFile} with {@link DatasetReadOptions#of}, which calls
+   * {@link TextImport#load}; directly {@link TextImport#load} when the dialog chose another format
+   * than the file's extension names), and adds it; an earlier import of the same file is replaced.
    *
    * @throws io.gradlens.data.DatasetFormatException naming the file, line and column of bad content
    */
@@ -184,17 +190,35 @@ public final class CoreWorkspace {
    */
   public WorkspaceEntry importDataset(TextImportSettings settings, CancellationToken cancel)
       throws IOException {
-    TextDataset data = TextImport.load(settings);
+    Path file = settings.file();
+    TrainingData read = settings.format() == TableFormat.ofPath(file)
+        ? TrainingData.ofFile(file, DatasetReadOptions.of(settings), settings.seed())
+        : new TrainingData(TextImport.load(settings), DatasetSource.file(file));
+    if (!(read.dataset() instanceof TextDataset)) {
+      throw new IllegalArgumentException(file.getFileName() + " has no text column \""
+          + settings.columns().text() + "\"");
+    }
     cancel.throwIfCancelled();
-    return addOpened(settings.file(), "text", data);
+    return addOpened(file, "text", read);
   }
 
-  private synchronized WorkspaceEntry addOpened(Path file, String kind, Dataset data) {
+  private synchronized WorkspaceEntry addOpened(Path file, String kind, TrainingData read) {
     String id = "file:" + file.toAbsolutePath().normalize();
     WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
         WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, file);
-    datasets.put(id, new DatasetSlot(entry, null, kind, data));
+    DatasetSlot slot = new DatasetSlot(entry, null, kind, read.dataset());
+    slot.source = read.source();
+    datasets.put(id, slot);
     return entry;
+  }
+
+  /**
+   * @return how the opened dataset file {@code id} was read (file, class order, chosen options),
+   *     or empty for a built-in dataset
+   */
+  public synchronized Optional<DatasetSource> datasetSource(String id) {
+    DatasetSlot slot = datasets.get(id);
+    return slot == null ? Optional.empty() : Optional.ofNullable(slot.source);
   }
 
   /** @return the models: shipped, opened and trained, and the current one */

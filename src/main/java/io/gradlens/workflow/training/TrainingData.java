@@ -121,7 +121,9 @@ public record TrainingData(Dataset dataset, DatasetSource source) {
         if (source.builtIn().isPresent()) {
             return new TrainingData(BuiltInDatasets.load(name, seed), source);
         }
-        return ofFile(Path.of(name), options, seed, classesName);
+        // A file without a split column is split with seed 0 whatever the run's seed, as it always was,
+        // so the command line and the workbench (which opens files with seed 0) train on the same split.
+        return ofFile(Path.of(name), options, 0L, classesName);
     }
 
     /** How a file was read, for the bundle's provenance ({@code dataset_reading}). */
