@@ -9,6 +9,8 @@ import io.gradlens.data.ImageDataset;
 import io.gradlens.data.TabularDataset;
 import io.gradlens.data.TextDataset;
 import io.gradlens.data.edits.DatasetEditFile;
+import io.gradlens.data.imports.TableFormat;
+import io.gradlens.data.imports.TextImport;
 import io.gradlens.data.imports.TextImportSettings;
 import io.gradlens.data.edits.DatasetEdits;
 import io.gradlens.data.edits.EditJournal;
@@ -172,27 +174,44 @@ public final class CoreWorkspace {
       throw new IllegalArgumentException(file.getFileName() + " is a tabular dataset; the workbench "
           + "explains text and image classifiers");
     }
-    return addOpened(file, read);
+    return addOpened(file, data instanceof ImageDataset ? "image" : "text", read);
   }
 
   /**
-   * Imports a labelled text file with the import dialog's settings through the same loading path
-   * as {@code bin/gradlens} ({@link TrainingData#ofFile}, with the settings' seed), and adds it;
-   * an earlier import of the same file is replaced.
+   * Imports a labelled text file with the import dialog's settings, the way {@code bin/gradlens}
+   * reads it ({@link TrainingData#ofFile} with {@link DatasetReadOptions#of}, which calls
+   * {@link TextImport#load}; directly {@link TextImport#load} when the dialog chose another format
+   * than the file's extension names), and adds it; an earlier import of the same file is replaced.
    *
    * @throws io.gradlens.data.DatasetFormatException naming the file, line and column of bad content
    */
   public WorkspaceEntry importDataset(TextImportSettings settings) throws IOException {
-    TrainingData read = TrainingData.ofFile(settings.file(), DatasetReadOptions.of(settings), settings.seed());
-    return addOpened(settings.file(), read);
+    return importDataset(settings, CancellationToken.NONE);
   }
 
-  private synchronized WorkspaceEntry addOpened(Path file, TrainingData read) {
-    Dataset data = read.dataset();
+  /**
+   * {@link #importDataset(TextImportSettings)}, adding nothing when {@code cancel} was cancelled
+   * while the file was read (the dialog was closed).
+   */
+  public WorkspaceEntry importDataset(TextImportSettings settings, CancellationToken cancel)
+      throws IOException {
+    Path file = settings.file();
+    TrainingData read = settings.format() == TableFormat.ofPath(file)
+        ? TrainingData.ofFile(file, DatasetReadOptions.of(settings), settings.seed())
+        : new TrainingData(TextImport.load(settings), DatasetSource.file(file));
+    if (!(read.dataset() instanceof TextDataset)) {
+      throw new IllegalArgumentException(file.getFileName() + " has no text column \""
+          + settings.columns().text() + "\"");
+    }
+    cancel.throwIfCancelled();
+    return addOpened(file, "text", read);
+  }
+
+  private synchronized WorkspaceEntry addOpened(Path file, String kind, TrainingData read) {
     String id = "file:" + file.toAbsolutePath().normalize();
     WorkspaceEntry entry = new WorkspaceEntry(id, file.getFileName().toString(),
         WorkspaceEntry.Kind.DATASET, WorkspaceEntry.Origin.OPENED, file);
-    DatasetSlot slot = new DatasetSlot(entry, null, data instanceof ImageDataset ? "image" : "text", data);
+    DatasetSlot slot = new DatasetSlot(entry, null, kind, read.dataset());
     slot.source = read.source();
     datasets.put(id, slot);
     return entry;

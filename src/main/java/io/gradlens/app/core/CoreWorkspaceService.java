@@ -61,7 +61,7 @@ public final class CoreWorkspaceService implements WorkspaceService {
   public WorkspaceEntry importDataset(TextImportSettings settings, ProgressListener progress,
       CancellationToken cancel) throws Exception {
     progress.progress(0, 0, "Importing " + settings.file().getFileName() + "\u2026");
-    return workspace.importDataset(settings);
+    return workspace.importDataset(settings, cancel);
   }
 
   @Override

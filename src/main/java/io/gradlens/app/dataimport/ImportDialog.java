@@ -49,6 +49,9 @@ import javafx.stage.Window;
  */
 public final class ImportDialog {
 
+  private static final double TEXT_COLUMN_WIDTH = 300;
+  private static final double OTHER_COLUMN_WIDTH = 110;
+
   private final ImportViewModel model;
   private final Stage stage = new Stage();
 
@@ -204,13 +207,16 @@ public final class ImportDialog {
         int index = i;
         TableColumn<List<String>, String> column = new TableColumn<>(model.columns().get(i));
         column.setSortable(false);
-        column.setPrefWidth(i == 0 ? 260 : 120);
+        column.setPrefWidth(model.columns().get(i).equals(model.textColumnProperty().get())
+            ? TEXT_COLUMN_WIDTH : OTHER_COLUMN_WIDTH);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
             index < c.getValue().size() ? oneLine(c.getValue().get(index)) : ""));
         table.getColumns().add(column);
       }
     };
     model.columns().addListener((ListChangeListener<String>) c -> columns.run());
+    model.textColumnProperty().addListener((o, a, b) -> table.getColumns().forEach(c ->
+        c.setPrefWidth(c.getText().equals(b) ? TEXT_COLUMN_WIDTH : OTHER_COLUMN_WIDTH)));
     columns.run();
     VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -361,6 +367,6 @@ public final class ImportDialog {
   }
 
   private static String oneLine(String value) {
-    return value == null ? "" : value.replace("\r\n", " \u21b5 ").replace('\n', ' ');
+    return value == null ? "" : value.replace("\r\n", "\n").replace("\n", " \u21b5 ");
   }
 }

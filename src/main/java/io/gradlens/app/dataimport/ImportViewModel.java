@@ -271,8 +271,8 @@ public final class ImportViewModel {
       int n = p.problems().size();
       String count = p.problemsTruncated() ? "more than " + n + " problems"
           : n == 1 ? "a problem" : n + " problems";
-      return "Nothing is imported while the file has " + count + " (listed below with their "
-          + "lines): fix the file or change the settings above.";
+      return "Nothing is imported while the file has " + count + " (listed under Problems with "
+          + "their lines): fix the file or change the settings.";
     }
     if (textColumn.get() == null) {
       return "Choose the column that holds the text.";
