@@ -20,7 +20,7 @@ final class HiddenCorpusOptions {
             + "with the largest curve value). Default ${DEFAULT-VALUE}.")
     int topK;
 
-    @Option(names = "--max-tokens", defaultValue = "0", description = "With --shard: map each document's first N "
+    @Option(names = "--map-tokens", defaultValue = "0", description = "With --shard: map each document's first N "
             + "tokens (0: whole documents). Default ${DEFAULT-VALUE}.")
     int maxTokens;
 }

@@ -61,7 +61,7 @@ final class HiddenGradCorpus implements CorpusJob {
             int keep = maxTokens > 0 ? Math.min(maxTokens, t.ids().get(i).length) : t.ids().get(i).length;
             if (keep > limit) {
                 throw new IllegalArgumentException(ReadLimits.TOKENS_PER_TEXT.problem("document " + i + "'s " + keep
-                        + " tokens", limit) + " (--max-tokens truncates)");
+                        + " tokens", limit) + " (--map-tokens truncates)");
             }
             ids.add(Arrays.copyOf(t.ids().get(i), keep));
             tokens.add(t.tokens().get(i).subList(0, keep));
@@ -74,7 +74,7 @@ final class HiddenGradCorpus implements CorpusJob {
             throw new IllegalArgumentException("--top-k must be ≥ 1, got " + topK);
         }
         if (maxTokens < 0) {
-            throw new IllegalArgumentException("--max-tokens must be ≥ 0 (0 = whole documents), got " + maxTokens);
+            throw new IllegalArgumentException("--map-tokens must be ≥ 0 (0 = whole documents), got " + maxTokens);
         }
         if (rowsPerPass < 0) {
             throw new IllegalArgumentException("--rows-per-pass must be ≥ 0, got " + rowsPerPass);

@@ -61,7 +61,7 @@ class SparkCorpusJobTest {
         Path spark = dir.resolve("spark");
         Path single = dir.resolve("single");
         String[] job = {"hidden-grad", "--model", sotuModel.toString(), "--dataset", "sotu", "--limit", "40",
-            "--max-tokens", "24", "--top-k", "3"};
+            "--map-tokens", "24", "--top-k", "3"};
         CliRun s = run(concat(new String[] {"spark", "--master", "local[2]"}, job, "--out", spark.toString()));
         assertTrue(s.err().contains("shard 1/2 finished: 20 examples"), s.err());
         assertTrue(s.err().contains("shard 2/2 finished: 20 examples"), s.err());

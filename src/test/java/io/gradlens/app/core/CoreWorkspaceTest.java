@@ -98,11 +98,10 @@ class CoreWorkspaceTest {
     io.gradlens.data.TextDataset data = (io.gradlens.data.TextDataset) WORKSPACE.dataset(opened.id());
     assertEquals(List.of("bad", "good"), data.classNames());
     assertEquals(5, data.trainSize() + data.testSize(), "the quoted line break stays inside one review");
-    WORKSPACE.selectModel(entry("shipped:sentiment-lstm"));
-    var e = assertThrows(io.gradlens.workflow.explain.ModelDatasetMismatchException.class, () ->
-        WORKSPACE.examples(opened, ProgressListener.NONE, CancellationToken.NONE));
-    assertEquals("the model has classes [negative, positive] but dataset 'reviews' has [bad, good]: only the model "
-        + "has [negative, positive], only the dataset has [bad, good]", e.getMessage());
+    var fit = WORKSPACE.fit(opened.id(), "shipped:sentiment-lstm");
+    assertEquals(false, fit.compatible());
+    assertEquals("the model's classes are negative, positive but the classes of dataset 'reviews' are bad, good",
+        fit.reasonLine());
   }
 
   @Test
