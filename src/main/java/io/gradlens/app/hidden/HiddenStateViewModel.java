@@ -434,6 +434,8 @@ public final class HiddenStateViewModel {
       return;
     }
     concluded = true;
+    // Whatever failed, the map on screen belongs to an earlier request: drop it.
+    result.set(null);
     if (e instanceof IllegalArgumentException && !(e instanceof NoRecurrentLayerException)
         && (typing || unitChoice.get() != UnitChoice.MEAN)) {
       // a typed text too long for the model, or a unit the layer lacks: the user's input, not a fault

@@ -251,8 +251,9 @@ public final class InfluenceViewModel {
     TracInProjection p = settings.orElse(TracInProjection.DEFAULT);
     int k = Math.max(1, top.get());
     boolean[] settled = {false};
+    // The rankings on screen belong to the previous request: drop them before computing.
+    clear("Computing " + InfluenceMethodNames.displayName(m) + " for " + e.id() + "\u2026");
     busy.set(true);
-    status.set("Computing " + InfluenceMethodNames.displayName(m) + " for " + e.id() + "\u2026");
     running = runner.submit("Influence (" + InfluenceMethodNames.displayName(m) + ")",
         (progress, cancel) -> service.explain(d.id(), e.id(), m, p, k, progress, cancel),
         new TaskCallbacks<>(r -> {
@@ -263,7 +264,7 @@ public final class InfluenceViewModel {
         }, failure -> {
           settled[0] = true;
           if (mine == generation) {
-            status.set("Failed: " + ErrorMessages.oneLine(failure));
+            clear("Failed: " + ErrorMessages.oneLine(failure));
             // Bad input (a model that does not fit the dataset while both are being switched, an
             // excluded example) is said in the status line; only real failures open a dialog.
             if (!(ErrorMessages.unwrap(failure) instanceof IllegalArgumentException)) {

@@ -39,7 +39,7 @@ import javafx.collections.ObservableList;
 /**
  * State of the Saliency tab. Any change of the input text or a control recomputes the
  * explanation in the background, cancelling the previous run; only the newest result is shown.
- * A failed computation is reported and the previous result stays visible.
+ * A failed computation is reported and clears the map, so nothing of an earlier request stays.
  */
 public final class SaliencyViewModel {
 
@@ -386,6 +386,10 @@ public final class SaliencyViewModel {
             },
             e -> {
               if (myGeneration == generation) {
+                // What is drawn must belong to the current request: a failure leaves no map of
+                // another model, dataset or example behind.
+                result.set(null);
+                compareResult.set(null);
                 status.set("Failed: " + ErrorMessages.oneLine(e));
                 errors.report("Saliency", e);
               }

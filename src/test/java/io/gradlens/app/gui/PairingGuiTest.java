@@ -242,6 +242,10 @@ class PairingGuiTest {
     //    no search of the digits, no sensitivity of mnist.
     prompt.answer(csv);
     RobotSteps.click(robot, "#tool-open-dataset");
+    // A CSV opens through the import dialog: its guess (text, label) is right, so Import.
+    RobotSteps.waitUntil(SLOW, "the import dialog, ready", () -> robot.lookup("#import-ok")
+        .tryQuery().map(b -> !b.isDisabled()).orElse(false));
+    RobotSteps.click(robot, "#import-ok");
     List<Example> reviews = rowsOf("reviews.csv", false);
     assertTrue(reviews.stream().allMatch(e -> csvTexts.contains(e.text())), reviews.toString());
     waitBanner(robot, true);
