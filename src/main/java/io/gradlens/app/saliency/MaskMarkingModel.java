@@ -46,6 +46,7 @@ public final class MaskMarkingModel {
   private final ObservableList<DatasetEdit> marksView =
       FXCollections.unmodifiableObservableList(marks);
   private final ReadOnlyBooleanWrapper hasMarks = new ReadOnlyBooleanWrapper(this, "hasMarks");
+  private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
   private String datasetId;
@@ -204,7 +205,17 @@ public final class MaskMarkingModel {
     edits = e;
     marks.setAll(MaskMarks.maskEdits(e));
     hasMarks.set(!marks.isEmpty());
+    canRedo.set(redoable(datasetId));
     updateMarks();
+  }
+
+  /** Whether the journal of {@code dataset} holds an undone edit (reads a small file). */
+  private boolean redoable(String dataset) {
+    try {
+      return dataset != null && service.canRedo(dataset);
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private void updateMarks() {
@@ -230,6 +241,11 @@ public final class MaskMarkingModel {
   /** @return the dataset's mask edits, oldest first (read-only) */
   public ObservableList<DatasetEdit> marks() {
     return marksView;
+  }
+
+  /** @return whether the dataset's journal holds an undone mark that Redo puts back */
+  public ReadOnlyBooleanProperty canRedoProperty() {
+    return canRedo.getReadOnlyProperty();
   }
 
   /** @return whether the dataset has any mask edit (so constrained training can run) */

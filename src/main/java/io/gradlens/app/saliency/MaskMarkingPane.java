@@ -64,6 +64,7 @@ public final class MaskMarkingPane extends VBox {
     Button redo = new Button("Redo");
     redo.setId("mark-redo");
     redo.setOnAction(e -> model.redo());
+    redo.disableProperty().bind(model.canRedoProperty().not());
     Button retrainButton = new Button("Retrain with constraint\u2026");
     retrainButton.setId("retrain-constraint");
     retrainButton.setTooltip(new Tooltip("Opens the Training tab with the explanation penalty "

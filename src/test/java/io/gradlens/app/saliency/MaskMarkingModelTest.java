@@ -133,15 +133,19 @@ class MaskMarkingModelTest {
   void undoRemovesTheNewestMarkAndRedoPutsItBack() throws Exception {
     String id = showTextWithGood();
     List<String> tokens = shownTokens(id);
+    assertFalse(model.canRedoProperty().get(), "nothing undone yet, so nothing to redo");
     model.toggleToken(tokens.indexOf("good"));
     model.toggleToken(0);
     assertEquals(2, model.marks().size());
+    assertFalse(model.canRedoProperty().get());
     model.undo();
+    assertTrue(model.canRedoProperty().get(), "the undone mark can be put back");
     assertEquals(List.of(new DatasetEdit.MaskWord("good")), service.edits(dataset).edits());
     assertFalse(model.markedTokens().contains(0) && !tokens.get(0).equals("good"));
     model.redo();
     assertEquals(2, service.edits(dataset).size());
     assertTrue(model.markedTokens().contains(0));
+    assertFalse(model.canRedoProperty().get(), "redone: the journal has nothing more to put back");
   }
 
   @Test
