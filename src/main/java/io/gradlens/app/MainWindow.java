@@ -177,6 +177,10 @@ public final class MainWindow {
     });
     workspace.refresh();
     stage.show();
+    // A window manager may answer the first mapping of the window with the content's minimum size
+    // (seen under openbox: 198×175) and ignore the size set before show: place it once more.
+    Platform.runLater(() -> WindowPlacement.restore(stage, settings.window(), DEFAULT_WIDTH,
+        DEFAULT_HEIGHT));
     double[] dividers = settings.dividerPositions();
     if (dividers.length == split.getDividers().size()) {
       Platform.runLater(() -> split.setDividerPositions(dividers));
