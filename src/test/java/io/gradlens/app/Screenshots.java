@@ -58,10 +58,16 @@ public final class Screenshots extends Application {
         new FxFilePrompt());
     window.show(stage);
     String[] size = System.getProperty("gradlens.shots.size", "1280x800").split("x");
-    stage.setWidth(Integer.parseInt(size[0]));
-    stage.setHeight(Integer.parseInt(size[1]));
     Thread script = new Thread(() -> {
       try {
+        // After the window's own placement, which runs once more right after it is shown.
+        fx(() -> {
+          stage.setX(0);
+          stage.setY(0);
+          stage.setWidth(Integer.parseInt(size[0]));
+          stage.setHeight(Integer.parseInt(size[1]));
+          return null;
+        });
         run(window, stage);
         Platform.exit();
       } catch (Throwable t) {
