@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         subcommands = {TrainCommand.class, PredictCommand.class, DatasetsCommand.class, ImportCommand.class,
             SaliencyCommand.class, HiddenGradCommand.class, SensitivityCommand.class, SanityCommand.class,
             EvaluateCommand.class, InfluenceCommand.class, ExperimentCommand.class, BenchCommand.class,
-            InfoCommand.class, MergeCommand.class, SparkCommand.class, InfluenceIndexCommand.class})
+            InfoCommand.class, MergeCommand.class, SparkCommand.class, InfluenceIndexCommand.class,
+            CorpusShowCommand.class})
 public final class GradLensCli implements Runnable {
 
     /** Exit code for bad input (files, flags, mismatches). */

@@ -27,8 +27,7 @@ public final class MergedCorpusResults {
             case "hidden-grad" -> new CorpusHiddenState(manifest, arrays);
             case "saliency" -> new CorpusSaliency(manifest, arrays);
             default -> throw new IllegalArgumentException(manifest.dir() + " holds a merged "
-                    + manifest.request().job() + " result; corpus results open hidden-grad and saliency jobs "
-                    + "(use gradlens influence with the index)");
+                    + manifest.request().job() + " result; corpus results open the merged hidden-grad and saliency jobs");
         };
     }
 }
