@@ -6,7 +6,7 @@ import java.util.Optional;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** Asks the user for files; replaced in tests by a prompt that answers without a dialog. */
+/** Asks the user for files and folders; replaced in tests by a prompt that answers without a dialog. */
 public interface FilePrompt {
 
   /**
@@ -26,4 +26,11 @@ public interface FilePrompt {
    */
   Optional<Path> save(Window owner, String title, String defaultName,
       List<FileChooser.ExtensionFilter> filters);
+
+  /**
+   * @param owner owning window
+   * @param title dialog title
+   * @return the chosen folder, or empty when the user cancelled
+   */
+  Optional<Path> openDirectory(Window owner, String title);
 }

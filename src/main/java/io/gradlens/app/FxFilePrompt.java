@@ -4,10 +4,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** {@link FilePrompt} backed by the platform {@link FileChooser}. */
+/** {@link FilePrompt} backed by the platform {@link FileChooser} and {@link DirectoryChooser}. */
 public final class FxFilePrompt implements FilePrompt {
 
   private File lastDirectory;
@@ -26,6 +27,21 @@ public final class FxFilePrompt implements FilePrompt {
     chooser.setInitialFileName(defaultName);
     chooser.getExtensionFilters().setAll(filters);
     return remember(chooser.showSaveDialog(owner));
+  }
+
+  @Override
+  public Optional<Path> openDirectory(Window owner, String title) {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle(title);
+    if (lastDirectory != null && lastDirectory.isDirectory()) {
+      chooser.setInitialDirectory(lastDirectory);
+    }
+    File folder = chooser.showDialog(owner);
+    if (folder == null) {
+      return Optional.empty();
+    }
+    lastDirectory = folder.getParentFile();
+    return Optional.of(folder.toPath());
   }
 
   private FileChooser chooser(String title) {

@@ -114,6 +114,8 @@ public final class MainWindow {
   private MislabelViewModel mislabelModel;
   private FixReasonsLoop fixReasons;
   private io.gradlens.app.saliency.MaskMarkingModel markingModel;
+  private io.gradlens.app.corpus.CorpusViewModel corpusModel;
+  private Tab corpusTab;
 
   /**
    * @param services the services to run against
@@ -403,6 +405,8 @@ public final class MainWindow {
     recentMenu.setId("menu-recent");
     recentMenu.setOnShowing(e -> rebuildRecentMenu());
     rebuildRecentMenu();
+    MenuItem openCorpus = item("Open corpus results\u2026", "menu-open-corpus", null,
+        this::openCorpusResults);
     MenuItem saveModel = item("Save model\u2026", "menu-save-model",
         new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::saveModel);
     saveModel.disableProperty().bind(workbench.currentModelProperty().isNull());
@@ -414,7 +418,7 @@ public final class MainWindow {
         new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportCurrent);
     MenuItem quit = item("Quit", "menu-quit",
         new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
-    Menu file = new Menu("File", null, openDataset, openModel, recentMenu,
+    Menu file = new Menu("File", null, openDataset, openModel, openCorpus, recentMenu,
         new SeparatorMenuItem(), saveModel, export, exportDataset, new SeparatorMenuItem(), quit);
     MenuItem train = item("Train\u2026", "menu-train",
         new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), this::showTraining);
@@ -669,6 +673,25 @@ public final class MainWindow {
                 progress, cancel),
             io.gradlens.app.task.TaskCallbacks.of(count -> { },
                 e -> errors.report("Export dataset saliency", e))));
+  }
+
+  /**
+   * File ▸ Open corpus results…: asks for a job folder merged by {@code gradlens merge} and opens it
+   * in the Corpus tab (added on first use), off the FX thread.
+   */
+  private void openCorpusResults() {
+    prompt.openDirectory(stage, "Open corpus results (a folder merged by gradlens merge)")
+        .ifPresent(folder -> {
+          if (corpusModel == null) {
+            corpusModel = new io.gradlens.app.corpus.CorpusViewModel(runner, errors);
+            corpusTab = new Tab("Corpus", new io.gradlens.app.corpus.CorpusView(corpusModel, prompt,
+                errors));
+            corpusTab.setId("tab-corpus");
+            tabs.getTabs().add(corpusTab);
+          }
+          tabs.getSelectionModel().select(corpusTab);
+          corpusModel.open(folder);
+        });
   }
 
   private void exportCurrent() {

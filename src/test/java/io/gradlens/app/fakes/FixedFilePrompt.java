@@ -37,4 +37,10 @@ public final class FixedFilePrompt implements FilePrompt {
       List<FileChooser.ExtensionFilter> filters) {
     return Optional.ofNullable(answers.poll());
   }
+
+  /** Answers folder prompts from the same queue. */
+  @Override
+  public synchronized Optional<Path> openDirectory(Window owner, String title) {
+    return Optional.ofNullable(answers.poll());
+  }
 }
