@@ -49,6 +49,37 @@ class MappedNpyHeapTest {
                 + out);
     }
 
+    /**
+     * A float32 vector of 2.2 GB (a sparse file: only the header and the values written take disk
+     * space) maps in 1 GiB chunks; values on both sides of the 1 and 2 GiB boundaries and at the
+     * end read back, which one buffer (2 GiB at most) could not reach.
+     */
+    @Test
+    void filesBeyondTwoGigabytesMapInChunks() throws Exception {
+        long n = 550_000_000L;
+        Path file = dir.resolve("huge.npy");
+        byte[] header = NpyHeader.encode("<f4", new long[] {n});
+        long[] at = {0, (1L << 28) - 1, 1L << 28, (1L << 29) - 1, 1L << 29, (1L << 29) + 1, n - 1};
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(header));
+            for (long i : at) {
+                ByteBuffer v = ByteBuffer.allocate(Float.BYTES).order(ByteOrder.LITTLE_ENDIAN).putFloat(i % 1000 + 0.5f);
+                v.flip();
+                ch.write(v, header.length + i * Float.BYTES);
+            }
+        }
+        assertEquals(header.length + n * Float.BYTES, Files.size(file));
+        MappedNpy m = MappedNpy.open(file);
+        assertEquals(n, m.size());
+        for (long i : at) {
+            assertEquals(i % 1000 + 0.5, m.get(i), 0.0, "element " + i);
+        }
+        assertEquals(0.0, m.get(3L << 27), 0.0, "a hole of the sparse file reads as zero");
+        double[] across = m.range((1L << 28) - 1, 2);
+        assertEquals(((1L << 28) - 1) % 1000 + 0.5, across[0], 0.0);
+        assertEquals((1L << 28) % 1000 + 0.5, across[1], 0.0);
+    }
+
     /** Streams the matrix to disk one row at a time, so the test itself holds no copy. */
     private static void writeLarge(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
