@@ -75,7 +75,7 @@ public final class MappedMapView extends Region {
     image.setImage(img);
     renderedRows = grid.rows();
     renderedCols = grid.cols();
-    caption.set("mean map " + map.rows() + "\u00d7" + map.rowLength() + ", shown at " + renderedRows + "\u00d7"
+    caption.set("mean map G[t][s], " + map.rows() + "\u00d7" + map.rowLength() + " (rows t, columns s), shown at " + renderedRows + "\u00d7"
         + renderedCols + " (" + scale.rangeText() + ")");
   }
 

@@ -26,8 +26,8 @@ final class SaliencyCorpusPane extends BorderPane {
     count.setId("corpus-documents");
     table.setId("corpus-examples");
     table.getColumns().add(Columns.of("Example", 80, CorpusSaliency.Example::index));
-    table.getColumns().add(Columns.of("Predicted", 80, CorpusSaliency.Example::predicted));
-    table.getColumns().add(Columns.of("Label", 70, e -> e.label() < 0 ? "\u2013" : Integer.toString(e.label())));
+    table.getColumns().add(Columns.of("Predicted", 100, e -> result.className(e.predicted())));
+    table.getColumns().add(Columns.of("Label", 100, e -> e.label() < 0 ? "\u2013" : result.className(e.label())));
     table.getColumns().add(Columns.of("Top tokens", 320, e -> String.join(", ", e.topTokens(3))));
     table.getItems().setAll(examples);
     heatmap.setId("corpus-tokens");

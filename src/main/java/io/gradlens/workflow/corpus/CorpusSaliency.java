@@ -119,6 +119,11 @@ public final class CorpusSaliency implements CorpusResults {
         return out;
     }
 
+    /** Class {@code c}'s name from the request's model, or its index when the model is not here. */
+    public String className(int c) {
+        return tokens().className(c);
+    }
+
     /** Why tokens are shown as positions, or null when the dataset's tokens are shown. */
     public String tokenNote() {
         return tokens().reason();

@@ -15,12 +15,14 @@ import java.util.List;
  * The tokens of the examples a corpus job explained, which its shards do not store: tokenized again
  * from the request's dataset with the request's model (nothing is explained again), when both are
  * on this machine and their fingerprints match the request's. Otherwise, or for a model that does
- * not read text, {@link #reason} says why positions stand in for tokens.
+ * not read text, {@link #reason} says why positions stand in for tokens. The model, when it opens,
+ * also names the classes.
  *
- * @param tokens each example's tokens in corpus order, or null
- * @param reason why there are no tokens, or null when there are
+ * @param tokens     each example's tokens in corpus order, or null
+ * @param classNames the model's class names, or null when the model did not open
+ * @param reason     why there are no tokens, or null when there are
  */
-record DatasetTokens(List<List<String>> tokens, String reason) {
+record DatasetTokens(List<List<String>> tokens, List<String> classNames, String reason) {
 
     /** The tokens of {@code request}'s examples, or the reason there are none. */
     static DatasetTokens of(CorpusRequest request) {
@@ -34,23 +36,30 @@ record DatasetTokens(List<List<String>> tokens, String reason) {
             Classifier model = ModelOpening.classifier(request.modelPath(), request.vocabularyPath(),
                     "the corpus results");
             if (!model.isText()) {
-                return none("the model reads " + model.describeInput() + ", not tokens");
+                return new DatasetTokens(null, model.classNames(), "the model reads " + model.describeInput()
+                        + ", not tokens");
             }
             TrainingData data = TrainingData.resolve(request.dataset(), request.seed());
             String fingerprint = DatasetFingerprint.of(data.source()).orElse("");
             if (!fingerprint.equals(request.datasetSha256())) {
-                return none("dataset " + request.dataset() + " differs from the one the job ran (its fingerprint)");
+                return new DatasetTokens(null, model.classNames(), "dataset " + request.dataset()
+                        + " differs from the one the job ran (its fingerprint)");
             }
             AttributionInputs inputs = ExampleSelection.split(model, data.dataset(), request.split(), request.limit())
                     .inputs();
-            return new DatasetTokens(((AttributionInputs.Tokens) inputs).tokens(), null);
+            return new DatasetTokens(((AttributionInputs.Tokens) inputs).tokens(), model.classNames(), null);
         } catch (IOException | IllegalArgumentException e) {
             return none(e.getMessage());
         }
     }
 
     private static DatasetTokens none(String reason) {
-        return new DatasetTokens(null, reason);
+        return new DatasetTokens(null, null, reason);
+    }
+
+    /** Class {@code c}'s name, or its index when the model did not open. */
+    String className(int c) {
+        return classNames != null && c >= 0 && c < classNames.size() ? classNames.get(c) : Integer.toString(c);
     }
 
     /**

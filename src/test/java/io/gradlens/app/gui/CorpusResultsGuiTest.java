@@ -130,6 +130,8 @@ class CorpusResultsGuiTest {
     assertTrue(count.startsWith(CorpusFixtures.TEST_DOCS + " documents"), count);
     robot.interact(() -> table.getSelectionModel().select(2));
     CorpusSaliency.Example e = ((CorpusSaliency) MergedCorpusResults.open(saliency)).example(2);
+    assertEquals(e.predicted() == 0 ? "negative" : "positive",
+        Fx.get(() -> table.getColumns().get(1).getCellData(2)), "predictions by the model's class names");
     TokenHeatmapView heatmap = robot.lookup("#corpus-tokens").queryAs(TokenHeatmapView.class);
     assertEquals(e.tokens().size(), (int) Fx.get(heatmap::tokenCount));
     assertEquals(e.tokens().get(0), Fx.get(() -> ((Label) robot.lookup("#corpus-tokens .token").nth(0).query())

@@ -106,6 +106,8 @@ class MergedCorpusResultsTest {
         assertEquals(CorpusFixtures.TEST_DOCS, s.size());
         assertEquals(2, s.classes());
         assertNull(s.tokenNote());
+        assertEquals("negative", s.className(0));
+        assertEquals("positive", s.className(1));
         double[] scores = npy(saliency, "scores");
         double[] probabilities = npy(saliency, "probabilities");
         double[] predicted = npy(saliency, "predicted");
@@ -132,6 +134,21 @@ class MergedCorpusResultsTest {
             assertEquals(e.tokens().get(k), first);
         }
         assertEquals(scores.length, at);
+    }
+
+    @Test
+    void withoutTheModelTokensArePositionsAndTheReasonIsSaid() throws Exception {
+        Path moved = copy(saliency, dir.resolve("moved"));
+        Path manifest = moved.resolve("merged.json");
+        String model = dir.resolve("rnn.gradlens").toAbsolutePath().normalize().toString();
+        Files.writeString(manifest, Files.readString(manifest).replace(model, model + ".gone"));
+        CorpusSaliency s = (CorpusSaliency) MergedCorpusResults.open(moved);
+        assertTrue(s.tokenNote().contains("is not on this machine"), s.tokenNote());
+        CorpusSaliency.Example e = s.example(0);
+        assertEquals(e.scores().length, e.tokens().size());
+        assertEquals("#0", e.tokens().get(0));
+        assertEquals("1", s.className(1));
+        assertArrayEquals(((CorpusSaliency) MergedCorpusResults.open(saliency)).example(0).scores(), e.scores(), 0.0);
     }
 
     @Test
