@@ -126,7 +126,11 @@ public final class MappedNpy {
 
     /** The elements per row: the product of every dimension after the first. */
     public long rowLength() {
-        return shape.length == 0 ? 1 : rows() == 0 ? 0 : elements / rows();
+        long n = 1;
+        for (int d = 1; d < shape.length; d++) {
+            n *= shape[d];
+        }
+        return n;
     }
 
     /**

@@ -69,6 +69,8 @@ class MappedNpyTest {
         MappedNpy m = MappedNpy.open(file);
         assertArrayEquals(new long[] {0, 3}, m.shape());
         assertEquals(0, m.size());
+        assertEquals(0, m.rows());
+        assertEquals(3, m.rowLength());
         assertEquals(0, m.range(0, 0).length);
         assertThrows(IndexOutOfBoundsException.class, () -> m.get(0));
     }
