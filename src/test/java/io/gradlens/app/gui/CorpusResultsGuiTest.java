@@ -78,9 +78,13 @@ class CorpusResultsGuiTest {
 
   private void openFromMenu(FxRobot robot, Path folder) {
     prompt.answer(folder);
+    fileMenu(robot, "menu-open-corpus");
+  }
+
+  private void fileMenu(FxRobot robot, String id) {
     MenuBar bar = (MenuBar) stage.getScene().lookup("#menu-bar");
     MenuItem item = Fx.get(() -> bar.getMenus().stream().filter(m -> m.getText().equals("File"))
-        .flatMap(m -> m.getItems().stream()).filter(i -> "menu-open-corpus".equals(i.getId()))
+        .flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
         .findFirst().orElseThrow());
     robot.interact(item::fire);
   }
@@ -117,6 +121,14 @@ class CorpusResultsGuiTest {
     XYSeries drawn = Fx.get(() -> row.lines().getSeries(0));
     assertEquals(top.length, drawn.getItemCount());
     assertEquals(top[top.length - 1], drawn.getY(top.length - 1).doubleValue(), 0.0);
+
+    Path svg = dir.resolve("corpus-curve.svg");
+    prompt.answer(svg);
+    fileMenu(robot, "menu-export");
+    Fx.waitUntil(10, "the exported curve", () -> Files.isRegularFile(svg));
+    String text = Files.readString(svg);
+    assertTrue(text.contains("<svg") && text.contains("Mean gradient curve over the corpus"),
+        text.substring(0, Math.min(200, text.length())));
   }
 
   @Test
