@@ -83,7 +83,7 @@ final class WindowReference {
                         NDArrayIndex.interval(b, p.sw(), b + (long) (p.outW() - 1) * p.sw() + 1), NDArrayIndex.all());
             }
         }
-        int[] best = Nd4j.argMax(Nd4j.stack(0, offsets), 0).reshape('c', -1).toIntVector();
+        int[] best = flat(Nd4j.argMax(Nd4j.stack(0, offsets), 0)).toIntVector();
         int[] positions = new int[best.length];
         int c = p.channels();
         for (int q = 0; q < best.length; q++) {
@@ -100,8 +100,7 @@ final class WindowReference {
 
     /** {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}. */
     static INDArray gather(INDArray src, int[] positions, long... shape) {
-        INDArray flat = src.reshape('c', src.length());
-        INDArray out = Nd4j.exec(new Gather(flat, Nd4j.createFromArray(positions), 0))[0];
+        INDArray out = Nd4j.exec(new Gather(flat(src), Nd4j.createFromArray(positions), 0))[0];
         return out.reshape('c', shape);
     }
 
@@ -112,7 +111,7 @@ final class WindowReference {
      */
     static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
         INDArray out = Nd4j.create(src.dataType(), Shapes.product(shape));
-        INDArray flat = src.reshape('c', src.length());
+        INDArray flat = flat(src);
         for (int[] round : roundsOfDistinctPositions(positions, Math.toIntExact(out.length()))) {
             int[] at = new int[round.length];
             for (int k = 0; k < round.length; k++) {
@@ -122,6 +121,11 @@ final class WindowReference {
             out = Nd4j.exec(new ScatterAdd(out, Nd4j.createFromArray(at), updates))[0];
         }
         return out.reshape('c', shape);
+    }
+
+    /** {@code a} as a vector of its elements in c order. */
+    private static INDArray flat(INDArray a) {
+        return a.reshape('c', new long[] {a.length()});
     }
 
     /** The indices k of {@code positions}, grouped so that no position occurs twice in one group. */
