@@ -24,6 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       and the gather/scatter-add pair that moves values and gradients through them.</li>
  * </ul>
  * Each is a few memory passes; the arithmetic of a convolution is left to one matrix product.
+ * Host access goes through {@link ArrayAccess} (synchronised with the CUDA backend's device
+ * copies); where {@link ArrayAccess#hostKernelsAllowed()} says no, each entry point returns
+ * {@link WindowReference}'s result instead, computed with ND4J operations.
  */
 final class WindowKernels {
 
