@@ -50,6 +50,34 @@ public abstract class ArrayAccess {
     private static final boolean HOST_COPY_SAFE = Nd4j.getEnvironment().isCPU()
             || tracksHostWrites(Nd4j.getAffinityManager());
 
+    /**
+     * The two synchronisation calls, as one seam: ND4J's {@code AffinityManager} in use, a recorder
+     * in the tests that check every kernel makes them (on the CPU backend, where they do nothing).
+     */
+    interface HostSync {
+        /** Rule 1 of the class comment for one array. */
+        void toHost(INDArray a);
+
+        /** Rule 2 of the class comment for one array. */
+        void hostWritten(INDArray a);
+    }
+
+    /** The synchronisation of ND4J's active backend. */
+    static final HostSync ND4J_SYNC = new HostSync() {
+        @Override
+        public void toHost(INDArray a) {
+            Nd4j.getAffinityManager().ensureLocation(a, AffinityManager.Location.HOST);
+        }
+
+        @Override
+        public void hostWritten(INDArray a) {
+            Nd4j.getAffinityManager().tagLocation(a, AffinityManager.Location.HOST);
+        }
+    };
+
+    /** Not volatile: replaced only by single-threaded tests, around the calls they record. */
+    private static HostSync sync = ND4J_SYNC;
+
     private final INDArray array;
 
     private ArrayAccess(INDArray array) {
@@ -68,18 +96,23 @@ public abstract class ArrayAccess {
 
     /** Makes the host copy of each array current before a host read (rule 1 of the class comment). */
     public static void toHost(INDArray... arrays) {
-        AffinityManager affinity = Nd4j.getAffinityManager();
         for (INDArray a : arrays) {
-            affinity.ensureLocation(a, AffinityManager.Location.HOST);
+            sync.toHost(a);
         }
     }
 
     /** Records each array's host copy as the newest after a host write (rule 2 of the class comment). */
     public static void hostWritten(INDArray... arrays) {
-        AffinityManager affinity = Nd4j.getAffinityManager();
         for (INDArray a : arrays) {
-            affinity.tagLocation(a, AffinityManager.Location.HOST);
+            sync.hostWritten(a);
         }
+    }
+
+    /** Installs {@code replacement} (a test's recorder) and returns the one it replaces. */
+    static HostSync replaceSync(HostSync replacement) {
+        HostSync before = sync;
+        sync = replacement;
+        return before;
     }
 
     /**
