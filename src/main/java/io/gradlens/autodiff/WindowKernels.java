@@ -55,8 +55,9 @@ final class WindowKernels {
     /**
      * The off-heap values of the dense array {@code a} as a {@link FloatBuffer} or {@link
      * DoubleBuffer}, its host copy made current ({@link ArrayAccess#hostValues}; writers call {@link
-     * ArrayAccess#hostWritten} when done). Reading and writing ND4J's memory in place avoids copies through Java arrays.
-     * The buffer does not keep {@code a} alive: callers keep a reference until they are done.
+     * ArrayAccess#hostWritten} when done). Reading and writing ND4J's memory in place avoids copies
+     * through Java arrays. The buffer does not keep {@code a} alive: callers keep a reference until
+     * they are done.
      */
     static Buffer values(INDArray a) {
         return ArrayAccess.hostValues(a);

@@ -138,7 +138,7 @@ final class ParityReference {
 
     private static Map<String, INDArray> arrays(JsonNode node) {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             JsonNode shape = e.getValue().get("shape");
             JsonNode values = e.getValue().get("values");
             long[] dims = new long[shape.size()];
