@@ -264,8 +264,12 @@ class BackendParityTest {
         });
     }
 
-    /** Compares one step with the committed CPU values. */
-    private static void assertMatchesCommitted(String how, ParityReference.Step step, ParityReference.Step cpu) {
+    /**
+     * Compares one step with the committed CPU values. A deliberate change of the parity models,
+     * their data or the optimiser needs new values: tools/parity-reference.sh (review the diff).
+     */
+    private static void assertMatchesCommitted(String what, ParityReference.Step step, ParityReference.Step cpu) {
+        String how = what + " [committed values: src/test/resources/parity, tools/parity-reference.sh]";
         assertEquals(cpu.loss(), step.loss(), STEP_TOLERANCE * Math.max(1, Math.abs(cpu.loss())), how + " loss");
         assertEquals(cpu.gradients().keySet(), step.gradients().keySet(), how + " parameters");
         for (String name : cpu.gradients().keySet()) {
