@@ -67,7 +67,7 @@ record CpuUsage(long wallNanos, Map<Integer, Long> threadNanos, Map<Integer, Str
 
     /**
      * What happened between {@code before} and this snapshot, for a record's {@code extra}:
-     * {@code cpu_cores_used} (this process' CPU time over wall time), {@code other_busy_cores_during}
+     * {@code cpu_cores_used} (this process' CPU time over wall time), {@code process_cpu_ms}, {@code other_busy_cores_during}
      * (the rest of the machine), {@code steal_cores_during}, {@code busiest_threads_ms} (the four
      * threads of this process that used most CPU, {@code name#tid}) and {@code threads_alive}.
      * Empty where {@code /proc} could not be read.
@@ -86,6 +86,7 @@ record CpuUsage(long wallNanos, Map<Integer, Long> threadNanos, Map<Integer, Str
             used.add(Map.entry(e.getKey(), d));
         }
         m.put("cpu_cores_used", round2(ours / 1e9 / wall));
+        m.put("process_cpu_ms", Math.round(ours / 1e6));
         if (machineBusy >= 0 && before.machineBusy >= 0) {
             double busy = (machineBusy - before.machineBusy) / TICKS_PER_SECOND;
             m.put("other_busy_cores_during", round2(Math.max(0, busy - ours / 1e9) / wall));
