@@ -41,7 +41,7 @@ while [ $# -gt 0 ]; do
     --skip-gradlens) RUN_GRADLENS=0; shift ;;
     --skip-peer) RUN_PEER=0; shift ;;
     --strict) STRICT=(--strict); shift ;;
-    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) PASS+=("$1"); shift ;;
   esac
 done
