@@ -68,6 +68,8 @@ public final class BenchmarkSuite {
 
     private static final Map<String, Workload> REGISTERED = new LinkedHashMap<>();
     private static final MachineInfo MACHINE = MachineInfo.current();
+    /** How long {@link #measure} sleeps after a workload to see which threads keep spinning. */
+    static final int IDLE_PROBE_MS = 200;
 
     /**
      * A benchmarked piece of work, for the extension points.
@@ -271,6 +273,10 @@ public final class BenchmarkSuite {
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
         Map<String, Object> usage = CpuUsage.now().since(before);
+        // What the pools burn once the work stops: spinning threads compete with whatever runs next.
+        CpuUsage idle = CpuUsage.now();
+        Thread.sleep(IDLE_PROBE_MS);
+        usage.put("idle_" + IDLE_PROBE_MS + "ms_after_threads_cpu_ms", CpuUsage.now().threadMillisSince(idle));
         if (Boolean.getBoolean("gradlens.profileOps")) {
             printProfile(name, prepared, log);
         }

@@ -102,6 +102,27 @@ record CpuUsage(long wallNanos, Map<Integer, Long> threadNanos, Map<Integer, Str
         return m;
     }
 
+    /**
+     * The CPU time, in ms, that each thread of this process used since {@code before}, the busiest
+     * first, threads that used less than 1 ms left out: while the calling thread sleeps, this is what
+     * the thread pools spend spinning for work that is not coming.
+     */
+    Map<String, Long> threadMillisSince(CpuUsage before) {
+        List<Map.Entry<Integer, Long>> used = new ArrayList<>();
+        for (Map.Entry<Integer, Long> e : threadNanos.entrySet()) {
+            long d = e.getValue() - before.threadNanos.getOrDefault(e.getKey(), 0L);
+            if (d >= 1_000_000L) {
+                used.add(Map.entry(e.getKey(), d));
+            }
+        }
+        used.sort(Map.Entry.<Integer, Long>comparingByValue().reversed());
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Long> e : used) {
+            out.put(threadNames.get(e.getKey()) + "#" + e.getKey(), Math.round(e.getValue() / 1e6));
+        }
+        return out;
+    }
+
     private static double round2(double v) {
         return Math.round(v * 100.0) / 100.0;
     }
