@@ -23,15 +23,16 @@ PYTHON="${PYTHON:-/usr/bin/python3}"
 SIDE=gradlens
 STRICT=()
 COMMON=()
-SUITE=(--rounds 2 --order shuffle)
+ROUNDS=2
+ORDER=shuffle
 ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --outdir) [ $# -ge 2 ] || { echo "steady.sh: --outdir needs a value" >&2; exit 2; }; OUTDIR="$2"; shift 2 ;;
     --peer) SIDE=pytorch; shift ;;
     --strict) STRICT=(--strict); shift ;;
-    --rounds|--order) [ $# -ge 2 ] || { echo "steady.sh: $1 needs a value" >&2; exit 2; }
-                      SUITE+=("$1" "$2"); shift 2 ;;
+    --rounds) [ $# -ge 2 ] || { echo "steady.sh: --rounds needs a value" >&2; exit 2; }; ROUNDS="$2"; shift 2 ;;
+    --order) [ $# -ge 2 ] || { echo "steady.sh: --order needs a value" >&2; exit 2; }; ORDER="$2"; shift 2 ;;
     --only) [ $# -ge 2 ] || { echo "steady.sh: --only needs a value" >&2; exit 2; }; ONLY="$2"; shift 2 ;;
     --quick) COMMON+=(--quick); shift ;;
     --threads|--seed) [ $# -ge 2 ] || { echo "steady.sh: $1 needs a value" >&2; exit 2; }
@@ -48,8 +49,8 @@ SUITE_FILE="$OUTDIR/$SIDE-suite.jsonl"
 ALONE_FILE="$OUTDIR/$SIDE-alone.jsonl"
 ONLY_ARGS=()
 [ -n "$ONLY" ] && ONLY_ARGS=(--only "$ONLY")
+SUITE=(--rounds "$ROUNDS" --order "$ORDER")
 echo "== $SIDE suite in one process: ${COMMON[*]:-} ${ONLY_ARGS[*]:-} ${SUITE[*]}" >&2
-# later flags win in both parsers, so --rounds/--order given here override the defaults above
 bench ${COMMON[@]+"${COMMON[@]}"} ${ONLY_ARGS[@]+"${ONLY_ARGS[@]}"} "${SUITE[@]}" > "$SUITE_FILE.tmp"
 mv "$SUITE_FILE.tmp" "$SUITE_FILE"
 : > "$ALONE_FILE.tmp"
