@@ -342,32 +342,50 @@ def build_table(ours_path, peer_path):
 def steady_table(alone_path, suite_path):
     """(Markdown, number of flagged workloads): the suite's speed against stand-alone runs."""
     suite_records = load_records(suite_path)
-    alone = by_round(load_records(alone_path))
+    alone_records = load_records(alone_path)
+    alone = by_round(alone_records)
     suite = by_round(suite_records)
     lines = ["# Steady speed: each workload in one suite process vs alone in a fresh process", ""]
     line = cpu_line("suite", suite_records)
     lines.append(line or "- CPU: %s" % cpu_model())
     lines.append("- Alone: `%s`; suite: `%s`" % (alone_path, suite_path))
     lines.append("")
-    lines.append("| workload | alone ms | suite ms per round | worst suite / alone | outside ±%d %%? |"
-                 % round(100 * DRIFT_LIMIT))
-    lines.append("|---|---:|---|---:|---|")
+    lines.append("| workload | alone ms | suite ms per round | worst suite / alone | outside ±%d %%? "
+                 "| other processes' cores, alone / suite |" % round(100 * DRIFT_LIMIT))
+    lines.append("|---|---:|---|---:|---|---|")
     flagged = 0
+    alone_busy = other_busy(alone_records)
+    suite_busy = other_busy(suite_records)
     for name in sorted(set(alone) | set(suite), key=order_key):
         a = statistics_median([m for _, m in alone.get(name, [])])
         rounds = [m for _, m in suite.get(name, [])]
+        busy = "%s / %s" % (alone_busy.get(name, DASH), suite_busy.get(name, DASH))
         if a is None or not rounds or a <= 0:
-            lines.append("| %s | %s | %s | %s | %s |" % (name, fmt_ms(a), ", ".join(fmt_ms(m) for m in rounds)
-                                                       or DASH, DASH, DASH))
+            lines.append("| %s | %s | %s | %s | %s | %s |" % (
+                name, fmt_ms(a), ", ".join(fmt_ms(m) for m in rounds) or DASH, DASH, DASH, busy))
             continue
         worst = max(rounds, key=lambda m: abs(m / a - 1.0))
         flagged += abs(worst / a - 1.0) > DRIFT_LIMIT
-        lines.append("| %s | %s | %s | %.3f | %s |" % (name, fmt_ms(a), ", ".join(fmt_ms(m) for m in rounds),
-                                                      worst / a, flag(worst / a - 1.0)))
+        lines.append("| %s | %s | %s | %.3f | %s | %s |" % (
+            name, fmt_ms(a), ", ".join(fmt_ms(m) for m in rounds), worst / a, flag(worst / a - 1.0), busy))
     lines.append("")
     lines.append("Outside ±%d %%: %d workload(s)." % (round(100 * DRIFT_LIMIT), flagged))
     lines.append("")
     return "\n".join(lines), flagged
+
+
+def other_busy(records):
+    """{workload: 'x, y'}: extra.other_busy_cores_during of each record (GradLens side), in order.
+
+    Cores that other processes held while the runs were timed: a ratio far from 1 with these
+    far apart is the machine's load, not the process.
+    """
+    out = {}
+    for rec in records:
+        x = number(extra_of(rec).get("other_busy_cores_during"))
+        if x is not None:
+            out.setdefault(rec["workload"], []).append("%.2f" % x)
+    return {k: ", ".join(v) for k, v in out.items()}
 
 
 def statistics_median(values):
@@ -383,9 +401,11 @@ def self_test():
     import tempfile
     recs = [{"workload": "gemm_2048", "median_ms": 100.0, "extra": {"round": 1, "cpu_model": "X",
                                                                      "cpu_avx2": True}},
-            {"workload": "saliency_b1", "median_ms": 20.0, "extra": {"round": 1}},
+            {"workload": "saliency_b1", "median_ms": 20.0, "extra": {"round": 1,
+                                                                       "other_busy_cores_during": 0.5}},
             {"workload": "gemm_2048", "median_ms": 105.0, "extra": {"round": 2}},
-            {"workload": "saliency_b1", "median_ms": 30.0, "extra": {"round": 2}},
+            {"workload": "saliency_b1", "median_ms": 30.0, "extra": {"round": 2,
+                                                                       "other_busy_cores_during": 1.2}},
             {"workload": "gemm_2048", "median_ms": 250.0, "extra": {"round": 3}}]
     rounds = by_round(recs)
     assert rounds["gemm_2048"] == [(1, 100.0), (2, 105.0), (3, 250.0)], rounds
@@ -406,8 +426,8 @@ def self_test():
             fh.write("\n".join(json.dumps(r) for r in recs[:4]) + "\nnoise\n")
         text, flagged = steady_table(alone, suite)
         assert flagged == 1, text                       # saliency 30/20 = 1.5; gemm 105/100 within
-        assert "| gemm_2048 | 100 | 100, 105 | 1.050 | no |" in text, text
-        assert "| saliency_b1 | 20.0 | 20.0, 30.0 | 1.500 | **yes** |" in text, text
+        assert "| gemm_2048 | 100 | 100, 105 | 1.050 | no | — / — |" in text, text
+        assert "| saliency_b1 | 20.0 | 20.0, 30.0 | 1.500 | **yes** | — / 0.50, 1.20 |" in text, text
     sys.stdout.write("compare.py self-test: ok\n")
     return 0
 
