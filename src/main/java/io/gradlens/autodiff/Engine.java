@@ -47,8 +47,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * workload the OpenBLAS worker still burnt 8–40 ms (on a loaded machine that gave the process about
  * 0.4 cores), 1–6 ms with {@code OPENBLAS_THREAD_TIMEOUT=4} and {@code OMP_WAIT_POLICY=passive};
  * with them a warm {@code saliency_b1} run took 41–61 ms of process CPU instead of 57–72 ms
- * (interleaved fresh JVMs), its main thread no more (23–27 ms). A 2048² GEMM took the same CPU time
- * either way.
+ * (interleaved fresh JVMs), its main thread no more (23–27 ms). When the machine was lighter
+ * (about one core free) the OpenBLAS worker spun 40–100 ms of every 200 ms pause, a whole core,
+ * against 1–5 ms, and a warm {@code saliency_b1} ran in 25–29 ms instead of 35–48 ms. A 2048² GEMM
+ * took the same CPU time either way.
  * On a 2-core machine shared with anything else (the JIT, the collector, the user's other programs)
  * a spinning thread's core is taken from the
  * work. The native libraries read these variables only when they load, before any Java code can

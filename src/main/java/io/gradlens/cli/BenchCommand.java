@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--rounds", defaultValue = "1",
-            description = "Run the selected workloads this many times in one JVM (memory check). Default ${DEFAULT-VALUE}.")
+            description = "Run the selected workloads this many times in one JVM (memory and drift check; each record carries its round). Default ${DEFAULT-VALUE}.")
     int rounds;
 
     @Option(names = "--order", defaultValue = "given",
