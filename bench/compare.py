@@ -138,13 +138,28 @@ def flag(change):
 def drift_lines(side, records):
     """Markdown rows of the drift section for one side; [] when no workload ran twice."""
     rows = []
+    busy = busy_by_round(records)
     for name, runs in sorted(by_round(records).items(), key=lambda kv: order_key(kv[0])):
         d = drift(runs)
         if d is None:
             continue
-        rows.append("| %s | %s | %d | %s | %s | %+.1f %% | %s |"
-                    % (side, name, len(runs), fmt_ms(d[0]), fmt_ms(d[1]), 100 * d[2], flag(d[2])))
+        load = "%s / %s" % (busy.get((name, runs[0][0]), DASH), busy.get((name, runs[-1][0]), DASH))
+        rows.append("| %s | %s | %d | %s | %s | %+.1f %% | %s | %s |"
+                    % (side, name, len(runs), fmt_ms(d[0]), fmt_ms(d[1]), 100 * d[2], flag(d[2]), load))
     return rows
+
+
+def busy_by_round(records):
+    """{(workload, round): 'x.xx'}: cores other processes held during (GradLens) or just before
+    (peer) each record's timed runs."""
+    out = {}
+    for i, rec in enumerate(records):
+        ex = extra_of(rec)
+        x = number(ex.get("other_busy_cores_during", ex.get("other_busy_cores_before")))
+        rnd = number(ex.get("round"))
+        if x is not None:
+            out[(rec["workload"], int(rnd) if rnd is not None else i + 1)] = "%.2f" % x
+    return out
 
 
 def order_key(name):
@@ -236,7 +251,8 @@ def evaluate(name, ours, peer):
 
 # extra keys worth showing in the details section, in this order.
 DETAIL_KEYS = ["gflops", "sequences_per_s", "sentences_per_s", "images_per_s", "peak_rss_mb",
-               "process_peak_rss_mb_so_far", "other_busy_cores_before", "status", "quick"]
+               "process_peak_rss_mb_so_far", "other_busy_cores_before", "other_busy_cores_during",
+               "cpu_cores_used", "status", "quick"]
 
 
 def details(rec):
@@ -324,11 +340,15 @@ def build_table(ours_path, peer_path):
         lines.append("## Drift across rounds (last round's median vs the first's; flagged beyond ±%d %%)"
                      % round(100 * DRIFT_LIMIT))
         lines.append("")
-        lines.append("| side | workload | rounds | first ms | last ms | change | flagged? |")
-        lines.append("|---|---|---:|---:|---:|---:|---|")
+        lines.append("| side | workload | rounds | first ms | last ms | change | flagged? "
+                     "| other processes' cores, first / last |")
+        lines.append("|---|---|---:|---:|---:|---:|---|---|")
         lines.extend(drifts)
         lines.append("")
-        summary["drift_flags"] = sum(1 for row in drifts if row.endswith("**yes** |"))
+        summary["drift_flags"] = sum(1 for row in drifts if "| **yes** |" in row)
+        lines.append("Drift beyond ±%d %%: %d workload(s) (with --strict, a failure)."
+                     % (round(100 * DRIFT_LIMIT), summary["drift_flags"]))
+        lines.append("")
     lines.append("## Details (from each record's `extra`)")
     lines.append("")
     lines.append("| workload | GradLens | PyTorch |")
@@ -415,7 +435,8 @@ def self_test():
     assert flag(0.099) == "no" and flag(-0.11) == "**yes**" and flag(0.11) == "**yes**"
     rows = drift_lines("GradLens", recs)
     assert len(rows) == 2 and rows[0].startswith("| GradLens | saliency_b1 | 2 |"), rows
-    assert "+50.0 %" in rows[0] and rows[1].endswith("**yes** |"), rows
+    assert "+50.0 %" in rows[0] and rows[0].endswith("| **yes** | 0.50 / 1.20 |"), rows
+    assert rows[1].endswith("| **yes** | — / — |"), rows
     assert cpu_line("GradLens", recs) == "- CPU (GradLens records): X, ? cores, avx2 yes, avx512f —"
     with tempfile.TemporaryDirectory() as d:
         alone, suite = os.path.join(d, "alone.jsonl"), os.path.join(d, "suite.jsonl")
@@ -443,7 +464,8 @@ def main(argv=None):
                                    "(with --steady: the one-process suite run)")
     p.add_argument("--out", help="also write the table to this file")
     p.add_argument("--strict", action="store_true",
-                   help="exit with status 1 unless every target is met (with --steady: unless "
+                   help="exit with status 1 unless every target is met and no workload drifts "
+                        "beyond 10 %% across rounds (with --steady: unless "
                         "every workload is within ±10 %% of its stand-alone speed)")
     p.add_argument("--steady", action="store_true",
                    help="compare stand-alone runs (first file) with one suite process (second file)")
@@ -461,7 +483,7 @@ def main(argv=None):
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:
             fh.write(text)
-    if args.strict and (summary["no"] or summary["unknown"]):
+    if args.strict and (summary["no"] or summary["unknown"] or summary.get("drift_flags")):
         return 1
     return 0
 
