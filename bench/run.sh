@@ -10,7 +10,7 @@
 #     --no-build         do not run `mvn package` before (a)
 #     --skip-gradlens    reuse an existing $OUTDIR/gradlens.jsonl instead of running (a)
 #     --skip-peer        reuse an existing $OUTDIR/pytorch.jsonl instead of running (b)
-#     --strict           exit 1 unless every target in the table is met
+#     --strict           exit 1 unless every target in the table is met and nothing drifts >10 % across rounds
 #   everything else (e.g. --quick, --only NAME[,NAME], --threads N, --seed S, --rounds N,
 #   --order given|reverse|shuffle[:seed]) is passed unchanged to BOTH `bin/gradlens bench` and
 #   bench/pytorch_peer.py; with --rounds N the table adds each workload's drift across rounds, and
