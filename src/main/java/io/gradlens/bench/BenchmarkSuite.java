@@ -262,9 +262,9 @@ public final class BenchmarkSuite {
     static Map<String, Object> measure(String name, Prepared prepared, Options options, PrintStream log) throws Exception {
         int[] rep = prepared.repeats(options.quick());
         double load = loadAverage();
-        for (int i = 0; i < rep[0]; i++) {
-            prepared.run();
-        }
+        // the shared warm-ups, then (GradLens only, untimed) more while the JIT still compiles: the
+        // peer has no JIT to wait for (see JitWarmup)
+        int jitRuns = JitWarmup.forThisJvm(options.quick() ? 0 : 4 * Math.max(1, rep[0])).warmUp(prepared, rep[0]);
         double[] ms = new double[rep[1]];
         CpuUsage before = CpuUsage.now();
         for (int i = 0; i < rep[1]; i++) {
@@ -296,6 +296,7 @@ public final class BenchmarkSuite {
         extra.put("threads", Engine.threads());
         extra.put("seed", options.seed());
         extra.put("loadavg_1min_before", load);
+        extra.put("jit_warmup_runs", jitRuns);
         extra.putAll(MACHINE.extra());
         // who used the cores while the runs were timed: this process (by thread) and everyone else
         extra.putAll(usage);
