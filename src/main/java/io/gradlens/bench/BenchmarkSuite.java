@@ -264,7 +264,7 @@ public final class BenchmarkSuite {
         double load = loadAverage();
         // the shared warm-ups, then (GradLens only, untimed) more while the JIT still compiles: the
         // peer has no JIT to wait for (see JitWarmup)
-        int jitRuns = JitWarmup.forThisJvm(options.quick() ? 0 : 4 * Math.max(1, rep[0])).warmUp(prepared, rep[0]);
+        int jitRuns = JitWarmup.forThisJvm(options.quick() ? 0 : 20 * Math.max(1, rep[0])).warmUp(prepared, rep[0]);
         double[] ms = new double[rep[1]];
         CpuUsage before = CpuUsage.now();
         for (int i = 0; i < rep[1]; i++) {
