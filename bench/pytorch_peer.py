@@ -715,6 +715,55 @@ WORKLOADS = {
 }
 
 
+_M64 = (1 << 64) - 1
+
+
+def parse_order(text, seed):
+    """(kind, seed) of --order given|reverse|shuffle|shuffle:SEED; ValueError for anything else.
+
+    The same flag as `bin/gradlens bench --order` (io.gradlens.bench.BenchOrder): a shuffle
+    without a seed of its own uses --seed.
+    """
+    t = (text or "").strip().lower()
+    if t in ("given", "reverse"):
+        return t, 0
+    if t == "shuffle":
+        return "shuffle", seed
+    if t.startswith("shuffle:"):
+        try:
+            return "shuffle", int(t[len("shuffle:"):])
+        except ValueError:
+            raise ValueError("--order shuffle:SEED needs an integer seed, got %r" % text)
+    raise ValueError("unknown --order %r; use given, reverse, shuffle or shuffle:SEED" % text)
+
+
+def arrange(names, order, round_):
+    """The workloads of round `round_` (1-based) in `order` = (kind, seed).
+
+    The shuffle is Fisher-Yates driven by SplitMix64 seeded with seed + round, the very
+    generator of GradLens' BenchOrder, so both sides run the same permutation.
+    """
+    kind, seed = order
+    out = list(names)
+    if kind == "reverse":
+        out.reverse()
+    elif kind == "shuffle":
+        state = (seed + round_) & _M64
+        for i in range(len(out) - 1, 0, -1):
+            state = (state + 0x9E3779B97F4A7C15) & _M64
+            z = state
+            z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _M64
+            z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _M64
+            z ^= z >> 31
+            j = z % (i + 1)
+            out[i], out[j] = out[j], out[i]
+    return out
+
+
+def order_text(order):
+    return "shuffle:%d" % order[1] if order[0] == "shuffle" else order[0]
+
+
 def parse_args(argv):
     p = argparse.ArgumentParser(description="PyTorch reference peer for the GradLens benchmarks.")
     p.add_argument("--quick", action="store_true",
@@ -733,8 +782,21 @@ def parse_args(argv):
                         "--isolate) is abandoned and reported as a timeout (default 600)")
     p.add_argument("--no-coretype-fix", action="store_true",
                    help="do not set OPENBLAS_CORETYPE from the CPU flags (see README)")
+    p.add_argument("--order", default="given",
+                   help="order of the workloads in each round: given, reverse, shuffle or "
+                        "shuffle:SEED (a new seeded permutation per round, the same as "
+                        "`bin/gradlens bench --order`; default given)")
+    p.add_argument("--rounds", type=int, default=1,
+                   help="run the selected workloads this many times in this process, each "
+                        "record tagged with extra.round (drift check; default 1)")
     p.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    try:
+        args.order = parse_order(args.order, args.seed)
+    except ValueError as exc:
+        p.error(str(exc))
+    if args.rounds < 1:
+        p.error("--rounds must be >= 1")
     if args.only:
         names = [s.strip() for s in args.only.split(",") if s.strip()]
         unknown = [s for s in names if s not in WORKLOADS]
@@ -760,6 +822,8 @@ def main(argv=None):
         "threads": torch.get_num_threads(),
         "cpu_model": cpu_model(),
         "cpu_count": os.cpu_count(),
+        "cpu_avx2": "avx2" in _cpu_flags(),
+        "cpu_avx512f": "avx512f" in _cpu_flags(),
         "seed": args.seed,
     }
     if args.quick:
@@ -780,33 +844,37 @@ def main(argv=None):
                 "apt-get install -y libopenblas0-openmp")
         log("mode: %s | workloads: %s" % ("QUICK (not for comparison)" if args.quick else "full",
                                           ", ".join(args.names)))
-    for name in args.names:
-        t0 = time.perf_counter()
-        load_before = round(os.getloadavg()[0], 2)
-        busy_before = other_cpu_busy_cores() if not args.child else None
-        if args.isolate and not args.child and name != "hidden_map_1403":
-            rec = run_child(args, name, args.child_timeout)
-        else:
-            torch.manual_seed(args.seed)
-            rec = WORKLOADS[name](args)
-            if args.child:
-                rec["extra"].setdefault("peak_rss_mb", round(hwm_rss_mb(), 1))
-            elif "peak_rss_mb" not in rec["extra"]:
-                # Not a per-workload number: the high-water mark of this process so far.
-                rec["extra"]["process_peak_rss_mb_so_far"] = round(peak_rss_mb(), 1)
-        for key, val in common.items():
-            rec["extra"].setdefault(key, val)
-        rec["extra"].setdefault("loadavg_1min_before", load_before)
-        if busy_before is not None:
-            rec["extra"].setdefault("other_busy_cores_before", round(busy_before, 2))
-            if busy_before > 0.25:
-                log("  (note: other processes kept %.2f cores busy just before %s)"
-                    % (busy_before, name))
-        sys.stdout.write(json.dumps(rec) + "\n")
-        sys.stdout.flush()
-        if not args.child:
-            log("%-26s median %s ms over %d run(s)  [%.1f s wall]"
-                % (name, rec["median_ms"], rec["runs"], time.perf_counter() - t0))
+    for round_ in range(1, args.rounds + 1):
+        for position, name in enumerate(arrange(args.names, args.order, round_)):
+            t0 = time.perf_counter()
+            load_before = round(os.getloadavg()[0], 2)
+            busy_before = other_cpu_busy_cores() if not args.child else None
+            if args.isolate and not args.child and name != "hidden_map_1403":
+                rec = run_child(args, name, args.child_timeout)
+            else:
+                torch.manual_seed(args.seed)
+                rec = WORKLOADS[name](args)
+                if args.child:
+                    rec["extra"].setdefault("peak_rss_mb", round(hwm_rss_mb(), 1))
+                elif "peak_rss_mb" not in rec["extra"]:
+                    # Not a per-workload number: the high-water mark of this process so far.
+                    rec["extra"]["process_peak_rss_mb_so_far"] = round(peak_rss_mb(), 1)
+            for key, val in common.items():
+                rec["extra"].setdefault(key, val)
+            rec["extra"].setdefault("loadavg_1min_before", load_before)
+            if busy_before is not None:
+                rec["extra"].setdefault("other_busy_cores_before", round(busy_before, 2))
+                if busy_before > 0.25:
+                    log("  (note: other processes kept %.2f cores busy just before %s)"
+                        % (busy_before, name))
+            rec["extra"]["round"] = round_
+            rec["extra"]["position"] = position
+            rec["extra"]["order"] = order_text(args.order)
+            sys.stdout.write(json.dumps(rec) + "\n")
+            sys.stdout.flush()
+            if not args.child:
+                log("%-26s median %s ms over %d run(s)  [%.1f s wall]"
+                    % (name, rec["median_ms"], rec["runs"], time.perf_counter() - t0))
     return 0
 
 

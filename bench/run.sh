@@ -10,9 +10,12 @@
 #     --no-build         do not run `mvn package` before (a)
 #     --skip-gradlens    reuse an existing $OUTDIR/gradlens.jsonl instead of running (a)
 #     --skip-peer        reuse an existing $OUTDIR/pytorch.jsonl instead of running (b)
-#     --strict           exit 1 unless every target in the table is met
-#   everything else (e.g. --quick, --only NAME[,NAME], --threads N, --seed S) is passed
-#   unchanged to BOTH `bin/gradlens bench` and bench/pytorch_peer.py.
+#     --strict           exit 1 unless every target in the table is met and nothing drifts >10 % across rounds
+#   everything else (e.g. --quick, --only NAME[,NAME], --threads N, --seed S, --rounds N,
+#   --order given|reverse|shuffle[:seed]) is passed unchanged to BOTH `bin/gradlens bench` and
+#   bench/pytorch_peer.py; with --rounds N the table adds each workload's drift across rounds, and
+#   --order shuffle:S runs both sides in the same permutation per round.
+# Steady speed (each workload alone vs in one process): bench/steady.sh.
 #
 # Environment: OUTDIR (see --outdir), PYTHON (interpreter for the peer and compare.py,
 # default /usr/bin/python3: Debian's python3-torch is installed for that one only).
@@ -38,7 +41,7 @@ while [ $# -gt 0 ]; do
     --skip-gradlens) RUN_GRADLENS=0; shift ;;
     --skip-peer) RUN_PEER=0; shift ;;
     --strict) STRICT=(--strict); shift ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) PASS+=("$1"); shift ;;
   esac
 done

@@ -34,12 +34,33 @@ import org.nd4j.linalg.factory.Nd4j;
  * </ul>
  * {@code n} comes from, in order: the argument of {@link #configure(int)}, the system property
  * {@code gradlens.threads}, the environment variable {@code GRADLENS_THREADS}, else the number of
- * available processors. Environment variables read by the native libraries themselves
- * ({@code OMP_NUM_THREADS}, {@code OMP_WAIT_POLICY=passive}, {@code OPENBLAS_NUM_THREADS},
- * {@code OPENBLAS_CORETYPE}) only act if set before the JVM starts, i.e. by the launcher; they are
- * reported by {@link #describe()}. {@code OMP_NUM_THREADS=1} helped further in measurements, and
- * {@code OPENBLAS_CORETYPE=SkylakeX} (or {@code Haswell}) matters on virtual CPUs that OpenBLAS
- * cannot identify.
+ * available processors.
+ *
+ * <p><b>Idle threads must sleep, not spin.</b> Both native pools busy-wait once their work is
+ * done: libnd4j's OpenMP runtime (GNU libgomp, bundled with nd4j-native) spins for
+ * {@code GOMP_SPINCOUNT} iterations before it sleeps, and OpenBLAS' pthread workers (the javacpp
+ * build is not an OpenMP one) spin with {@code sched_yield} for 2<sup>{@code OPENBLAS_THREAD_TIMEOUT}</sup>
+ * cycles, 2<sup>28</sup> ≈ 0.1 s by default, after every threaded call. A GradLens step makes
+ * hundreds of small calls, so these spinners hardly ever sleep. Measured with the CPU time of each
+ * thread ({@code /proc/self/task/}*{@code /schedstat}, which other processes' load changes far less
+ * than wall time; docs/benchmarks.md, "2026-12-04 — steady speed"): in a 200 ms pause after a
+ * workload the OpenBLAS worker still burnt 8–40 ms (on a loaded machine that gave the process about
+ * 0.4 cores), 1–6 ms with {@code OPENBLAS_THREAD_TIMEOUT=4} and {@code OMP_WAIT_POLICY=passive};
+ * with them a warm {@code saliency_b1} run took 41–61 ms of process CPU instead of 57–72 ms
+ * (interleaved fresh JVMs), its main thread no more (23–27 ms). When the machine was lighter
+ * (about one core free) the OpenBLAS worker spun 40–100 ms of every 200 ms pause, a whole core,
+ * against 1–5 ms, and a warm {@code saliency_b1} ran in 25–29 ms instead of 35–48 ms. A 2048² GEMM
+ * took the same CPU time either way.
+ * On a 2-core machine shared with anything else (the JIT, the collector, the user's other programs)
+ * a spinning thread's core is taken from the
+ * work. The native libraries read these variables only when they load, before any Java code can
+ * act, so the launcher {@code bin/gradlens} sets both (unless already set) and {@link #describe()}
+ * reports them; an application started otherwise should set them too.
+ *
+ * <p><b>Not a cause of in-process decay.</b> The same measurement showed no decay of the work
+ * itself within a process: a 2048² GEMM took the same CPU time (≈ 0.2 s of two threads) fresh and
+ * after the other workloads, in any order; its wall time followed the cores other processes held
+ * while it ran, which every benchmark record now reports ({@code other_busy_cores_during}).
  *
  * <p>{@link Tensor} calls {@link #configure()} when it is first used, so every entry point
  * (application, CLI, tests) runs with these settings.
@@ -53,6 +74,14 @@ public final class Engine {
     public static final int ELEMENTWISE_THRESHOLD = 1 << 17;
     /** Tensors-along-dimension per thread below which reductions run on one thread. */
     public static final int TAD_THRESHOLD = 64;
+
+    /**
+     * The environment variables the native libraries read when they load, which only a launcher can
+     * set (see the class comment); {@link #describe()} reports each, or {@code unset}.
+     */
+    public static final java.util.List<String> LAUNCHER_VARIABLES = java.util.List.of("OMP_NUM_THREADS",
+            "OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "OPENBLAS_NUM_THREADS", "OPENBLAS_THREAD_TIMEOUT",
+            "OPENBLAS_CORETYPE", "MALLOC_MMAP_THRESHOLD_");
 
     private static volatile boolean configured;
     private static volatile int threads;
@@ -129,8 +158,7 @@ public final class Engine {
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             d.put("blas_max_threads", "unknown");
         }
-        for (String v : new String[] {"OMP_NUM_THREADS", "OMP_WAIT_POLICY", "OPENBLAS_NUM_THREADS",
-            "OPENBLAS_CORETYPE"}) {
+        for (String v : LAUNCHER_VARIABLES) {
             String value = System.getenv(v);
             d.put(v.toLowerCase(Locale.ROOT), value == null ? "unset" : value);
         }

@@ -67,6 +67,9 @@ public final class BenchmarkSuite {
     static final int HIDDEN = 128;
 
     private static final Map<String, Workload> REGISTERED = new LinkedHashMap<>();
+    private static final MachineInfo MACHINE = MachineInfo.current();
+    /** How long {@link #measure} sleeps after a workload to see which threads keep spinning. */
+    static final int IDLE_PROBE_MS = 200;
 
     /**
      * A benchmarked piece of work, for the extension points.
@@ -105,13 +108,17 @@ public final class BenchmarkSuite {
 
     /**
      * Command-line options, shared with the PyTorch peer except {@code rounds}: how many times the
-     * selected workloads run one after another in this JVM (each round prepares them afresh), to show
-     * that memory stays bounded over a long session.
+     * selected workloads run one after another in this JVM (each round prepares them afresh, in the
+     * given {@code order}), to show that memory stays bounded and speed steady over a long session.
      */
-    public record Options(boolean quick, List<String> only, int threads, long seed, int rounds) {
+    public record Options(boolean quick, List<String> only, int threads, long seed, int rounds, BenchOrder order) {
+        private static final Set<String> VALUE_OPTIONS = Set.of("--only", "--threads", "--seed", "--rounds",
+                "--order", "--format");
+
         /**
-         * Parses {@code --quick}, {@code --only a,b}, {@code --threads N}, {@code --seed S} and
-         * {@code --rounds R}.
+         * Parses {@code --quick}, {@code --only a,b}, {@code --threads N}, {@code --seed S},
+         * {@code --rounds R} and {@code --order given|reverse|shuffle[:seed]} (a shuffle without a
+         * seed of its own uses {@code --seed}).
          */
         public static Options parse(String... args) {
             int rounds = 1;
@@ -119,6 +126,7 @@ public final class BenchmarkSuite {
             List<String> only = null;
             int threads = Engine.defaultThreads();
             long seed = 42;
+            String order = "given";
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String value = null;
@@ -127,20 +135,27 @@ public final class BenchmarkSuite {
                     value = a.substring(eq + 1);
                     a = a.substring(0, eq);
                 }
+                if (value == null && VALUE_OPTIONS.contains(a)) {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    value = args[++i];
+                }
                 switch (a) {
                     case "--quick" -> quick = true;
-                    case "--only" -> only = Arrays.asList((value != null ? value : args[++i]).split(","));
-                    case "--threads" -> threads = Integer.parseInt(value != null ? value : args[++i]);
-                    case "--seed" -> seed = Long.parseLong(value != null ? value : args[++i]);
-                    case "--rounds" -> rounds = Integer.parseInt(value != null ? value : args[++i]);
+                    case "--only" -> only = Arrays.asList(value.split(","));
+                    case "--threads" -> threads = integer(a, value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--rounds" -> rounds = integer(a, value);
+                    case "--order" -> order = value;
                     case "--format" -> {
-                        String f = value != null ? value : args[++i];
-                        if (!"jsonl".equals(f)) {
-                            throw new IllegalArgumentException("only --format jsonl is supported, got " + f);
+                        if (!"jsonl".equals(value)) {
+                            throw new IllegalArgumentException("only --format jsonl is supported, got " + value);
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a
-                            + "; use --quick, --only a,b, --threads N, --seed S, --rounds R");
+                            + "; use --quick, --only a,b, --threads N, --seed S, --rounds R, "
+                            + "--order given|reverse|shuffle[:seed]");
                 }
             }
             if (only != null) {
@@ -153,7 +168,26 @@ public final class BenchmarkSuite {
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
             }
-            return new Options(quick, only, threads, seed, rounds);
+            return new Options(quick, only, threads, seed, rounds, BenchOrder.parse(order, seed));
+        }
+
+        private static int integer(String option, String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs an integer, got '" + value + "'");
+            }
+        }
+
+        /** The selected workloads of round {@code round} (1-based), in the chosen order. */
+        public List<String> workloadsOfRound(int round) {
+            List<String> selected = new ArrayList<>();
+            for (String w : WORKLOADS) {
+                if (wants(w)) {
+                    selected.add(w);
+                }
+            }
+            return order.arrange(selected, round);
         }
 
         boolean wants(String workload) {
@@ -198,10 +232,9 @@ public final class BenchmarkSuite {
 
     private static void runRound(Options options, Map<String, Workload> external, ObjectMapper json,
                                  PrintStream out, PrintStream log, int round) throws Exception {
-        for (String name : WORKLOADS) {
-            if (!options.wants(name)) {
-                continue;
-            }
+        List<String> names = options.workloadsOfRound(round);
+        for (int position = 0; position < names.size(); position++) {
+            String name = names.get(position);
             Prepared prepared;
             if (EXTERNAL.contains(name)) {
                 Workload w = external.get(name);
@@ -216,11 +249,11 @@ public final class BenchmarkSuite {
                 prepared = builtIn(name, options);
             }
             Map<String, Object> line = measure(name, prepared, options, log);
-            if (options.rounds() > 1) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> extra = (Map<String, Object>) line.get("extra");
-                extra.put("round", round);
-            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> extra = (Map<String, Object>) line.get("extra");
+            extra.put("round", round);
+            extra.put("position", position);
+            extra.put("order", options.order().toString());
             out.println(json.writeValueAsString(line));
             out.flush();
         }
@@ -229,15 +262,21 @@ public final class BenchmarkSuite {
     static Map<String, Object> measure(String name, Prepared prepared, Options options, PrintStream log) throws Exception {
         int[] rep = prepared.repeats(options.quick());
         double load = loadAverage();
-        for (int i = 0; i < rep[0]; i++) {
-            prepared.run();
-        }
+        // the shared warm-ups, then (GradLens only, untimed) more while the JIT still compiles: the
+        // peer has no JIT to wait for (see JitWarmup)
+        int jitRuns = JitWarmup.forThisJvm(options.quick() ? 0 : 20 * Math.max(1, rep[0])).warmUp(prepared, rep[0]);
         double[] ms = new double[rep[1]];
+        CpuUsage before = CpuUsage.now();
         for (int i = 0; i < rep[1]; i++) {
             long t0 = System.nanoTime();
             prepared.run();
             ms[i] = (System.nanoTime() - t0) / 1e6;
         }
+        Map<String, Object> usage = CpuUsage.now().since(before);
+        // What the pools burn once the work stops: spinning threads compete with whatever runs next.
+        CpuUsage idle = CpuUsage.now();
+        Thread.sleep(IDLE_PROBE_MS);
+        usage.put("idle_" + IDLE_PROBE_MS + "ms_after_threads_cpu_ms", CpuUsage.now().threadMillisSince(idle));
         if (Boolean.getBoolean("gradlens.profileOps")) {
             printProfile(name, prepared, log);
         }
@@ -257,7 +296,10 @@ public final class BenchmarkSuite {
         extra.put("threads", Engine.threads());
         extra.put("seed", options.seed());
         extra.put("loadavg_1min_before", load);
-        extra.put("cpu_count", Runtime.getRuntime().availableProcessors());
+        extra.put("jit_warmup_runs", jitRuns);
+        extra.putAll(MACHINE.extra());
+        // who used the cores while the runs were timed: this process (by thread) and everyone else
+        extra.putAll(usage);
         extra.put("java_version", System.getProperty("java.version"));
         // the process so far (VmHWM is the high-water mark since the JVM started)
         extra.put("process_peak_rss_mb", Math.round(ExplainWorkloads.vmHwmMb()));
@@ -312,19 +354,9 @@ public final class BenchmarkSuite {
     }
 
     private static void printEnvironment(Options options, PrintStream log) {
-        String cpu = "unknown";
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (l.startsWith("model name")) {
-                    cpu = l.substring(l.indexOf(':') + 1).trim();
-                    break;
-                }
-            }
-        } catch (Exception e) {
-            // not Linux
-        }
-        log.println("[gradlens bench] cores=" + Runtime.getRuntime().availableProcessors() + " cpu=" + cpu
-                + " loadavg=" + loadAverage());
+        log.println("[gradlens bench] cores=" + MACHINE.cores() + " cpu=" + MACHINE.model() + " avx2="
+                + MACHINE.avx2() + " avx512f=" + MACHINE.avx512f() + " loadavg=" + loadAverage()
+                + " order=" + options.order() + " rounds=" + options.rounds());
         log.println("[gradlens bench] engine " + Engine.describe());
         log.println("[gradlens bench] jvm " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + " max heap " + (Runtime.getRuntime().maxMemory() >> 20)

@@ -30,8 +30,13 @@ public final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--rounds", defaultValue = "1",
-            description = "Run the selected workloads this many times in one JVM (memory check). Default ${DEFAULT-VALUE}.")
+            description = "Run the selected workloads this many times in one JVM (memory and drift check; each record carries its round). Default ${DEFAULT-VALUE}.")
     int rounds;
+
+    @Option(names = "--order", defaultValue = "given",
+            description = "Order of the workloads in each round: given, reverse, shuffle or shuffle:SEED "
+                    + "(a new seeded permutation per round, the same as the PyTorch peer's). Default ${DEFAULT-VALUE}.")
+    String order;
 
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl (the only format).")
     String format;
@@ -42,7 +47,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of("--format", format, "--seed", Long.toString(seed),
-                "--rounds", Integer.toString(rounds)));
+                "--rounds", Integer.toString(rounds), "--order", order));
         if (quick) {
             args.add("--quick");
         }

@@ -23,6 +23,57 @@ class BenchmarkSuiteTest {
         assertEquals(2, BenchmarkSuite.Options.parse("--rounds", "2").rounds());
         assertThrows(IllegalArgumentException.class, () -> BenchmarkSuite.Options.parse("--only", "nope"));
         assertThrows(IllegalArgumentException.class, () -> BenchmarkSuite.Options.parse("--rounds", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkSuite.Options.parse("--rounds", "x"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkSuite.Options.parse("--rounds"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkSuite.Options.parse("--bogus"));
+    }
+
+    @Test
+    void theOrderAppliesToTheSelectedWorkloadsInEachRound() {
+        BenchmarkSuite.Options given = BenchmarkSuite.Options.parse("--only", "gemm_2048,lstm_train_step,saliency_b1");
+        assertEquals(BenchOrder.GIVEN, given.order());
+        assertEquals(List.of("lstm_train_step", "saliency_b1", "gemm_2048"), given.workloadsOfRound(1));
+        assertEquals(List.of("gemm_2048", "saliency_b1", "lstm_train_step"),
+                BenchmarkSuite.Options.parse("--only", "gemm_2048,lstm_train_step,saliency_b1", "--order=reverse")
+                        .workloadsOfRound(2));
+        BenchmarkSuite.Options shuffled = BenchmarkSuite.Options.parse("--order", "shuffle", "--seed", "5");
+        assertEquals(new BenchOrder(BenchOrder.Kind.SHUFFLE, 5), shuffled.order());
+        assertEquals(BenchOrder.parse("shuffle:5", 0).arrange(BenchmarkSuite.WORKLOADS, 3), shuffled.workloadsOfRound(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarkSuite.Options.parse("--order", "sideways"));
+        assertTrue(e.getMessage().contains("sideways"), e.getMessage());
+    }
+
+    @Test
+    void everyRoundWritesOneRecordPerWorkloadWithItsRoundAndPosition() throws Exception {
+        int[] runs = new int[1];
+        BenchmarkSuite.register(new BenchmarkSuite.Workload() {
+            @Override
+            public String name() {
+                return "representer_query";
+            }
+
+            @Override
+            public BenchmarkSuite.Prepared prepare(BenchmarkSuite.Options options) {
+                return () -> runs[0]++;
+            }
+        });
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        BenchmarkSuite.Options o = BenchmarkSuite.Options.parse("--quick", "--only", "representer_query",
+                "--rounds", "3", "--threads", "1");
+        BenchmarkSuite.run(o, new java.io.PrintStream(out, true, "UTF-8"),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        List<String> lines = out.toString("UTF-8").lines().toList();
+        assertEquals(3, lines.size());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int r = 0; r < 3; r++) {
+            Map<?, ?> extra = (Map<?, ?>) json.readValue(lines.get(r), Map.class).get("extra");
+            assertEquals(r + 1, extra.get("round"));
+            assertEquals(0, extra.get("position"));
+            assertEquals("given", extra.get("order"));
+            assertTrue(extra.containsKey("cpu_model"));
+        }
+        assertEquals(3 * 3, runs[0], "each round: one warm-up and two timed runs");
     }
 
     @Test
