@@ -33,6 +33,52 @@ public final class NnOps {
     }
 
     /**
+     * A fully connected layer as one operation: {@code y = x · kernel + bias}, then {@code max(y, 0)}
+     * when {@code relu}, for {@code x} [B, in], {@code kernel} [in, out] and {@code bias} [out] (or
+     * null). The product, the bias and the rectifier run in place on one array, where the op-by-op
+     * form makes three arrays and three tape entries.
+     *
+     * <p>The backward rule is the closed form with {@code ĝ = g ⊙ 1[y > 0]} (or {@code g}):
+     * {@code ∂x = ĝ · kernelᵀ}, {@code ∂kernel = xᵀ · ĝ}, {@code ∂bias = Σ_rows ĝ}, written with
+     * recorded operations, so an outer tape differentiates it again (double backpropagation, as the
+     * input-gradient penalty needs). The rectifier's mask is a constant: its second derivative is
+     * zero almost everywhere.
+     */
+    public static Tensor dense(Tensor x, Tensor kernel, Tensor bias, boolean relu) {
+        Ops.sameType("dense", x, kernel);
+        if (x.rank() != 2 || kernel.rank() != 2 || x.size(1) != kernel.size(0)) {
+            throw new IllegalArgumentException("dense needs x [B, in] and kernel [in, out], got "
+                    + Arrays.toString(x.shape()) + " and " + Arrays.toString(kernel.shape()));
+        }
+        if (bias != null && (bias.rank() != 1 || bias.size(0) != kernel.size(1))) {
+            throw new IllegalArgumentException("dense: bias must be [" + kernel.size(1) + "], got "
+                    + Arrays.toString(bias.shape()));
+        }
+        INDArray y = Nd4j.gemm(x.value(), kernel.value(), false, false);
+        if (bias != null) {
+            Ops.sameType("dense", x, bias);
+            y.addiRowVector(bias.value());
+        }
+        Tensor mask = null;
+        if (relu) {
+            mask = Tensor.constant(y.gt(0.0).castTo(y.dataType()));
+            org.nd4j.linalg.ops.transforms.Transforms.relu(y, false);
+        }
+        Tensor active = mask;
+        BackwardRule rule = (g, need) -> {
+            Tensor gy = active == null ? g : Ops.mul(g, active);
+            Tensor[] grads = new Tensor[need.length];
+            grads[0] = need[0] ? Ops.matmul(gy, kernel, false, true) : null;
+            grads[1] = need[1] ? Ops.matmul(x, gy, true, false) : null;
+            if (need.length > 2 && need[2]) {
+                grads[2] = Ops.sum(gy, false, 0);
+            }
+            return grads;
+        };
+        return bias == null ? Ops.result("dense", y, rule, x, kernel) : Ops.result("dense", y, rule, x, kernel, bias);
+    }
+
+    /**
      * Log-softmax along {@code axis}, computed stably: {@code x - max - log Σ exp(x - max)}.
      *
      * <p>The backward rule {@code g − p Σg} is evaluated as {@code g ⊙ (1 − p) − p ⊙ Σ_{j≠i} g_j}

@@ -2,6 +2,7 @@ package io.gradlens.train;
 
 import io.gradlens.autodiff.Tensor;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Images stored row-major channels-last ({@code [H, W, C]} flattened), as float32 batches. */
@@ -13,6 +14,8 @@ public final class ImageExamples implements ExampleSet {
     private final int channels;
     private final int[] labels;
     private final float[][] relevance;
+    private INDArray pixelMatrix;
+    private INDArray relevanceMatrix;
 
     public ImageExamples(float[][] pixels, int height, int width, int channels, int[] labels, float[][] relevance) {
         if (pixels.length != labels.length) {
@@ -64,21 +67,44 @@ public final class ImageExamples implements ExampleSet {
         return channels;
     }
 
+    /**
+     * The examples at {@code indices}: their rows gathered from the off-heap copy of the set by one
+     * native call ({@code pullRows}), with no per-example copy on the Java heap.
+     */
     @Override
     public Batch batch(int[] indices) {
-        int n = height * width * channels;
-        float[] x = new float[indices.length * n];
-        float[] m = relevance == null ? null : new float[indices.length * n];
-        int[] y = new int[indices.length];
-        for (int r = 0; r < indices.length; r++) {
-            System.arraycopy(pixels[indices[r]], 0, x, r * n, n);
-            if (m != null) {
-                System.arraycopy(relevance[indices[r]], 0, m, r * n, n);
+        for (int i : indices) {
+            if (i < 0 || i >= pixels.length) {
+                throw new IndexOutOfBoundsException("example " + i + " of " + pixels.length);
             }
-            y[r] = labels[indices[r]];
         }
         long[] shape = {indices.length, height, width, channels};
-        Tensor rel = m == null ? null : Tensor.constant(Nd4j.create(m, shape, 'c'));
-        return new Batch(Tensor.constant(Nd4j.create(x, shape, 'c').castTo(DataType.FLOAT)), y, rel);
+        int[] y = new int[indices.length];
+        for (int r = 0; r < indices.length; r++) {
+            y[r] = labels[indices[r]];
+        }
+        Tensor x = Tensor.constant(Nd4j.pullRows(pixelMatrix(), 1, indices).reshape('c', shape));
+        Tensor rel = relevance == null ? null
+                : Tensor.constant(Nd4j.pullRows(relevanceMatrix(), 1, indices).reshape('c', shape));
+        return new Batch(x, y, rel);
+    }
+
+    private synchronized INDArray pixelMatrix() {
+        if (pixelMatrix == null) {
+            pixelMatrix = StepWorkspace.outside(() -> matrix(pixels));
+        }
+        return pixelMatrix;
+    }
+
+    private synchronized INDArray relevanceMatrix() {
+        if (relevanceMatrix == null) {
+            relevanceMatrix = StepWorkspace.outside(() -> matrix(relevance));
+        }
+        return relevanceMatrix;
+    }
+
+    /** The rows as one [N, H·W·C] float32 array (made once, on the first batch). */
+    private static INDArray matrix(float[][] rows) {
+        return Nd4j.create(rows).castTo(DataType.FLOAT);
     }
 }
