@@ -79,6 +79,77 @@ public final class NnOps {
     }
 
     /**
+     * Softmax cross-entropy averaged over the batch, {@code −(1/B) Σ_n log softmax(z_n)[y_n]}, for
+     * logits [B, C] and B labels, as one operation: the log-sum-exp, the loss and the closed-form
+     * gradient {@code (softmax(z) − onehot(y)) / B} are computed in one pass in double precision,
+     * where the op-by-op form (log-softmax, pick, mean) makes about sixty ND4J calls per step.
+     * {@code p_y − 1} is taken as {@code −Σ_{j≠y} p_j}, so a confident prediction keeps its
+     * gradient's relative accuracy (see {@link #logSoftmax}).
+     *
+     * <p>When no tape records the backward pass (plain training, the outer loss of the input-gradient
+     * penalty), the backward rule scales the stored gradient by the upstream scalar. When one does
+     * (a higher derivative is wanted), it rebuilds the same gradient from recorded operations,
+     * {@code (softmax(z) − onehot(y)) / B · g}, so the result differentiates again.
+     */
+    public static Tensor softmaxCrossEntropy(Tensor logits, int[] labels) {
+        if (logits.rank() != 2 || logits.size(0) != labels.length) {
+            throw new IllegalArgumentException("cross-entropy needs logits [B, C] and B labels, got "
+                    + Arrays.toString(logits.shape()) + " and " + labels.length + " labels");
+        }
+        if (!logits.isFloatingPoint()) {
+            throw new IllegalArgumentException("cross-entropy needs floating-point logits, got " + logits.dtype());
+        }
+        int rows = labels.length;
+        int classes = (int) logits.size(1);
+        for (int n = 0; n < rows; n++) {
+            if (labels[n] < 0 || labels[n] >= classes) {
+                throw new IllegalArgumentException("cross-entropy: label " + labels[n] + " at row " + n
+                        + " is out of range [0, " + classes + ")");
+            }
+        }
+        ArrayAccess z = ArrayAccess.reading(logits.value());
+        double[] delta = new double[rows * classes];
+        double[] p = new double[classes];
+        double loss = 0;
+        for (int n = 0; n < rows; n++) {
+            int at = n * classes;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                max = Math.max(max, z.get(at + k));
+            }
+            double sum = 0;
+            for (int k = 0; k < classes; k++) {
+                p[k] = Math.exp(z.get(at + k) - max);
+                sum += p[k];
+            }
+            int y = labels[n];
+            loss -= z.get(at + y) - max - Math.log(sum);
+            double others = 0;
+            for (int k = 0; k < classes; k++) {
+                p[k] /= sum;
+                if (k != y) {
+                    others += p[k];
+                    delta[at + k] = p[k] / rows;
+                }
+            }
+            delta[at + y] = -others / rows;
+        }
+        INDArray gradient = Nd4j.create(delta, new long[] {rows, classes}, 'c').castTo(logits.dtype());
+        INDArray value = Nd4j.scalar(logits.dtype(), loss / rows);
+        return Ops.result("softmaxCrossEntropy", value, (g, need) -> {
+            if (ActiveTapes.recordingCount() == 0) {
+                return new Tensor[] {Tensor.constant(gradient.mul(g.value().getDouble(0)))};
+            }
+            INDArray oneHot = Nd4j.zeros(logits.dtype(), rows, classes);
+            for (int n = 0; n < rows; n++) {
+                oneHot.putScalar(n, labels[n], 1.0);
+            }
+            Tensor d = Ops.mulScalar(Ops.sub(softmax(logits, 1), Tensor.constant(oneHot)), 1.0 / rows);
+            return new Tensor[] {Ops.mul(d, Ops.broadcastTo(g, d.shape()))};
+        }, logits);
+    }
+
+    /**
      * Log-softmax along {@code axis}, computed stably: {@code x - max - log Σ exp(x - max)}.
      *
      * <p>The backward rule {@code g − p Σg} is evaluated as {@code g ⊙ (1 − p) − p ⊙ Σ_{j≠i} g_j}
