@@ -1,7 +1,9 @@
 package io.gradlens.train;
 
 import io.gradlens.autodiff.Tensor;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -14,8 +16,6 @@ public final class ImageExamples implements ExampleSet {
     private final int channels;
     private final int[] labels;
     private final float[][] relevance;
-    private INDArray pixelMatrix;
-    private INDArray relevanceMatrix;
 
     public ImageExamples(float[][] pixels, int height, int width, int channels, int[] labels, float[][] relevance) {
         if (pixels.length != labels.length) {
@@ -68,43 +68,32 @@ public final class ImageExamples implements ExampleSet {
     }
 
     /**
-     * The examples at {@code indices}: their rows gathered from the off-heap copy of the set by one
-     * native call ({@code pullRows}), with no per-example copy on the Java heap.
+     * The examples at {@code indices}: each row copied straight into the batch's native buffer (one
+     * bulk copy per example, no batch-sized array on the Java heap, no intermediate copy). Measured
+     * for 256 digits on the shared 2-core machine: ~0.1 ms of CPU where {@code Nd4j.create(float[])}
+     * of an assembled heap array took 1.2 ms and ND4J's {@code pullRows} from an off-heap copy 2–3 ms.
+     * The buffer is then marked as written on the host, so a GPU backend copies it to the device.
      */
     @Override
     public Batch batch(int[] indices) {
-        for (int i : indices) {
-            if (i < 0 || i >= pixels.length) {
-                throw new IndexOutOfBoundsException("example " + i + " of " + pixels.length);
-            }
-        }
         long[] shape = {indices.length, height, width, channels};
         int[] y = new int[indices.length];
         for (int r = 0; r < indices.length; r++) {
             y[r] = labels[indices[r]];
         }
-        Tensor x = Tensor.constant(Nd4j.pullRows(pixelMatrix(), 1, indices).reshape('c', shape));
-        Tensor rel = relevance == null ? null
-                : Tensor.constant(Nd4j.pullRows(relevanceMatrix(), 1, indices).reshape('c', shape));
+        Tensor x = Tensor.constant(rows(pixels, indices, shape));
+        Tensor rel = relevance == null ? null : Tensor.constant(rows(relevance, indices, shape));
         return new Batch(x, y, rel);
     }
 
-    private synchronized INDArray pixelMatrix() {
-        if (pixelMatrix == null) {
-            pixelMatrix = StepWorkspace.outside(() -> matrix(pixels));
+    private static INDArray rows(float[][] source, int[] indices, long[] shape) {
+        INDArray out = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
+        int n = (int) (shape[1] * shape[2] * shape[3]);
+        FloatBuffer buffer = out.data().asNioFloat();
+        for (int r = 0; r < indices.length; r++) {
+            buffer.put(r * n, source[indices[r]]);
         }
-        return pixelMatrix;
-    }
-
-    private synchronized INDArray relevanceMatrix() {
-        if (relevanceMatrix == null) {
-            relevanceMatrix = StepWorkspace.outside(() -> matrix(relevance));
-        }
-        return relevanceMatrix;
-    }
-
-    /** The rows as one [N, H·W·C] float32 array (made once, on the first batch). */
-    private static INDArray matrix(float[][] rows) {
-        return Nd4j.create(rows).castTo(DataType.FLOAT);
+        Nd4j.getAffinityManager().tagLocation(out, AffinityManager.Location.HOST);
+        return out;
     }
 }
