@@ -44,7 +44,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * assembly, {@code TrainingStep}, the divergence checks, Adam), so what the suite measures is what
  * {@code train} and {@code experiment decoy-mnist} run. Two untimed extra epochs count the per-step
  * overhead for the {@code extra} object: recorded operations, tape entries, ND4J executioner calls
- * (libnd4j calls through JNI, counted by ND4J's {@link OpProfiler}; BLAS GEMMs are not among them),
+ * (libnd4j calls through JNI, the GEMMs included, counted by ND4J's {@link OpProfiler}),
  * heap bytes allocated by the thread and bytes of tensor values made (off-heap buffers).
  */
 final class MlpWorkloads {
