@@ -175,14 +175,14 @@ final class MlpWorkloads {
             profiler.reset();
             Nd4j.getExecutioner().setProfilingConfig(ProfilerConfig.builder().stackTrace(true).build());
             epoch.run();
-            long native_ = profiler.getInvocationsCount();
+            long executionerCalls = profiler.getInvocationsCount();
             Nd4j.getExecutioner().setProfilingConfig(previous != null ? previous
                     : ProfilerConfig.builder().build());
             profiler.reset();
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("recorded_ops_per_step", Math.round(ops / (double) steps));
             e.put("tape_entries_per_step", Math.round(entries / (double) steps));
-            e.put("nd4j_exec_calls_per_step", Math.round(native_ / (double) steps));
+            e.put("nd4j_exec_calls_per_step", Math.round(executionerCalls / (double) steps));
             e.put("heap_kb_per_step", Math.round(heap / 1024.0 / steps));
             e.put("tensor_value_kb_per_step", Math.round(valueBytes / 1024.0 / steps));
             return e;

@@ -86,8 +86,11 @@ final class StepWorkspace implements AutoCloseable {
 
     /** Runs {@code body} with no workspace active: for arrays that outlive the current step. */
     static <T> T outside(Supplier<T> body) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+        MemoryWorkspace scope = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces();
+        try {
             return body.get();
+        } finally {
+            scope.close();
         }
     }
 
