@@ -700,6 +700,107 @@ def wl_gemm_2048(args):
     })
 
 
+# --------------------------------------------------------------------------
+# Small models: one epoch of an MLP on the shipped digits (GradLens: bench/MlpWorkloads.java)
+# --------------------------------------------------------------------------
+
+MLP_DATASETS = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "datasets")
+MLP_BATCH = 256
+MLP_HIDDEN = 128
+MLP_ORDER_STRIDE = 7919      # prime, coprime with 8,000: position i of the epoch is example (i*7919) % n
+MLP_SWATCH = 4
+MLP_LAMBDA = 1000.0 / (MLP_BATCH * 255.0 * 255.0)   # the decoy experiment's lambda for batch 256
+
+
+def read_idx_gz(path):
+    """An IDX file (gzipped) as a uint8 tensor shaped by its header."""
+    import gzip
+    import struct
+    with gzip.open(path, "rb") as fh:
+        data = fh.read()
+    magic, = struct.unpack(">I", data[:4])
+    dims = magic & 0xff
+    shape = struct.unpack(">" + "I" * dims, data[4:4 + 4 * dims])
+    body = bytearray(data[4 + 4 * dims:])
+    return torch.frombuffer(body, dtype=torch.uint8).reshape(shape)
+
+
+def mlp_data(masks):
+    """The 8,000 shipped mnist training digits as [n, 784] floats (byte/255), labels, and masks.
+
+    The mask of example k (file order) is 0 on the 4x4 swatch of corner k % 4 (top-left,
+    top-right, bottom-left, bottom-right), 1 elsewhere; as MlpWorkloads.cornerMask.
+    """
+    images = read_idx_gz(os.path.join(MLP_DATASETS, "mnist10k-train-images-idx3-ubyte.gz"))
+    labels = read_idx_gz(os.path.join(MLP_DATASETS, "mnist10k-train-labels-idx1-ubyte.gz")).long()
+    n, h, w = images.shape
+    x = images.reshape(n, h * w).float() / 255.0
+    z = None
+    if masks:
+        z = torch.ones(n, h, w)
+        for corner in range(4):
+            top = 0 if corner < 2 else h - MLP_SWATCH
+            left = 0 if corner % 2 == 0 else w - MLP_SWATCH
+            z[corner::4, top:top + MLP_SWATCH, left:left + MLP_SWATCH] = 0.0
+        z = z.reshape(n, h * w)
+    return x, labels, z
+
+
+def mlp_epoch_workload(args, name, penalised):
+    """One epoch of MLP 784-128-10 (ReLU) on the 8,000 digits, batch 256, Adam(1e-3, eps 1e-7), CE.
+
+    Batches are gathered by index in the order (i*7919) % 8000 (32 steps, the last of 64);
+    penalised adds lam * sum(((1 - Z) * d(sum_k log p_k)/dx)^2) by double backpropagation
+    (Ross et al. 2017), lam = 1000 / (256 * 255^2), as GradLens' ExplanationPenalty.
+    """
+    x_all, y_all, z_all = mlp_data(penalised)
+    n = x_all.shape[0]
+    order = torch.tensor([(i * MLP_ORDER_STRIDE) % n for i in range(n)], dtype=torch.long)
+    model = nn.Sequential(nn.Linear(784, MLP_HIDDEN), nn.ReLU(), nn.Linear(MLP_HIDDEN, 10)).train()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.999), eps=1e-7)
+    steps = (n + MLP_BATCH - 1) // MLP_BATCH
+
+    def epoch():
+        for b in range(steps):
+            idx = order[b * MLP_BATCH:(b + 1) * MLP_BATCH]
+            x = x_all[idx]
+            y = y_all[idx]
+            opt.zero_grad()
+            if penalised:
+                x.requires_grad_(True)
+                logits = model(x)
+                explained = F.log_softmax(logits, dim=1).sum()
+                (g,) = torch.autograd.grad(explained, x, create_graph=True)
+                penalty = MLP_LAMBDA * ((1.0 - z_all[idx]) * g).pow(2).sum()
+                loss = F.cross_entropy(logits, y) + penalty
+            else:
+                loss = F.cross_entropy(model(x), y)
+            loss.backward()
+            opt.step()
+            if not torch.isfinite(loss):      # GradLens' Trainer checks every batch's loss too
+                raise RuntimeError("loss diverged")
+
+    forward = 2.0 * (784 * MLP_HIDDEN + MLP_HIDDEN * 10) * n
+    flops = (6 if penalised else 3) * forward
+    warmup, runs = reps(args, (3, 15), (1, 3))
+    times = time_runs(epoch, warmup, runs)
+    med_s = statistics.median(times) / 1000.0
+    return make_record(name, times, {
+        "examples": n, "batch": MLP_BATCH, "steps": steps,
+        "epoch_gflop_est": round(flops / 1e9, 2), "gflops": round(flops / med_s / 1e9, 2),
+        "ms_per_step": round(med_s * 1000.0 / steps, 3),
+    })
+
+
+def wl_mlp_epoch(args):
+    return mlp_epoch_workload(args, "mlp_epoch", False)
+
+
+def wl_mlp_rrr_epoch(args):
+    return mlp_epoch_workload(args, "mlp_rrr_epoch", True)
+
+
+
 # Order in which the workloads run (and appear in the output).
 WORKLOADS = {
     "lstm_train_step": wl_lstm_train_step,
@@ -712,6 +813,8 @@ WORKLOADS = {
     "pixel_saliency_throughput": wl_pixel_saliency_throughput,
     "representer_query": wl_representer_query,
     "gemm_2048": wl_gemm_2048,
+    "mlp_epoch": wl_mlp_epoch,
+    "mlp_rrr_epoch": wl_mlp_rrr_epoch,
 }
 
 

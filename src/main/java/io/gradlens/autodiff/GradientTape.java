@@ -37,6 +37,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class GradientTape implements AutoCloseable {
 
+    /** Entries recorded by every tape of the process (diagnostics: benchmarks count them per step). */
+    private static final java.util.concurrent.atomic.LongAdder ENTRIES = new java.util.concurrent.atomic.LongAdder();
+
     private final boolean persistent;
     private final boolean watchAccessedVariables;
     private final Set<Long> tracked = new HashSet<>();
@@ -87,6 +90,11 @@ public final class GradientTape implements AutoCloseable {
         return this;
     }
 
+    /** How many entries all tapes of the process have recorded so far (for per-step overhead counts). */
+    public static long entriesRecorded() {
+        return ENTRIES.sum();
+    }
+
     /** Whether this tape tracks the tensor. */
     public boolean isWatching(Tensor t) {
         return tracked.contains(t.id());
@@ -127,6 +135,7 @@ public final class GradientTape implements AutoCloseable {
         }
         if (tracksAnInput) {
             entries.add(new TapeEntry(op, inputs, outs, rule));
+            ENTRIES.increment();
             for (Tensor out : outs) {
                 tracked.add(out.id());
             }

@@ -201,6 +201,30 @@ public final class Ops {
         return result("relu", Transforms.relu(a.value(), true), (g, need) -> new Tensor[] {mul(g, mask)}, a);
     }
 
+    /**
+     * {@code Σ w ⊙ a²} for a constant weight array {@code w} shaped like {@code a}: the squared-penalty
+     * reduction as one operation (two in-place passes over one temporary where mul, square and sum
+     * make three arrays forward and four backward). The gradient {@code 2·w ⊙ a · g} is one scaled
+     * product when no tape records the backward pass, and recorded operations when one does, so
+     * higher derivatives stay exact. {@code w} itself gets no gradient.
+     */
+    public static Tensor weightedSumOfSquares(Tensor a, Tensor w) {
+        floating("weightedSumOfSquares", a);
+        sameType("weightedSumOfSquares", a, w);
+        if (!Arrays.equals(a.shape(), w.shape())) {
+            throw new IllegalArgumentException("weightedSumOfSquares: weights " + Arrays.toString(w.shape())
+                    + " must be shaped like " + Arrays.toString(a.shape()));
+        }
+        double total = a.value().mul(a.value()).muli(w.value()).sumNumber().doubleValue();
+        INDArray value = Nd4j.scalar(a.dtype(), total);
+        return result("weightedSumOfSquares", value, (g, need) -> {
+            if (ActiveTapes.recordingCount() == 0) {
+                return new Tensor[] {Tensor.constant(a.value().mul(w.value()).muli(2.0 * g.value().getDouble(0)))};
+            }
+            return new Tensor[] {mul(broadcastTo(g, a.shape()), mul(a, mulScalar(w, 2.0)))};
+        }, a);
+    }
+
     /** {@code a²}. */
     public static Tensor square(Tensor a) {
         floating("square", a);

@@ -26,6 +26,8 @@ public final class Tensor {
     enum Kind { CONSTANT, VARIABLE, RESULT }
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** Bytes of every value wrapped so far (mostly fresh off-heap buffers; views count in full). */
+    private static final java.util.concurrent.atomic.LongAdder VALUE_BYTES = new java.util.concurrent.atomic.LongAdder();
 
     static {
         Engine.configure();
@@ -36,6 +38,15 @@ public final class Tensor {
     private final Kind kind;
     private final String name;
     private final String producer;
+
+    /**
+     * Bytes of the values of every tensor made so far in this process: the off-heap memory that
+     * operations allocate for their results (a view counts at its full length), for per-step
+     * allocation counts in benchmarks.
+     */
+    public static long valueBytesMade() {
+        return VALUE_BYTES.sum();
+    }
 
     /** The id the next tensor will get; tapes use it to date their start and stop. */
     static long nextId() {
@@ -48,6 +59,7 @@ public final class Tensor {
         }
         this.value = value;
         NativeMemory.track(value);
+        VALUE_BYTES.add(value.length() * value.dataType().width());
         this.id = SEQUENCE.incrementAndGet();
         this.kind = kind;
         this.name = name;

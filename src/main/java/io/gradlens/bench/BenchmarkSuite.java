@@ -57,7 +57,7 @@ public final class BenchmarkSuite {
     /** Every workload name, in the peer's order. */
     public static final List<String> WORKLOADS = List.of("lstm_train_step", "lstm_rrr_step", "saliency_b1",
             "saliency_throughput", "hidden_map_200", "hidden_map_1403", "cnn_train_step",
-            "pixel_saliency_throughput", "representer_query", "gemm_2048");
+            "pixel_saliency_throughput", "representer_query", "gemm_2048", "mlp_epoch", "mlp_rrr_epoch");
 
     /** The workloads implemented by other packages (see the class comment). */
     public static final Set<String> EXTERNAL = Set.of("hidden_map_200", "hidden_map_1403", "representer_query");
@@ -375,6 +375,8 @@ public final class BenchmarkSuite {
             case "cnn_train_step" -> cnnTrainStep(o);
             case "pixel_saliency_throughput" -> pixelSaliency(o);
             case "gemm_2048" -> gemm(o);
+            case "mlp_epoch" -> MlpWorkloads.epoch(o, false);
+            case "mlp_rrr_epoch" -> MlpWorkloads.epoch(o, true);
             default -> throw new IllegalArgumentException("no built-in workload " + name);
         };
     }

@@ -1,5 +1,6 @@
 package io.gradlens.nn;
 
+import io.gradlens.autodiff.NnOps;
 import io.gradlens.autodiff.Ops;
 import io.gradlens.autodiff.Tensor;
 import java.util.LinkedHashMap;
@@ -44,15 +45,17 @@ public final class Dense implements Layer {
             throw new IllegalArgumentException("dense layer '" + name + "' expects " + in + " input features, got "
                     + x.size(-1));
         }
+        // one fused op for product, bias and (when it is the activation) the rectifier
+        boolean relu = activation == Activation.RELU;
         Tensor y;
         if (x.rank() == 2) {
-            y = Ops.add(Ops.matmul(x, kernel), bias);
+            y = NnOps.dense(x, kernel, bias, relu);
         } else {
             long[] shape = x.shape().clone();
             shape[shape.length - 1] = units;
-            y = Ops.reshape(Ops.add(Ops.matmul(Ops.reshape(x, -1, in), kernel), bias), shape);
+            y = Ops.reshape(NnOps.dense(Ops.reshape(x, -1, in), kernel, bias, relu), shape);
         }
-        return activation.apply(y);
+        return relu ? y : activation.apply(y);
     }
 
     @Override

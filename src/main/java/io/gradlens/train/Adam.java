@@ -45,8 +45,9 @@ public final class Adam implements Optimizer {
                 continue;
             }
             INDArray g = grad.value();
-            INDArray mi = m.computeIfAbsent(e.getKey(), k -> g.ulike().assign(0));
-            INDArray vi = v.computeIfAbsent(e.getKey(), k -> g.ulike().assign(0));
+            // the moments outlive the step: never in a step's workspace
+            INDArray mi = m.computeIfAbsent(e.getKey(), k -> StepWorkspace.outside(() -> g.ulike().assign(0)));
+            INDArray vi = v.computeIfAbsent(e.getKey(), k -> StepWorkspace.outside(() -> g.ulike().assign(0)));
             AdamKernel.update(e.getValue().value(), g, mi, vi, beta1, beta2, stepSize,
                     epsilon * Math.sqrt(correction2));
         }

@@ -43,6 +43,9 @@ public final class Divergence {
      */
     public static void checkWeights(Map<String, Tensor> parameters, int epoch, int batch, double learningRate) {
         for (Map.Entry<String, Tensor> e : parameters.entrySet()) {
+            if (withinBound(e.getValue().value())) {
+                continue;
+            }
             double max = FiniteValues.maxAbs(e.getValue().value());
             if (!(max <= WEIGHT_BOUND)) {
                 String what = Double.isFinite(max) ? "reached |w| = " + (float) max + " (past " + WEIGHT_BOUND + ")"
@@ -51,6 +54,21 @@ public final class Divergence {
                         + batch + ": weight '" + e.getKey() + "' " + what + "; " + advice(learningRate));
             }
         }
+    }
+
+    /**
+     * The common case in two plain reductions: a finite sum proves every value finite (a NaN or an
+     * infinity makes the sum NaN or infinite), and then the largest magnitude is compared with the
+     * bound. ND4J's condition counts of {@link FiniteValues#maxAbs} cost ten times as much (7 ms for
+     * a 784×128 kernel on the shared 2-core machine), so they run only when this check fails, to
+     * name what went wrong.
+     */
+    static boolean withinBound(org.nd4j.linalg.api.ndarray.INDArray weights) {
+        if (weights.length() == 0) {
+            return true;
+        }
+        return Double.isFinite(weights.sumNumber().doubleValue())
+                && weights.amaxNumber().doubleValue() <= WEIGHT_BOUND;
     }
 
     /** What to try instead: a learning rate ten times lower, or Adam. */

@@ -5,6 +5,7 @@ import io.gradlens.autodiff.NnOps;
 import io.gradlens.autodiff.Ops;
 import io.gradlens.autodiff.Tensor;
 import java.util.Locale;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The "right for the right reasons" penalty (Ross, Hughes and Doshi-Velez, IJCAI 2017,
@@ -139,7 +140,13 @@ public record ExplanationPenalty(double lambda, Target target, Attribution attri
 
     /** {@code λ · Σ ((1 − Z) · sal)²} for saliency and relevance of the same shape. */
     public Tensor value(Tensor saliency, Tensor relevance) {
-        Tensor irrelevant = Tensor.constant(relevance.value().castTo(saliency.dtype()).rsub(1.0));
-        return Ops.mulScalar(Ops.sum(Ops.square(Ops.mul(saliency, irrelevant)), false), lambda);
+        INDArray irrelevant = relevance.value().castTo(saliency.dtype()).rsub(1.0);
+        if (!java.util.Arrays.equals(saliency.shape(), relevance.shape())) {
+            Tensor broadcast = Tensor.constant(irrelevant);
+            return Ops.mulScalar(Ops.sum(Ops.square(Ops.mul(saliency, broadcast)), false), lambda);
+        }
+        // λ Σ ((1 − Z) s)² = Σ w s² with the constant w = λ (1 − Z)², as one fused reduction
+        Tensor weights = Tensor.constant(irrelevant.muli(irrelevant).muli(lambda));
+        return Ops.weightedSumOfSquares(saliency, weights);
     }
 }

@@ -12,14 +12,15 @@ public final class Losses {
 
     /**
      * Softmax cross-entropy from logits [B, C] and integer labels: {@code -mean_n log softmax(z_n)[y_n]}.
-     * Computed through log-softmax, so it is stable for large logits.
+     * Computed through the log-sum-exp as one fused operation ({@link NnOps#softmaxCrossEntropy}),
+     * so it is stable for large logits.
      */
     public static Tensor softmaxCrossEntropy(Tensor logits, int[] labels) {
         if (logits.rank() != 2 || logits.size(0) != labels.length) {
             throw new IllegalArgumentException("cross-entropy needs logits [B, C] and B labels, got "
                     + java.util.Arrays.toString(logits.shape()) + " and " + labels.length + " labels");
         }
-        return Ops.neg(Ops.mean(NnOps.pick(NnOps.logSoftmax(logits, 1), labels), false));
+        return NnOps.softmaxCrossEntropy(logits, labels);
     }
 
     /** Mean squared error {@code mean((prediction − target)²)}. */

@@ -49,7 +49,8 @@ public final class Sgd implements Optimizer {
             }
             INDArray u = velocity.get(e.getKey());
             if (u == null) {
-                u = g.value().dup();
+                // the velocity outlives the step: never in a step's workspace
+                u = StepWorkspace.outside(() -> g.value().dup());
                 velocity.put(e.getKey(), u);
             } else {
                 u.muli(momentum).addi(g.value());

@@ -65,28 +65,38 @@ public final class Trainer {
         }
         int batches = (order.length + config.batchSize() - 1) / config.batchSize();
         List<Map<String, Double>> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            if (config.shuffle()) {
-                shuffle(order, random);
+        try (StepWorkspace workspace = StepWorkspace.forModel(model, "train")) {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                if (config.shuffle()) {
+                    shuffle(order, random);
+                }
+                MetricAccumulator acc = new MetricAccumulator();
+                for (int b = 0; b < batches; b++) {
+                    cancel.throwIfCancelled();
+                    int from = b * config.batchSize();
+                    int[] idx = java.util.Arrays.copyOfRange(order, from,
+                            Math.min(from + config.batchSize(), order.length));
+                    int epochNumber = epoch;
+                    int batchNumber = b + 1;
+                    // everything the step makes is dead once it returns: the loop keeps only its doubles
+                    workspace.step(() -> {
+                        StepResult r = step.run(model, train.batch(idx), ForwardContext.training(random));
+                        Divergence.checkLoss(r.loss(), epochNumber, batchNumber, optimizer.learningRate());
+                        optimizer.step(model.parameters(), r.gradients());
+                        acc.add(r);
+                        listener.onBatch(epochNumber, batchNumber, batches, r);
+                        return null;
+                    });
+                }
+                Divergence.checkWeights(model.parameters(), epoch, batches, optimizer.learningRate());
+                Map<String, Double> metrics = new LinkedHashMap<>(acc.metrics(""));
+                if (validation != null && validation.size() > 0) {
+                    metrics.putAll(evaluate(model, validation, config.penalty(), config.batchSize(), cancel, workspace)
+                            .metrics("val_"));
+                }
+                history.add(metrics);
+                listener.onEpoch(epoch, metrics);
             }
-            MetricAccumulator acc = new MetricAccumulator();
-            for (int b = 0; b < batches; b++) {
-                cancel.throwIfCancelled();
-                int from = b * config.batchSize();
-                int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(from + config.batchSize(), order.length));
-                StepResult r = step.run(model, train.batch(idx), ForwardContext.training(random));
-                Divergence.checkLoss(r.loss(), epoch, b + 1, optimizer.learningRate());
-                optimizer.step(model.parameters(), r.gradients());
-                acc.add(r);
-                listener.onBatch(epoch, b + 1, batches, r);
-            }
-            Divergence.checkWeights(model.parameters(), epoch, batches, optimizer.learningRate());
-            Map<String, Double> metrics = new LinkedHashMap<>(acc.metrics(""));
-            if (validation != null && validation.size() > 0) {
-                metrics.putAll(evaluate(model, validation, config.penalty(), config.batchSize(), cancel).metrics("val_"));
-            }
-            history.add(metrics);
-            listener.onEpoch(epoch, metrics);
         }
         return history;
     }
@@ -94,11 +104,22 @@ public final class Trainer {
     /** Loss parts and accuracy of {@code model} on {@code data}, without changing it. */
     public static MetricAccumulator evaluate(Sequential model, ExampleSet data, ExplanationPenalty penalty,
                                              int batchSize, CancellationToken cancel) {
+        try (StepWorkspace workspace = StepWorkspace.forModel(model, "evaluate")) {
+            return evaluate(model, data, penalty, batchSize, cancel, workspace);
+        }
+    }
+
+    private static MetricAccumulator evaluate(Sequential model, ExampleSet data, ExplanationPenalty penalty,
+                                              int batchSize, CancellationToken cancel, StepWorkspace workspace) {
         MetricAccumulator acc = new MetricAccumulator();
         for (int from = 0; from < data.size(); from += batchSize) {
             cancel.throwIfCancelled();
-            acc.add(TrainingStep.run(model, data.range(from, Math.min(from + batchSize, data.size())), penalty,
-                    ForwardContext.inference(), false));
+            int start = from;
+            workspace.step(() -> {
+                acc.add(TrainingStep.run(model, data.range(start, Math.min(start + batchSize, data.size())), penalty,
+                        ForwardContext.inference(), false));
+                return null;
+            });
         }
         return acc;
     }
