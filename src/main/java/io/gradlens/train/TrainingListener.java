@@ -9,7 +9,9 @@ public interface TrainingListener {
     TrainingListener NONE = new TrainingListener() { };
 
     /**
-     * After each batch.
+     * After each batch, while the step's arrays are still alive. The arrays of {@code result}
+     * (its gradients) may live in the step's ND4J workspace ({@code StepWorkspace}), which the next
+     * step overwrites: read numbers from them here, never keep them.
      *
      * @param epoch   1-based epoch
      * @param batch   1-based batch within the epoch
