@@ -62,56 +62,86 @@ final class WindowKernels {
     static INDArray im2col(INDArray x, PatchGeometry g) {
         long rows = (long) g.n() * g.outH() * g.outW();
         long rowLength = (long) g.kh() * g.kw() * g.channels();
-        // every element is written below: no need to zero the result first
-        INDArray cols = Nd4j.createUninitialized(x.dataType(), new long[] {rows, rowLength}, 'c');
-        INDArray source = dense(x);
-        Buffer image = values(source);
-        Buffer out = values(cols);
-        // a bulk copy has a fixed cost; runs of a few channels (e.g. C = 1 images) copy faster one by one
-        if (out instanceof FloatBuffer o) {
-            FloatBuffer in = (FloatBuffer) image;
+        Object image = read(x);
+        Object cols = newArray(x.dataType(), Math.toIntExact(rows * rowLength));
+        // every element is written: runs of a few values (e.g. C = 1 images) copy faster one by one
+        if (cols instanceof float[] o) {
+            float[] in = (float[]) image;
             visitRuns(g, (at, column, length) -> {
                 if (length < SHORT_RUN) {
                     for (int t = 0; t < length; t++) {
-                        o.put(column + t, in.get(at + t));
+                        o[column + t] = in[at + t];
                     }
                 } else {
-                    o.put(column, in, at, length);
+                    System.arraycopy(in, at, o, column, length);
                 }
             });
         } else {
-            DoubleBuffer o = (DoubleBuffer) out;
-            DoubleBuffer in = (DoubleBuffer) image;
-            visitRuns(g, (at, column, length) -> o.put(column, in, at, length));
+            visitRuns(g, (at, column, length) -> System.arraycopy(image, at, cols, column, length));
         }
-        Reference.reachabilityFence(source);
-        return cols;
+        return write(cols, x.dataType(), rows, rowLength);
     }
 
     /** The adjoint of {@link #im2col}: the image [N, H, W, C] of summed patch elements. */
     static INDArray col2im(INDArray cols, PatchGeometry g) {
-        INDArray image = Nd4j.create(cols.dataType(), g.n(), g.height(), g.width(), g.channels());
-        INDArray source = dense(cols);
-        Buffer patches = values(source);
-        Buffer out = values(image);
-        if (out instanceof FloatBuffer o) {
-            FloatBuffer in = (FloatBuffer) patches;
+        Object patches = read(cols);
+        int size = Math.toIntExact((long) g.n() * g.height() * g.width() * g.channels());
+        Object image = newArray(cols.dataType(), size);
+        if (image instanceof float[] o) {
+            float[] in = (float[]) patches;
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o.put(at + t, o.get(at + t) + in.get(column + t));
+                    o[at + t] += in[column + t];
                 }
             });
         } else {
-            DoubleBuffer o = (DoubleBuffer) out;
-            DoubleBuffer in = (DoubleBuffer) patches;
+            double[] o = (double[]) image;
+            double[] in = (double[]) patches;
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o.put(at + t, o.get(at + t) + in.get(column + t));
+                    o[at + t] += in[column + t];
                 }
             });
         }
-        Reference.reachabilityFence(source);
-        return image;
+        return write(image, cols.dataType(), g.n(), g.height(), g.width(), g.channels());
+    }
+
+    /**
+     * The values of the dense array {@code a} copied onto the Java heap, as a {@code float[]} or a
+     * {@code double[]}: one bulk read of ND4J's memory, after which the loops run on plain arrays.
+     */
+    static Object read(INDArray array) {
+        INDArray a = dense(array);
+        Buffer b = values(a);
+        Object out;
+        if (b instanceof FloatBuffer f) {
+            float[] v = new float[Math.toIntExact(a.length())];
+            f.get(0, v);
+            out = v;
+        } else {
+            double[] v = new double[Math.toIntExact(a.length())];
+            ((DoubleBuffer) b).get(0, v);
+            out = v;
+        }
+        Reference.reachabilityFence(a);
+        return out;
+    }
+
+    /** A new ND4J array of {@code shape} holding {@code values} (a {@code float[]} or {@code double[]}). */
+    static INDArray write(Object values, DataType type, long... shape) {
+        INDArray out = Nd4j.createUninitialized(type, shape, 'c');
+        Buffer b = values(out);
+        if (b instanceof FloatBuffer f) {
+            f.put(0, (float[]) values);
+        } else {
+            ((DoubleBuffer) b).put(0, (double[]) values);
+        }
+        return out;
+    }
+
+    /** A zero {@code float[]} or {@code double[]} of {@code length} for arrays of {@code type}. */
+    static Object newArray(DataType type, int length) {
+        return type == DataType.DOUBLE ? new double[length] : new float[length];
     }
 
     /**
@@ -149,24 +179,110 @@ final class WindowKernels {
      * positions never win: windows are clipped to the image.
      */
     static int[] maxPoolArgmax(INDArray x, PoolGeometry p) {
-        INDArray source = dense(x);
-        Buffer values = values(source);
-        int[] positions = values instanceof FloatBuffer f ? argmax(p, f::get)
-                : argmax(p, ((DoubleBuffer) values)::get);
-        Reference.reachabilityFence(source);
-        return positions;
+        return biasReluMaxPool(x, null, p, false).positions();
     }
 
-    /** Reads one value of a flat array as a double. */
-    @FunctionalInterface
-    private interface Reader {
-        double get(int index);
+    /** Pooled values and, for each, the row-major index of its source in the pooled input. */
+    record Pooled(INDArray values, int[] positions) {
     }
 
-    private static int[] argmax(PoolGeometry p, Reader x) {
+    /**
+     * Max pooling of {@code z + bias} (bias [C] added along the last axis; none when {@code null}),
+     * followed by relu when {@code relu} is set, for {@code z} of the shape of {@code p}'s input
+     * (any shape with its number of elements). Windows are clipped to the image and the first
+     * maximum wins ties. With relu, a window whose maximum is not positive yields 0 and position
+     * {@code -1}: nothing of it depends on {@code z}. Since relu is nondecreasing, this equals max
+     * pooling of {@code relu(z + bias)} with the positions whose relu is inactive dropped.
+     */
+    static Pooled biasReluMaxPool(INDArray z, INDArray bias, PoolGeometry p, boolean relu) {
         int c = p.channels();
         int[] positions = new int[Math.toIntExact((long) p.n() * p.outH() * p.outW() * c)];
-        double[] best = new double[c];
+        Object values = read(z);
+        Object out = newArray(z.dataType(), positions.length);
+        Object shift = bias == null ? newArray(z.dataType(), c) : read(bias);
+        if (values instanceof float[] v) {
+            float[] o = (float[]) out;
+            float[] b = (float[]) shift;
+            float[] best = new float[c];
+            visitWindows(p, new WindowVisitor() {
+                @Override
+                public void begin(int first) {
+                    Arrays.fill(best, Float.NEGATIVE_INFINITY);
+                }
+
+                @Override
+                public void cell(int base, int at) {
+                    for (int ch = 0; ch < c; ch++) {
+                        float value = v[base + ch] + b[ch];
+                        if (value > best[ch]) {
+                            best[ch] = value;
+                            positions[at + ch] = base + ch;
+                        }
+                    }
+                }
+
+                @Override
+                public void end(int at) {
+                    for (int ch = 0; ch < c; ch++) {
+                        boolean cut = relu && !(best[ch] > 0);
+                        o[at + ch] = cut ? 0f : best[ch];
+                        positions[at + ch] = cut ? -1 : positions[at + ch];
+                    }
+                }
+            }, positions);
+        } else {
+            double[] v = (double[]) values;
+            double[] o = (double[]) out;
+            double[] b = (double[]) shift;
+            double[] best = new double[c];
+            visitWindows(p, new WindowVisitor() {
+                @Override
+                public void begin(int first) {
+                    Arrays.fill(best, Double.NEGATIVE_INFINITY);
+                }
+
+                @Override
+                public void cell(int base, int at) {
+                    for (int ch = 0; ch < c; ch++) {
+                        double value = v[base + ch] + b[ch];
+                        if (value > best[ch]) {
+                            best[ch] = value;
+                            positions[at + ch] = base + ch;
+                        }
+                    }
+                }
+
+                @Override
+                public void end(int at) {
+                    for (int ch = 0; ch < c; ch++) {
+                        boolean cut = relu && !(best[ch] > 0);
+                        o[at + ch] = cut ? 0.0 : best[ch];
+                        positions[at + ch] = cut ? -1 : positions[at + ch];
+                    }
+                }
+            }, positions);
+        }
+        return new Pooled(write(out, z.dataType(), p.outputShape()), positions);
+    }
+
+    /** Receives the pooling windows one by one, and each window's cells ({@code C} values each). */
+    private interface WindowVisitor {
+        /** A new window starts; {@code first} is the index of its first cell. */
+        void begin(int first);
+
+        /** The cell whose channels start at {@code base}, for the outputs starting at {@code at}. */
+        void cell(int base, int at);
+
+        /** The window whose outputs start at {@code at} is complete. */
+        void end(int at);
+    }
+
+    /**
+     * Visits every window of {@code p}, clipped to the image, in output order; before each window
+     * sets the positions of its outputs to its first cell (what a window of equal values yields).
+     */
+    private static void visitWindows(PoolGeometry p, WindowVisitor visitor, int[] positions) {
+        int c = p.channels();
         int out = 0;
         for (int n = 0; n < p.n(); n++) {
             for (int i = 0; i < p.outH(); i++) {
@@ -177,63 +293,68 @@ final class WindowKernels {
                     int left = j * p.sw() - p.padLeft();
                     int colFrom = Math.max(left, 0);
                     int colTo = Math.min(left + p.kw(), p.width());
-                    Arrays.fill(best, Double.NEGATIVE_INFINITY);
                     int first = ((n * p.height() + rowFrom) * p.width() + colFrom) * c;
                     for (int ch = 0; ch < c; ch++) {
                         positions[out + ch] = first + ch;
                     }
+                    visitor.begin(first);
                     for (int r = rowFrom; r < rowTo; r++) {
                         for (int col = colFrom; col < colTo; col++) {
-                            int base = ((n * p.height() + r) * p.width() + col) * c;
-                            for (int ch = 0; ch < c; ch++) {
-                                double v = x.get(base + ch);
-                                if (v > best[ch]) {
-                                    best[ch] = v;
-                                    positions[out + ch] = base + ch;
-                                }
-                            }
+                            visitor.cell(((n * p.height() + r) * p.width() + col) * c, out);
                         }
                     }
+                    visitor.end(out);
                     out += c;
                 }
             }
         }
-        return positions;
-    }
-
-    /** {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}. */
-    static INDArray gather(INDArray src, int[] positions, long... shape) {
-        return move(src, Nd4j.createUninitialized(src.dataType(), shape, 'c'), positions, false);
     }
 
     /**
-     * {@code out[positions[k]] += src[k]} into zeros of {@code shape}: the adjoint of {@link
-     * #gather}, exact where positions repeat (overlapping pooling windows).
+     * {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}; 0 where
+     * {@code positions[k] < 0}.
      */
-    static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
-        return move(src, Nd4j.create(src.dataType(), shape), positions, true);
-    }
-
-    /** Gathers from {@code src} into {@code result}, or scatter-adds {@code src} onto it. */
-    private static INDArray move(INDArray src, INDArray result, int[] positions, boolean scatter) {
-        INDArray source = dense(src);
-        Buffer in = values(source);
-        Buffer out = values(result);
-        if (in instanceof FloatBuffer f) {
-            FloatBuffer o = (FloatBuffer) out;
+    static INDArray gather(INDArray src, int[] positions, long... shape) {
+        Object in = read(src);
+        Object out = newArray(src.dataType(), positions.length);
+        if (in instanceof float[] f) {
+            float[] o = (float[]) out;
             for (int k = 0; k < positions.length; k++) {
-                int p = positions[k];
-                o.put(scatter ? p : k, scatter ? o.get(p) + f.get(k) : f.get(p));
+                o[k] = positions[k] < 0 ? 0f : f[positions[k]];
             }
         } else {
-            DoubleBuffer d = (DoubleBuffer) in;
-            DoubleBuffer o = (DoubleBuffer) out;
+            double[] d = (double[]) in;
+            double[] o = (double[]) out;
             for (int k = 0; k < positions.length; k++) {
-                int p = positions[k];
-                o.put(scatter ? p : k, scatter ? o.get(p) + d.get(k) : d.get(p));
+                o[k] = positions[k] < 0 ? 0.0 : d[positions[k]];
             }
         }
-        Reference.reachabilityFence(source);
-        return result;
+        return write(out, src.dataType(), shape);
+    }
+
+    /**
+     * {@code out[positions[k]] += src[k]} into zeros of {@code shape}, skipping negative positions:
+     * the adjoint of {@link #gather}, exact where positions repeat (overlapping pooling windows).
+     */
+    static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
+        Object in = read(src);
+        Object out = newArray(src.dataType(), Math.toIntExact(Shapes.product(shape)));
+        if (in instanceof float[] f) {
+            float[] o = (float[]) out;
+            for (int k = 0; k < positions.length; k++) {
+                if (positions[k] >= 0) {
+                    o[positions[k]] += f[k];
+                }
+            }
+        } else {
+            double[] d = (double[]) in;
+            double[] o = (double[]) out;
+            for (int k = 0; k < positions.length; k++) {
+                if (positions[k] >= 0) {
+                    o[positions[k]] += d[k];
+                }
+            }
+        }
+        return write(out, src.dataType(), shape);
     }
 }

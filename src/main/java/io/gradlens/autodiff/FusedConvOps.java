@@ -1,0 +1,99 @@
+package io.gradlens.autodiff;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Convolution fused with its bias, relu and (optionally) the max pooling after it, as single
+ * recorded operations on channels-last batches; the unfused chain is {@link ConvOps#conv2d},
+ * {@link Ops#relu} and {@link PoolingOps#maxPool2d}, and the fused operations compute the same
+ * values with fewer passes over memory and fewer temporary arrays:
+ * <ul>
+ *   <li>{@link #conv2dBiasRelu}: {@code y = relu(cols(x)·K + b)}: one matrix product, then bias
+ *       and relu in place on its result; no relu mask is stored, the backward pass reads
+ *       {@code y > 0} from the output itself;</li>
+ *   <li>{@link #conv2dBiasReluPool}: {@code max_pool(relu(cols(x)·K + b))}: one matrix product,
+ *       then a single pass that adds the bias, pools and applies relu (relu commutes with max, so
+ *       it runs on the pooled values only); the convolution's full-size output is never
+ *       activated, masked or kept.</li>
+ * </ul>
+ * Both are closed under differentiation like {@link ConvOps}: the vector-Jacobian product for an
+ * upstream {@code u} first forms the pre-activation gradient {@code dz} with a linear recorded
+ * operation ({@link #reluGate} for the first, {@link PoolingOps#unpool} onto the active maxima for
+ * the second; each is its own adjoint's partner, so it can be differentiated again), then applies
+ * {@link ConvOps#conv2dBackpropInput}, the filter correlation (reusing the forward pass' patch
+ * matrix) and the bias sum. The relu mask and the pooling positions are constants of the rule, so
+ * second derivatives are exact almost everywhere, as for the unfused chain.
+ */
+public final class FusedConvOps {
+
+    private FusedConvOps() {
+    }
+
+    /**
+     * {@code relu(conv2d(x, kernel) + bias)} for {@code x} [N, H, W, C], {@code kernel}
+     * [KH, KW, C, F] and {@code bias} [F] or {@code null}; [N, OH, OW, F].
+     */
+    public static Tensor conv2dBiasRelu(Tensor x, Tensor kernel, Tensor bias, PatchGeometry g) {
+        ConvOps.checkOperands("conv2dBiasRelu", x, kernel, bias, g);
+        INDArray cols = WindowKernels.im2col(x.value(), g);
+        INDArray z = Nd4j.gemm(cols, ConvOps.flatKernel(kernel.value()), false, false);
+        if (bias != null) {
+            z.addiRowVector(bias.value());
+        }
+        INDArray y = Transforms.relu(z, false).reshape('c', g.n(), g.outH(), g.outW(), kernel.size(3));
+        BackwardRule rule = (u, need) -> convolutionGradients(reluGate(u, y), x, cols, kernel, bias, g, need);
+        return record("conv2dBiasRelu", y, rule, x, kernel, bias);
+    }
+
+    /**
+     * {@code max_pool(relu(conv2d(x, kernel) + bias), p)}, where {@code p} pools the convolution's
+     * output [N, OH, OW, F]; [N, POH, POW, F]. Ties go to the first maximum in window order, as in
+     * {@link PoolingOps#maxPool2d}.
+     */
+    public static Tensor conv2dBiasReluPool(Tensor x, Tensor kernel, Tensor bias, PatchGeometry g, PoolGeometry p) {
+        ConvOps.checkOperands("conv2dBiasReluPool", x, kernel, bias, g);
+        long[] convShape = {g.n(), g.outH(), g.outW(), kernel.size(3)};
+        if (!Arrays.equals(p.inputShape(), convShape)) {
+            throw new IllegalArgumentException("conv2dBiasReluPool: the pooling geometry is for "
+                    + Arrays.toString(p.inputShape()) + ", the convolution gives " + Arrays.toString(convShape));
+        }
+        INDArray cols = WindowKernels.im2col(x.value(), g);
+        INDArray z = Nd4j.gemm(cols, ConvOps.flatKernel(kernel.value()), false, false);
+        WindowKernels.Pooled pooled = WindowKernels.biasReluMaxPool(z, bias == null ? null : bias.value(), p, true);
+        int[] positions = pooled.positions();
+        BackwardRule rule = (u, need) -> convolutionGradients(PoolingOps.unpool(u, positions, convShape), x, cols,
+                kernel, bias, g, need);
+        return record("conv2dBiasReluPool", pooled.values(), rule, x, kernel, bias);
+    }
+
+    /**
+     * {@code u ⊙ [y > 0]} for a relu output {@code y} (a constant): the gradient of relu at its
+     * output {@code y}. Linear in {@code u} and self-adjoint, so its own gradient is itself.
+     */
+    static Tensor reluGate(Tensor u, INDArray y) {
+        if (!Arrays.equals(u.shape(), y.shape())) {
+            throw new IllegalArgumentException("reluGate: gradient " + Arrays.toString(u.shape())
+                    + " for an output of " + Arrays.toString(y.shape()));
+        }
+        INDArray out = Nd4j.createUninitialized(u.dtype(), u.shape(), 'c');
+        Nd4j.exec(new ThresholdReluBp(y, u.value(), out, 0.0));
+        return Ops.result("reluGate", out, (v, need) -> new Tensor[] {reluGate(v, y)}, u);
+    }
+
+    /** The gradients of a convolution for the pre-activation gradient {@code dz}. */
+    private static Tensor[] convolutionGradients(Tensor dz, Tensor x, INDArray cols, Tensor kernel, Tensor bias,
+                                                 PatchGeometry g, boolean[] need) {
+        return new Tensor[] {
+            need[0] ? ConvOps.conv2dBackpropInput(dz, kernel, g) : null,
+            need[1] ? ConvOps.backpropFilter(x, cols, dz, g) : null,
+            need.length > 2 && need[2] ? Ops.sumTo(dz, bias.shape()) : null};
+    }
+
+    private static Tensor record(String op, INDArray value, BackwardRule rule, Tensor x, Tensor kernel, Tensor bias) {
+        return bias == null ? Ops.result(op, value, rule, x, kernel) : Ops.result(op, value, rule, x, kernel, bias);
+    }
+}
