@@ -64,7 +64,11 @@ public final class ConvOps {
         checkKernel(kernel, g);
         checkOutput("conv2dBackpropInput", grad, kernel, g);
         Ops.sameType("conv2dBackpropInput", grad, kernel);
-        INDArray gradCols = Nd4j.gemm(flatOutput(grad.value(), g), flatKernel(kernel.value()), false, true);
+        INDArray flatGrad = flatOutput(grad.value(), g);
+        INDArray kernels = flatKernel(kernel.value());
+        // the patch gradient lives only until col2im has read it
+        INDArray gradCols = FusedConvScratch.borrow(FusedConvScratch.Role.PATCH_GRADIENT, grad.dtype(), flatGrad.size(0), kernels.size(0));
+        Nd4j.gemm(flatGrad, kernels, gradCols, false, true, 1.0, 0.0);
         INDArray value = WindowKernels.col2im(gradCols, g);
         return Ops.result("conv2dBackpropInput", value, (u, need) -> new Tensor[] {
             need[0] ? conv2d(u, kernel, null, g) : null,

@@ -39,13 +39,15 @@ public final class FusedConvOps {
      */
     public static Tensor conv2dBiasRelu(Tensor x, Tensor kernel, Tensor bias, PatchGeometry g) {
         ConvOps.checkOperands("conv2dBiasRelu", x, kernel, bias, g);
-        INDArray cols = WindowKernels.im2col(x.value(), g);
+        boolean keepCols = ActiveTapes.mayTrack(kernel);
+        INDArray cols = WindowKernels.im2col(x.value(), g, keepCols);
         INDArray z = Nd4j.gemm(cols, ConvOps.flatKernel(kernel.value()), false, false);
         if (bias != null) {
             z.addiRowVector(bias.value());
         }
         INDArray y = Transforms.relu(z, false).reshape('c', g.n(), g.outH(), g.outW(), kernel.size(3));
-        BackwardRule rule = (u, need) -> convolutionGradients(reluGate(u, y), x, cols, kernel, bias, g, need);
+        INDArray kept = keepCols ? cols : null;
+        BackwardRule rule = (u, need) -> convolutionGradients(reluGate(u, y), x, kept, kernel, bias, g, need);
         return record("conv2dBiasRelu", y, rule, x, kernel, bias);
     }
 
@@ -61,11 +63,16 @@ public final class FusedConvOps {
             throw new IllegalArgumentException("conv2dBiasReluPool: the pooling geometry is for "
                     + Arrays.toString(p.inputShape()) + ", the convolution gives " + Arrays.toString(convShape));
         }
-        INDArray cols = WindowKernels.im2col(x.value(), g);
-        INDArray z = Nd4j.gemm(cols, ConvOps.flatKernel(kernel.value()), false, false);
+        // the patch matrix is kept for the filter gradient only if a tape may ask for it
+        boolean keepCols = ActiveTapes.mayTrack(kernel);
+        INDArray cols = WindowKernels.im2col(x.value(), g, keepCols);
+        INDArray flatKernel = ConvOps.flatKernel(kernel.value());
+        INDArray z = FusedConvScratch.borrow(FusedConvScratch.Role.PRODUCT, x.dtype(), cols.size(0), flatKernel.size(1));
+        Nd4j.gemm(cols, flatKernel, z, false, false, 1.0, 0.0);
         WindowKernels.Pooled pooled = WindowKernels.biasReluMaxPool(z, bias == null ? null : bias.value(), p, true);
         int[] positions = pooled.positions();
-        BackwardRule rule = (u, need) -> convolutionGradients(PoolingOps.unpool(u, positions, convShape), x, cols,
+        INDArray kept = keepCols ? cols : null;
+        BackwardRule rule = (u, need) -> convolutionGradients(PoolingOps.unpool(u, positions, convShape), x, kept,
                 kernel, bias, g, need);
         return record("conv2dBiasReluPool", pooled.values(), rule, x, kernel, bias);
     }
@@ -84,12 +91,17 @@ public final class FusedConvOps {
         return Ops.result("reluGate", out, (v, need) -> new Tensor[] {reluGate(v, y)}, u);
     }
 
-    /** The gradients of a convolution for the pre-activation gradient {@code dz}. */
+    /**
+     * The gradients of a convolution for the pre-activation gradient {@code dz}; {@code cols} is
+     * the forward pass' patch matrix, or {@code null} when it was not kept (built again if the
+     * filter gradient is asked for after all, e.g. of a kernel watched after the forward pass).
+     */
     private static Tensor[] convolutionGradients(Tensor dz, Tensor x, INDArray cols, Tensor kernel, Tensor bias,
                                                  PatchGeometry g, boolean[] need) {
         return new Tensor[] {
             need[0] ? ConvOps.conv2dBackpropInput(dz, kernel, g) : null,
-            need[1] ? ConvOps.backpropFilter(x, cols, dz, g) : null,
+            need[1] ? ConvOps.backpropFilter(x, cols != null ? cols : WindowKernels.im2col(x.value(), g, true), dz, g)
+                    : null,
             need.length > 2 && need[2] ? Ops.sumTo(dz, bias.shape()) : null};
     }
 

@@ -60,88 +60,67 @@ final class WindowKernels {
 
     /** The patch matrix [N·OH·OW, KH·KW·C] of the image {@code x} [N, H, W, C]. */
     static INDArray im2col(INDArray x, PatchGeometry g) {
+        return im2col(x, g, true);
+    }
+
+    /**
+     * {@link #im2col}; unless {@code keep}, in a {@link FusedConvScratch} array, valid until the
+     * next patch matrix of its shape on this thread.
+     */
+    static INDArray im2col(INDArray x, PatchGeometry g, boolean keep) {
         long rows = (long) g.n() * g.outH() * g.outW();
         long rowLength = (long) g.kh() * g.kw() * g.channels();
-        Object image = read(x);
-        Object cols = newArray(x.dataType(), Math.toIntExact(rows * rowLength));
-        // every element is written: runs of a few values (e.g. C = 1 images) copy faster one by one
-        if (cols instanceof float[] o) {
-            float[] in = (float[]) image;
+        // every element is written below: no need to zero the result first
+        INDArray cols = keep ? Nd4j.createUninitialized(x.dataType(), new long[] {rows, rowLength}, 'c')
+                : FusedConvScratch.borrow(FusedConvScratch.Role.PATCHES, x.dataType(), rows, rowLength);
+        INDArray source = dense(x);
+        Buffer image = values(source);
+        Buffer out = values(cols);
+        // a bulk copy has a fixed cost; runs of a few channels (e.g. C = 1 images) copy faster one by one
+        if (out instanceof FloatBuffer o) {
+            FloatBuffer in = (FloatBuffer) image;
             visitRuns(g, (at, column, length) -> {
                 if (length < SHORT_RUN) {
                     for (int t = 0; t < length; t++) {
-                        o[column + t] = in[at + t];
+                        o.put(column + t, in.get(at + t));
                     }
                 } else {
-                    System.arraycopy(in, at, o, column, length);
+                    o.put(column, in, at, length);
                 }
             });
         } else {
-            visitRuns(g, (at, column, length) -> System.arraycopy(image, at, cols, column, length));
+            DoubleBuffer o = (DoubleBuffer) out;
+            DoubleBuffer in = (DoubleBuffer) image;
+            visitRuns(g, (at, column, length) -> o.put(column, in, at, length));
         }
-        return write(cols, x.dataType(), rows, rowLength);
+        Reference.reachabilityFence(source);
+        return cols;
     }
 
     /** The adjoint of {@link #im2col}: the image [N, H, W, C] of summed patch elements. */
     static INDArray col2im(INDArray cols, PatchGeometry g) {
-        Object patches = read(cols);
-        int size = Math.toIntExact((long) g.n() * g.height() * g.width() * g.channels());
-        Object image = newArray(cols.dataType(), size);
-        if (image instanceof float[] o) {
-            float[] in = (float[]) patches;
+        INDArray image = Nd4j.create(cols.dataType(), g.n(), g.height(), g.width(), g.channels());
+        INDArray source = dense(cols);
+        Buffer patches = values(source);
+        Buffer out = values(image);
+        if (out instanceof FloatBuffer o) {
+            FloatBuffer in = (FloatBuffer) patches;
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o[at + t] += in[column + t];
+                    o.put(at + t, o.get(at + t) + in.get(column + t));
                 }
             });
         } else {
-            double[] o = (double[]) image;
-            double[] in = (double[]) patches;
+            DoubleBuffer o = (DoubleBuffer) out;
+            DoubleBuffer in = (DoubleBuffer) patches;
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o[at + t] += in[column + t];
+                    o.put(at + t, o.get(at + t) + in.get(column + t));
                 }
             });
         }
-        return write(image, cols.dataType(), g.n(), g.height(), g.width(), g.channels());
-    }
-
-    /**
-     * The values of the dense array {@code a} copied onto the Java heap, as a {@code float[]} or a
-     * {@code double[]}: one bulk read of ND4J's memory, after which the loops run on plain arrays.
-     */
-    static Object read(INDArray array) {
-        INDArray a = dense(array);
-        Buffer b = values(a);
-        Object out;
-        if (b instanceof FloatBuffer f) {
-            float[] v = new float[Math.toIntExact(a.length())];
-            f.get(0, v);
-            out = v;
-        } else {
-            double[] v = new double[Math.toIntExact(a.length())];
-            ((DoubleBuffer) b).get(0, v);
-            out = v;
-        }
-        Reference.reachabilityFence(a);
-        return out;
-    }
-
-    /** A new ND4J array of {@code shape} holding {@code values} (a {@code float[]} or {@code double[]}). */
-    static INDArray write(Object values, DataType type, long... shape) {
-        INDArray out = Nd4j.createUninitialized(type, shape, 'c');
-        Buffer b = values(out);
-        if (b instanceof FloatBuffer f) {
-            f.put(0, (float[]) values);
-        } else {
-            ((DoubleBuffer) b).put(0, (double[]) values);
-        }
-        return out;
-    }
-
-    /** A zero {@code float[]} or {@code double[]} of {@code length} for arrays of {@code type}. */
-    static Object newArray(DataType type, int length) {
-        return type == DataType.DOUBLE ? new double[length] : new float[length];
+        Reference.reachabilityFence(source);
+        return image;
     }
 
     /**
@@ -197,12 +176,17 @@ final class WindowKernels {
     static Pooled biasReluMaxPool(INDArray z, INDArray bias, PoolGeometry p, boolean relu) {
         int c = p.channels();
         int[] positions = new int[Math.toIntExact((long) p.n() * p.outH() * p.outW() * c)];
-        Object values = read(z);
-        Object out = newArray(z.dataType(), positions.length);
-        Object shift = bias == null ? newArray(z.dataType(), c) : read(bias);
-        if (values instanceof float[] v) {
-            float[] o = (float[]) out;
-            float[] b = (float[]) shift;
+        INDArray source = dense(z);
+        INDArray result = Nd4j.createUninitialized(z.dataType(), p.outputShape(), 'c');
+        Buffer values = values(source);
+        Buffer pooled = values(result);
+        double[] shift = bias == null ? new double[c] : dense(bias).toDoubleVector();
+        if (values instanceof FloatBuffer v) {
+            FloatBuffer o = (FloatBuffer) pooled;
+            float[] b = new float[c];
+            for (int ch = 0; ch < c; ch++) {
+                b[ch] = (float) shift[ch];
+            }
             float[] best = new float[c];
             visitWindows(p, new WindowVisitor() {
                 @Override
@@ -212,12 +196,12 @@ final class WindowKernels {
 
                 @Override
                 public void cell(int base, int at) {
+                    // branch-free: on random data the comparison is unpredictable
                     for (int ch = 0; ch < c; ch++) {
-                        float value = v[base + ch] + b[ch];
-                        if (value > best[ch]) {
-                            best[ch] = value;
-                            positions[at + ch] = base + ch;
-                        }
+                        float value = v.get(base + ch) + b[ch];
+                        boolean better = value > best[ch];
+                        best[ch] = better ? value : best[ch];
+                        positions[at + ch] = better ? base + ch : positions[at + ch];
                     }
                 }
 
@@ -225,15 +209,14 @@ final class WindowKernels {
                 public void end(int at) {
                     for (int ch = 0; ch < c; ch++) {
                         boolean cut = relu && !(best[ch] > 0);
-                        o[at + ch] = cut ? 0f : best[ch];
+                        o.put(at + ch, cut ? 0f : best[ch]);
                         positions[at + ch] = cut ? -1 : positions[at + ch];
                     }
                 }
             }, positions);
         } else {
-            double[] v = (double[]) values;
-            double[] o = (double[]) out;
-            double[] b = (double[]) shift;
+            DoubleBuffer v = (DoubleBuffer) values;
+            DoubleBuffer o = (DoubleBuffer) pooled;
             double[] best = new double[c];
             visitWindows(p, new WindowVisitor() {
                 @Override
@@ -244,11 +227,10 @@ final class WindowKernels {
                 @Override
                 public void cell(int base, int at) {
                     for (int ch = 0; ch < c; ch++) {
-                        double value = v[base + ch] + b[ch];
-                        if (value > best[ch]) {
-                            best[ch] = value;
-                            positions[at + ch] = base + ch;
-                        }
+                        double value = v.get(base + ch) + shift[ch];
+                        boolean better = value > best[ch];
+                        best[ch] = better ? value : best[ch];
+                        positions[at + ch] = better ? base + ch : positions[at + ch];
                     }
                 }
 
@@ -256,13 +238,14 @@ final class WindowKernels {
                 public void end(int at) {
                     for (int ch = 0; ch < c; ch++) {
                         boolean cut = relu && !(best[ch] > 0);
-                        o[at + ch] = cut ? 0.0 : best[ch];
+                        o.put(at + ch, cut ? 0.0 : best[ch]);
                         positions[at + ch] = cut ? -1 : positions[at + ch];
                     }
                 }
             }, positions);
         }
-        return new Pooled(write(out, z.dataType(), p.outputShape()), positions);
+        Reference.reachabilityFence(source);
+        return new Pooled(result, positions);
     }
 
     /** Receives the pooling windows one by one, and each window's cells ({@code C} values each). */
@@ -315,21 +298,7 @@ final class WindowKernels {
      * {@code positions[k] < 0}.
      */
     static INDArray gather(INDArray src, int[] positions, long... shape) {
-        Object in = read(src);
-        Object out = newArray(src.dataType(), positions.length);
-        if (in instanceof float[] f) {
-            float[] o = (float[]) out;
-            for (int k = 0; k < positions.length; k++) {
-                o[k] = positions[k] < 0 ? 0f : f[positions[k]];
-            }
-        } else {
-            double[] d = (double[]) in;
-            double[] o = (double[]) out;
-            for (int k = 0; k < positions.length; k++) {
-                o[k] = positions[k] < 0 ? 0.0 : d[positions[k]];
-            }
-        }
-        return write(out, src.dataType(), shape);
+        return move(src, Nd4j.createUninitialized(src.dataType(), shape, 'c'), positions, false);
     }
 
     /**
@@ -337,24 +306,37 @@ final class WindowKernels {
      * the adjoint of {@link #gather}, exact where positions repeat (overlapping pooling windows).
      */
     static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
-        Object in = read(src);
-        Object out = newArray(src.dataType(), Math.toIntExact(Shapes.product(shape)));
-        if (in instanceof float[] f) {
-            float[] o = (float[]) out;
+        return move(src, Nd4j.create(src.dataType(), shape), positions, true);
+    }
+
+    /** Gathers from {@code src} into {@code result}, or scatter-adds {@code src} onto it. */
+    private static INDArray move(INDArray src, INDArray result, int[] positions, boolean scatter) {
+        INDArray source = dense(src);
+        Buffer in = values(source);
+        Buffer out = values(result);
+        if (in instanceof FloatBuffer f) {
+            FloatBuffer o = (FloatBuffer) out;
             for (int k = 0; k < positions.length; k++) {
-                if (positions[k] >= 0) {
-                    o[positions[k]] += f[k];
+                int p = positions[k];
+                if (scatter && p >= 0) {
+                    o.put(p, o.get(p) + f.get(k));
+                } else if (!scatter) {
+                    o.put(k, p < 0 ? 0f : f.get(p));
                 }
             }
         } else {
-            double[] d = (double[]) in;
-            double[] o = (double[]) out;
+            DoubleBuffer d = (DoubleBuffer) in;
+            DoubleBuffer o = (DoubleBuffer) out;
             for (int k = 0; k < positions.length; k++) {
-                if (positions[k] >= 0) {
-                    o[positions[k]] += d[k];
+                int p = positions[k];
+                if (scatter && p >= 0) {
+                    o.put(p, o.get(p) + d.get(k));
+                } else if (!scatter) {
+                    o.put(k, p < 0 ? 0.0 : d.get(p));
                 }
             }
         }
-        return write(out, src.dataType(), shape);
+        Reference.reachabilityFence(source);
+        return result;
     }
 }
