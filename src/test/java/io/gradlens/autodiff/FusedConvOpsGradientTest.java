@@ -193,6 +193,60 @@ class FusedConvOpsGradientTest {
     }
 
     @Test
+    void aKernelWatchedAfterTheForwardPassStillGetsItsGradient() {
+        // the patch matrix is not kept when no tape tracks the kernel; it is rebuilt if asked for
+        Case c = cases().get(0);
+        Tensor x = u(1, IMAGE);
+        Tensor k = kernel(c.conv(), 2);
+        Tensor b = u(3, FILTERS);
+        Tensor late;
+        try (GradientTape tape = GradientTape.open(false, false)) {
+            tape.watch(x);
+            Tensor y = FusedConvOps.conv2dBiasReluPool(x, k, b, c.conv(), c.pool());
+            tape.watch(k);
+            late = tape.gradient(Ops.sum(y, false), k);
+        }
+        Tensor expected;
+        try (GradientTape tape = GradientTape.open()) {
+            tape.watch(k);
+            expected = tape.gradient(Ops.sum(unfusedPool(c, x, k, b), false), k);
+        }
+        assertRelative("late kernel gradient", late.value(), expected.value(), 1e-12);
+    }
+
+    @Test
+    void scratchArraysDoNotLeakBetweenBatchesOfOneShape() {
+        // large enough for FusedConvScratch (cols·K is [4096, 16]): two batches of one shape in a
+        // row share the temporaries, and each input gradient (a saliency map) stays its own
+        long[] image = {4, 34, 34, 2};
+        PatchGeometry g = PatchGeometry.of(image, 3, 3, 1, 1, 1, 1);
+        PoolGeometry p = PoolGeometry.of(new long[] {4, 32, 32, 16}, 2, 2, 2, 2, new int[4]);
+        Tensor k = Tensor.constant(u(2, 3, 3, 2, 16).value().castTo(DataType.FLOAT));
+        Tensor b = Tensor.constant(u(3, 16).value().castTo(DataType.FLOAT));
+        Tensor x1 = Tensor.constant(u(11, image).value().castTo(DataType.FLOAT));
+        Tensor x2 = Tensor.constant(u(12, image).value().castTo(DataType.FLOAT));
+        Tensor[] first = saliency(x1, k, b, g, p, true);
+        Tensor[] second = saliency(x2, k, b, g, p, true);
+        Tensor[] firstAgain = saliency(x1, k, b, g, p, true);
+        Tensor[] unfused = saliency(x1, k, b, g, p, false);
+        for (int i = 0; i < 2; i++) {
+            assertRelative("repeat " + i, firstAgain[i].value(), first[i].value(), 0.0);
+            assertRelative("unfused " + i, first[i].value(), unfused[i].value(), 1e-6);
+            assertTrue(second[i].value().sub(first[i].value()).norm2Number().doubleValue() > 0, "batches differ");
+        }
+    }
+
+    /** The pooled output and its input gradient for {@code Σ out²}, fused or not. */
+    private static Tensor[] saliency(Tensor x, Tensor k, Tensor b, PatchGeometry g, PoolGeometry p, boolean fused) {
+        try (GradientTape tape = GradientTape.open(false, false)) {
+            tape.watch(x);
+            Tensor y = fused ? FusedConvOps.conv2dBiasReluPool(x, k, b, g, p)
+                    : PoolingOps.maxPool2d(Ops.relu(ConvOps.conv2d(x, k, b, g)), p);
+            return new Tensor[] {y, tape.gradient(Ops.sum(Ops.mul(y, y), false), x)};
+        }
+    }
+
+    @Test
     void aMismatchedPoolingGeometryIsNamed() {
         Case c = cases().get(0);
         PoolGeometry wrong = PoolGeometry.of(new long[] {2, 3, 3, FILTERS}, 2, 2, 2, 2, new int[4]);
