@@ -46,6 +46,47 @@ final class FusedConvScratch {
     private FusedConvScratch() {
     }
 
+    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][0]);
+
+    /**
+     * A heap copy of the dense float32 array {@code a} in reusable per-thread storage (slot 0 or
+     * 1, so that a kernel may hold two): plain-array loops run without the per-element bounds
+     * checks of a {@link java.nio.FloatBuffer}, and the copy allocates nothing once warm. Valid
+     * until the next call for the same slot on the thread; only the first {@code a.length()}
+     * elements are meaningful.
+     */
+    static float[] floatsOf(java.nio.FloatBuffer a, int length, int slot) {
+        float[] v = floats(length, slot);
+        a.get(0, v, 0, length);
+        return v;
+    }
+
+    /** {@link #floatsOf} for float64. */
+    static double[] doublesOf(java.nio.DoubleBuffer a, int length, int slot) {
+        double[] v = doubles(length, slot);
+        a.get(0, v, 0, length);
+        return v;
+    }
+
+    /** Reusable heap storage of at least {@code length} floats in {@code slot}, arbitrary contents. */
+    static float[] floats(int length, int slot) {
+        float[][] kept = FLOATS.get();
+        if (kept[slot].length < length) {
+            kept[slot] = new float[length];
+        }
+        return kept[slot];
+    }
+
+    /** {@link #floats} for float64. */
+    static double[] doubles(int length, int slot) {
+        double[][] kept = DOUBLES.get();
+        if (kept[slot].length < length) {
+            kept[slot] = new double[length];
+        }
+        return kept[slot];
+    }
+
     /** A c-ordered array of {@code type} and {@code shape} with arbitrary contents, for {@code role}. */
     static INDArray borrow(Role role, DataType type, long... shape) {
         if (Shapes.product(shape) < MIN_LENGTH) {

@@ -77,17 +77,21 @@ final class WindowKernels {
         Buffer image = values(source);
         Buffer out = values(cols);
         // a bulk copy has a fixed cost; runs of a few channels (e.g. C = 1 images) copy faster one by one
-        if (out instanceof FloatBuffer o) {
-            FloatBuffer in = (FloatBuffer) image;
-            visitRuns(g, (at, column, length) -> {
-                if (length < SHORT_RUN) {
-                    for (int t = 0; t < length; t++) {
-                        o.put(column + t, in.get(at + t));
-                    }
-                } else {
-                    o.put(column, in, at, length);
+        int runLength = g.dw() == 1 ? g.kw() * g.channels() : g.channels();
+        if (out instanceof FloatBuffer o && runLength < SHORT_RUN) {
+            // short runs are copied one by one, between heap arrays, then stored in one bulk copy
+            int length = Math.toIntExact(cols.length());
+            float[] in = FusedConvScratch.floatsOf((FloatBuffer) image, Math.toIntExact(source.length()), 0);
+            float[] patches = FusedConvScratch.floats(length, 1);
+            visitRuns(g, (at, column, run) -> {
+                for (int t = 0; t < run; t++) {
+                    patches[column + t] = in[at + t];
                 }
             });
+            o.put(0, patches, 0, length);
+        } else if (out instanceof FloatBuffer o) {
+            FloatBuffer in = (FloatBuffer) image;
+            visitRuns(g, (at, column, length) -> o.put(column, in, at, length));
         } else {
             DoubleBuffer o = (DoubleBuffer) out;
             DoubleBuffer in = (DoubleBuffer) image;
@@ -99,25 +103,36 @@ final class WindowKernels {
 
     /** The adjoint of {@link #im2col}: the image [N, H, W, C] of summed patch elements. */
     static INDArray col2im(INDArray cols, PatchGeometry g) {
-        INDArray image = Nd4j.create(cols.dataType(), g.n(), g.height(), g.width(), g.channels());
+        // every element is written below (from a zeroed heap array)
+        INDArray image = Nd4j.createUninitialized(cols.dataType(), new long[] {g.n(), g.height(), g.width(),
+            g.channels()}, 'c');
         INDArray source = dense(cols);
         Buffer patches = values(source);
         Buffer out = values(image);
+        // both sides on the heap (reused per thread), the image written back in one bulk copy
+        int patchLength = Math.toIntExact(source.length());
+        int imageLength = Math.toIntExact(image.length());
         if (out instanceof FloatBuffer o) {
-            FloatBuffer in = (FloatBuffer) patches;
+            float[] in = FusedConvScratch.floatsOf((FloatBuffer) patches, patchLength, 0);
+            float[] sum = FusedConvScratch.floats(imageLength, 1);
+            Arrays.fill(sum, 0, imageLength, 0f);
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o.put(at + t, o.get(at + t) + in.get(column + t));
+                    sum[at + t] += in[column + t];
                 }
             });
+            o.put(0, sum, 0, imageLength);
         } else {
             DoubleBuffer o = (DoubleBuffer) out;
-            DoubleBuffer in = (DoubleBuffer) patches;
+            double[] in = FusedConvScratch.doublesOf((DoubleBuffer) patches, patchLength, 0);
+            double[] sum = FusedConvScratch.doubles(imageLength, 1);
+            Arrays.fill(sum, 0, imageLength, 0.0);
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o.put(at + t, o.get(at + t) + in.get(column + t));
+                    sum[at + t] += in[column + t];
                 }
             });
+            o.put(0, sum, 0, imageLength);
         }
         Reference.reachabilityFence(source);
         return image;
@@ -181,91 +196,66 @@ final class WindowKernels {
         Buffer values = values(source);
         Buffer pooled = values(result);
         double[] shift = bias == null ? new double[c] : dense(bias).toDoubleVector();
-        if (values instanceof FloatBuffer v) {
+        int length = Math.toIntExact(source.length());
+        if (values instanceof FloatBuffer buffer) {
+            float[] v = FusedConvScratch.floatsOf(buffer, length, 0);
             FloatBuffer o = (FloatBuffer) pooled;
             float[] b = new float[c];
             for (int ch = 0; ch < c; ch++) {
                 b[ch] = (float) shift[ch];
             }
-            float[] best = new float[c];
-            visitWindows(p, new WindowVisitor() {
-                @Override
-                public void begin(int first) {
-                    Arrays.fill(best, Float.NEGATIVE_INFINITY);
-                }
-
-                @Override
-                public void cell(int base, int at) {
-                    // branch-free: on random data the comparison is unpredictable
-                    for (int ch = 0; ch < c; ch++) {
-                        float value = v.get(base + ch) + b[ch];
-                        boolean better = value > best[ch];
-                        best[ch] = better ? value : best[ch];
-                        positions[at + ch] = better ? base + ch : positions[at + ch];
+            visitWindows(p, (at, cells, count) -> {
+                for (int ch = 0; ch < c; ch++) {
+                    float best = Float.NEGATIVE_INFINITY;
+                    int position = cells[0] + ch;
+                    for (int t = 0; t < count; t++) {
+                        int index = cells[t] + ch;
+                        float value = v[index] + b[ch];
+                        // branch-free: on random data the comparison is unpredictable
+                        boolean better = value > best;
+                        best = better ? value : best;
+                        position = better ? index : position;
                     }
+                    boolean cut = relu && !(best > 0);
+                    o.put(at + ch, cut ? 0f : best);
+                    positions[at + ch] = cut ? -1 : position;
                 }
-
-                @Override
-                public void end(int at) {
-                    for (int ch = 0; ch < c; ch++) {
-                        boolean cut = relu && !(best[ch] > 0);
-                        o.put(at + ch, cut ? 0f : best[ch]);
-                        positions[at + ch] = cut ? -1 : positions[at + ch];
-                    }
-                }
-            }, positions);
+            });
         } else {
-            DoubleBuffer v = (DoubleBuffer) values;
+            double[] v = FusedConvScratch.doublesOf((DoubleBuffer) values, length, 0);
             DoubleBuffer o = (DoubleBuffer) pooled;
-            double[] best = new double[c];
-            visitWindows(p, new WindowVisitor() {
-                @Override
-                public void begin(int first) {
-                    Arrays.fill(best, Double.NEGATIVE_INFINITY);
-                }
-
-                @Override
-                public void cell(int base, int at) {
-                    for (int ch = 0; ch < c; ch++) {
-                        double value = v.get(base + ch) + shift[ch];
-                        boolean better = value > best[ch];
-                        best[ch] = better ? value : best[ch];
-                        positions[at + ch] = better ? base + ch : positions[at + ch];
+            visitWindows(p, (at, cells, count) -> {
+                for (int ch = 0; ch < c; ch++) {
+                    double best = Double.NEGATIVE_INFINITY;
+                    int position = cells[0] + ch;
+                    for (int t = 0; t < count; t++) {
+                        int index = cells[t] + ch;
+                        double value = v[index] + shift[ch];
+                        boolean better = value > best;
+                        best = better ? value : best;
+                        position = better ? index : position;
                     }
+                    boolean cut = relu && !(best > 0);
+                    o.put(at + ch, cut ? 0.0 : best);
+                    positions[at + ch] = cut ? -1 : position;
                 }
-
-                @Override
-                public void end(int at) {
-                    for (int ch = 0; ch < c; ch++) {
-                        boolean cut = relu && !(best[ch] > 0);
-                        o.put(at + ch, cut ? 0.0 : best[ch]);
-                        positions[at + ch] = cut ? -1 : positions[at + ch];
-                    }
-                }
-            }, positions);
+            });
         }
         Reference.reachabilityFence(source);
         return new Pooled(result, positions);
     }
 
-    /** Receives the pooling windows one by one, and each window's cells ({@code C} values each). */
+    /** Receives one pooling window: where its outputs start, and where its cells' channels start. */
+    @FunctionalInterface
     private interface WindowVisitor {
-        /** A new window starts; {@code first} is the index of its first cell. */
-        void begin(int first);
-
-        /** The cell whose channels start at {@code base}, for the outputs starting at {@code at}. */
-        void cell(int base, int at);
-
-        /** The window whose outputs start at {@code at} is complete. */
-        void end(int at);
+        /** {@code cells[0 .. count)} are the window's cells in row-major order, clipped to the image. */
+        void window(int at, int[] cells, int count);
     }
 
-    /**
-     * Visits every window of {@code p}, clipped to the image, in output order; before each window
-     * sets the positions of its outputs to its first cell (what a window of equal values yields).
-     */
-    private static void visitWindows(PoolGeometry p, WindowVisitor visitor, int[] positions) {
+    /** Visits every window of {@code p}, clipped to the image, in output order. */
+    private static void visitWindows(PoolGeometry p, WindowVisitor visitor) {
         int c = p.channels();
+        int[] cells = new int[p.kh() * p.kw()];
         int out = 0;
         for (int n = 0; n < p.n(); n++) {
             for (int i = 0; i < p.outH(); i++) {
@@ -276,17 +266,13 @@ final class WindowKernels {
                     int left = j * p.sw() - p.padLeft();
                     int colFrom = Math.max(left, 0);
                     int colTo = Math.min(left + p.kw(), p.width());
-                    int first = ((n * p.height() + rowFrom) * p.width() + colFrom) * c;
-                    for (int ch = 0; ch < c; ch++) {
-                        positions[out + ch] = first + ch;
-                    }
-                    visitor.begin(first);
+                    int count = 0;
                     for (int r = rowFrom; r < rowTo; r++) {
                         for (int col = colFrom; col < colTo; col++) {
-                            visitor.cell(((n * p.height() + r) * p.width() + col) * c, out);
+                            cells[count++] = ((n * p.height() + r) * p.width() + col) * c;
                         }
                     }
-                    visitor.end(out);
+                    visitor.window(out, cells, count);
                     out += c;
                 }
             }
