@@ -197,6 +197,8 @@ final class WindowKernels {
         Buffer pooled = values(result);
         double[] shift = bias == null ? new double[c] : dense(bias).toDoubleVector();
         int length = Math.toIntExact(source.length());
+        // two vectorisable passes per window: the maxima channel by channel, then the first cell
+        // that attains each (scanning back to front); max(v + b) = max(v) + b, rounding being monotone
         if (values instanceof FloatBuffer buffer) {
             float[] v = FusedConvScratch.floatsOf(buffer, length, 0);
             FloatBuffer o = (FloatBuffer) pooled;
@@ -204,40 +206,65 @@ final class WindowKernels {
             for (int ch = 0; ch < c; ch++) {
                 b[ch] = (float) shift[ch];
             }
+            float[] best = new float[c];
+            int[] first = new int[c];
             visitWindows(p, (at, cells, count) -> {
+                int base = cells[0];
                 for (int ch = 0; ch < c; ch++) {
-                    float best = Float.NEGATIVE_INFINITY;
-                    int position = cells[0] + ch;
-                    for (int t = 0; t < count; t++) {
-                        int index = cells[t] + ch;
-                        float value = v[index] + b[ch];
-                        // branch-free: on random data the comparison is unpredictable
-                        boolean better = value > best;
-                        best = better ? value : best;
-                        position = better ? index : position;
+                    best[ch] = v[base + ch];
+                }
+                for (int t = 1; t < count; t++) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        best[ch] = Math.max(best[ch], v[cell + ch]);
                     }
-                    boolean cut = relu && !(best > 0);
-                    o.put(at + ch, cut ? 0f : best);
-                    positions[at + ch] = cut ? -1 : position;
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    best[ch] += b[ch];
+                    first[ch] = base + ch;
+                }
+                for (int t = count - 1; t >= 0; t--) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        first[ch] = v[cell + ch] + b[ch] == best[ch] ? cell + ch : first[ch];
+                    }
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    boolean cut = relu && !(best[ch] > 0);
+                    o.put(at + ch, cut ? 0f : best[ch]);
+                    positions[at + ch] = cut ? -1 : first[ch];
                 }
             });
         } else {
             double[] v = FusedConvScratch.doublesOf((DoubleBuffer) values, length, 0);
             DoubleBuffer o = (DoubleBuffer) pooled;
+            double[] best = new double[c];
+            int[] first = new int[c];
             visitWindows(p, (at, cells, count) -> {
+                int base = cells[0];
                 for (int ch = 0; ch < c; ch++) {
-                    double best = Double.NEGATIVE_INFINITY;
-                    int position = cells[0] + ch;
-                    for (int t = 0; t < count; t++) {
-                        int index = cells[t] + ch;
-                        double value = v[index] + shift[ch];
-                        boolean better = value > best;
-                        best = better ? value : best;
-                        position = better ? index : position;
+                    best[ch] = v[base + ch];
+                }
+                for (int t = 1; t < count; t++) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        best[ch] = Math.max(best[ch], v[cell + ch]);
                     }
-                    boolean cut = relu && !(best > 0);
-                    o.put(at + ch, cut ? 0.0 : best);
-                    positions[at + ch] = cut ? -1 : position;
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    best[ch] += shift[ch];
+                    first[ch] = base + ch;
+                }
+                for (int t = count - 1; t >= 0; t--) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        first[ch] = v[cell + ch] + shift[ch] == best[ch] ? cell + ch : first[ch];
+                    }
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    boolean cut = relu && !(best[ch] > 0);
+                    o.put(at + ch, cut ? 0.0 : best[ch]);
+                    positions[at + ch] = cut ? -1 : first[ch];
                 }
             });
         }
