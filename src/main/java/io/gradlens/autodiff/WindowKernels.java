@@ -21,9 +21,14 @@ import org.nd4j.linalg.factory.Nd4j;
  *       from {@code N·OH·OW·KH} block copies, with no permutes;</li>
  *   <li>{@link #col2im}: its adjoint, adding every patch element back onto its image position;</li>
  *   <li>{@link #maxPoolArgmax}, {@link #gather} and {@link #scatterAdd}: max-pooling positions
- *       and the gather/scatter-add pair that moves values and gradients through them.</li>
+ *       and the gather/scatter-add pair that moves values and gradients through them;</li>
+ *   <li>{@link #biasReluMaxPool}: bias, max pooling and relu of a convolution's product in one
+ *       pass, for {@link FusedConvOps}.</li>
  * </ul>
  * Each is a few memory passes; the arithmetic of a convolution is left to one matrix product.
+ * Native memory is reached only through {@link #dense} and {@link #values} (one place for a
+ * backend's host/device synchronisation); loops that would pay a bounds check per element on a
+ * {@link Buffer} run on a bulk copy in reused per-thread heap storage ({@link FusedConvScratch}).
  */
 final class WindowKernels {
 
