@@ -15,7 +15,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * the matrix products here: in a JFR profile of {@code pixel_saliency_throughput} (one thread),
  * {@code Nd4jCpu.allocateDataBuffer} drew 450 native samples against 211 for every other native
  * call together, the matrix products included. Batches of one workload repeat their shapes, so
- * a handful of arrays of the exact shape serve all of them.
+ * a handful of arrays of the exact shape serve all of them. At most {@value #KEPT} native arrays
+ * and two heap arrays per type of up to {@value #MAX_LENGTH} elements each are kept per thread.
  *
  * <p>An array from {@link #borrow} is valid until the next {@code borrow} for the same {@link
  * Role} and shape on the thread; callers read it before that and never let it escape into a
@@ -27,6 +28,11 @@ final class FusedConvScratch {
     private static final int KEPT = 6;
     /** Shapes smaller than this are allocated afresh: the pool only pays for large arrays. */
     private static final long MIN_LENGTH = 1 << 16;
+    /**
+     * Arrays larger than this (elements) are neither pooled nor kept on the heap: a thread that
+     * once convolved large images must not hold their temporaries for the rest of the session.
+     */
+    static final int MAX_LENGTH = 1 << 23;
 
     /** What a temporary array holds. */
     enum Role {
@@ -71,6 +77,9 @@ final class FusedConvScratch {
 
     /** Reusable heap storage of at least {@code length} floats in {@code slot}, arbitrary contents. */
     static float[] floats(int length, int slot) {
+        if (length > MAX_LENGTH) {
+            return new float[length];
+        }
         float[][] kept = FLOATS.get();
         if (kept[slot].length < length) {
             kept[slot] = new float[length];
@@ -80,6 +89,9 @@ final class FusedConvScratch {
 
     /** {@link #floats} for float64. */
     static double[] doubles(int length, int slot) {
+        if (length > MAX_LENGTH) {
+            return new double[length];
+        }
         double[][] kept = DOUBLES.get();
         if (kept[slot].length < length) {
             kept[slot] = new double[length];
@@ -89,7 +101,8 @@ final class FusedConvScratch {
 
     /** A c-ordered array of {@code type} and {@code shape} with arbitrary contents, for {@code role}. */
     static INDArray borrow(Role role, DataType type, long... shape) {
-        if (Shapes.product(shape) < MIN_LENGTH) {
+        long length = Shapes.product(shape);
+        if (length < MIN_LENGTH || length > MAX_LENGTH) {
             return Nd4j.createUninitialized(type, shape, 'c');
         }
         Deque<Kept> pool = POOL.get();
