@@ -27,6 +27,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link ConvOps#conv2dBackpropInput}, the filter correlation (reusing the forward pass' patch
  * matrix) and the bias sum. The relu mask and the pooling positions are constants of the rule, so
  * second derivatives are exact almost everywhere, as for the unfused chain.
+ *
+ * <p>The pooled pass reads the product on the host ({@link WindowKernels#biasReluMaxPool}); where
+ * {@link ArrayAccess#hostKernelsAllowed()} says no, both operations record the unfused chain
+ * instead (whose window kernels then take their {@link WindowReference} paths).
  */
 public final class FusedConvOps {
 
@@ -39,6 +43,9 @@ public final class FusedConvOps {
      */
     public static Tensor conv2dBiasRelu(Tensor x, Tensor kernel, Tensor bias, PatchGeometry g) {
         ConvOps.checkOperands("conv2dBiasRelu", x, kernel, bias, g);
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return Ops.relu(ConvOps.conv2d(x, kernel, bias, g));
+        }
         boolean keepCols = ActiveTapes.mayTrack(kernel);
         INDArray cols = WindowKernels.im2col(x.value(), g, keepCols);
         INDArray z = Nd4j.gemm(cols, ConvOps.flatKernel(kernel.value()), false, false);
@@ -62,6 +69,9 @@ public final class FusedConvOps {
         if (!Arrays.equals(p.inputShape(), convShape)) {
             throw new IllegalArgumentException("conv2dBiasReluPool: the pooling geometry is for "
                     + Arrays.toString(p.inputShape()) + ", the convolution gives " + Arrays.toString(convShape));
+        }
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return PoolingOps.maxPool2d(Ops.relu(ConvOps.conv2d(x, kernel, bias, g)), p);
         }
         // the patch matrix is kept for the filter gradient only if a tape may ask for it
         boolean keepCols = ActiveTapes.mayTrack(kernel);

@@ -65,6 +65,8 @@ final class LstmCellKernel {
             dz.set(zi + 3 * units, h * t * slope(a, cell.pre(), zi + 3 * units, cell.sigmoid()));
             dcPrev.set(k, d * a.get(zi + units));
         }
+        dz.written();
+        dcPrev.written();
         return new INDArray[] {dzArray, dcPrevArray};
     }
 
@@ -154,6 +156,7 @@ final class LstmCellKernel {
                 zBar.set(zo, oBar * so);
             }
         }
+        ArrayAccess.hostWritten(out);
         return out;
     }
 

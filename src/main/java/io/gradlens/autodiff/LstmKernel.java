@@ -69,6 +69,7 @@ final class LstmKernel {
             } else {
                 Transforms.tanh(z.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units)), false);
             }
+            a.refresh();
             for (int b = 0; b < batch; b++) {
                 int at = (t * batch + b) * g4;
                 int next = ((t + 1) * batch + b) * units;
@@ -89,8 +90,14 @@ final class LstmKernel {
                     c.set(next + j, f * c.get(next - batch * units + j) + i * g);
                 }
             }
+            a.written();
+            c.written();
+            if (p != null) {
+                p.written();
+            }
             INDArray cNew = cs.slice(t + 1);
             Nd4j.getExecutioner().exec(new Tanh(cNew, tanhC.slice(t)));
+            tc.refresh();
             double[] m = keep[t];
             for (int b = 0; b < batch; b++) {
                 int at = (t * batch + b) * g4;
@@ -105,6 +112,8 @@ final class LstmKernel {
                     h.set(next + j, hNew);
                 }
             }
+            c.written();
+            h.written();
         }
         return new Saved(act, pre, hs, cs, tanhC, keep, gate);
     }
@@ -171,8 +180,10 @@ final class LstmKernel {
                 }
             }
             carrying = true;
+            dz.written();
             if (t > 0) {
                 Nd4j.gemm(dZ.slice(t), u, dhRecurrent, false, true, 1.0, 0.0);
+                dhr.refresh();
                 for (int k = 0; k < bh; k++) {
                     dhCarry[k] += dhr.get(k);
                 }
@@ -205,6 +216,6 @@ final class LstmKernel {
 
     /** An upstream gradient [B, H] as doubles in c order. */
     private static double[] values(INDArray g) {
-        return g.dup('c').data().asDouble();
+        return ArrayAccess.hostCopy(g);
     }
 }

@@ -58,6 +58,9 @@ public final class LstmSequence {
      */
     public static Tensor[] apply(Tensor projected, Tensor recurrentKernel, INDArray mask, RecurrentOps.Gate gate) {
         check(projected, recurrentKernel, mask);
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return reference(projected, recurrentKernel, mask, gate);
+        }
         int steps = (int) projected.size(1);
         LstmKernel.Saved saved = LstmKernel.forward(projected.value(), recurrentKernel.value(),
                 keepColumns(mask, steps), gate);

@@ -26,9 +26,13 @@ import org.nd4j.linalg.factory.Nd4j;
  *       pass, for {@link FusedConvOps}.</li>
  * </ul>
  * Each is a few memory passes; the arithmetic of a convolution is left to one matrix product.
- * Native memory is reached only through {@link #dense} and {@link #values} (one place for a
- * backend's host/device synchronisation); loops that would pay a bounds check per element on a
- * {@link Buffer} run on a bulk copy in reused per-thread heap storage ({@link FusedConvScratch}).
+ * Host access goes through {@link ArrayAccess} (synchronised with the CUDA backend's device
+ * copies): native memory is reached only through {@link #dense} and {@link #values}, which make
+ * the host copy current, and every array a loop writes is marked host-written before any ND4J
+ * operation can read it (the reused arrays of {@link FusedConvScratch} included). Loops that would
+ * pay a bounds check per element on a {@link Buffer} run on a bulk copy in reused per-thread heap
+ * storage. Where {@link ArrayAccess#hostKernelsAllowed()} says no, each entry point returns
+ * {@link WindowReference}'s result instead, computed with ND4J operations.
  */
 final class WindowKernels {
 
@@ -56,11 +60,13 @@ final class WindowKernels {
 
     /**
      * The off-heap values of the dense array {@code a} as a {@link FloatBuffer} or {@link
-     * DoubleBuffer}. Reading and writing ND4J's memory in place avoids copies through Java arrays.
-     * The buffer does not keep {@code a} alive: callers keep a reference until they are done.
+     * DoubleBuffer}, its host copy made current ({@link ArrayAccess#hostValues}; writers call {@link
+     * ArrayAccess#hostWritten} when done). Reading and writing ND4J's memory in place avoids copies
+     * through Java arrays. The buffer does not keep {@code a} alive: callers keep a reference until
+     * they are done.
      */
     static Buffer values(INDArray a) {
-        return a.dataType() == DataType.DOUBLE ? a.data().asNioDouble() : a.data().asNioFloat();
+        return ArrayAccess.hostValues(a);
     }
 
     /** The patch matrix [N·OH·OW, KH·KW·C] of the image {@code x} [N, H, W, C]. */
@@ -73,6 +79,9 @@ final class WindowKernels {
      * next patch matrix of its shape on this thread.
      */
     static INDArray im2col(INDArray x, PatchGeometry g, boolean keep) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.im2col(dense(x), g);
+        }
         long rows = (long) g.n() * g.outH() * g.outW();
         long rowLength = (long) g.kh() * g.kw() * g.channels();
         // every element is written below: no need to zero the result first
@@ -102,12 +111,16 @@ final class WindowKernels {
             DoubleBuffer in = (DoubleBuffer) image;
             visitRuns(g, (at, column, length) -> o.put(column, in, at, length));
         }
+        ArrayAccess.hostWritten(cols);
         Reference.reachabilityFence(source);
         return cols;
     }
 
     /** The adjoint of {@link #im2col}: the image [N, H, W, C] of summed patch elements. */
     static INDArray col2im(INDArray cols, PatchGeometry g) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.col2im(dense(cols), g);
+        }
         // every element is written below (from a zeroed heap array)
         INDArray image = Nd4j.createUninitialized(cols.dataType(), new long[] {g.n(), g.height(), g.width(),
             g.channels()}, 'c');
@@ -139,6 +152,7 @@ final class WindowKernels {
             });
             o.put(0, sum, 0, imageLength);
         }
+        ArrayAccess.hostWritten(image);
         Reference.reachabilityFence(source);
         return image;
     }
@@ -178,6 +192,9 @@ final class WindowKernels {
      * positions never win: windows are clipped to the image.
      */
     static int[] maxPoolArgmax(INDArray x, PoolGeometry p) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.maxPoolArgmax(dense(x), p);
+        }
         return biasReluMaxPool(x, null, p, false).positions();
     }
 
@@ -194,6 +211,9 @@ final class WindowKernels {
      * pooling of {@code relu(z + bias)} with the positions whose relu is inactive dropped.
      */
     static Pooled biasReluMaxPool(INDArray z, INDArray bias, PoolGeometry p, boolean relu) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.biasReluMaxPool(dense(z), bias, p, relu);
+        }
         int c = p.channels();
         int[] positions = new int[Math.toIntExact((long) p.n() * p.outH() * p.outW() * c)];
         INDArray source = dense(z);
@@ -273,6 +293,7 @@ final class WindowKernels {
                 }
             });
         }
+        ArrayAccess.hostWritten(result);
         Reference.reachabilityFence(source);
         return new Pooled(result, positions);
     }
@@ -316,6 +337,9 @@ final class WindowKernels {
      * {@code positions[k] < 0}.
      */
     static INDArray gather(INDArray src, int[] positions, long... shape) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.gather(dense(src), positions, shape);
+        }
         return move(src, Nd4j.createUninitialized(src.dataType(), shape, 'c'), positions, false);
     }
 
@@ -324,6 +348,9 @@ final class WindowKernels {
      * the adjoint of {@link #gather}, exact where positions repeat (overlapping pooling windows).
      */
     static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.scatterAdd(dense(src), positions, shape);
+        }
         return move(src, Nd4j.create(src.dataType(), shape), positions, true);
     }
 
@@ -354,6 +381,7 @@ final class WindowKernels {
                 }
             }
         }
+        ArrayAccess.hostWritten(result);
         Reference.reachabilityFence(source);
         return result;
     }
