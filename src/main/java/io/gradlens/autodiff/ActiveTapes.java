@@ -34,6 +34,20 @@ final class ActiveTapes {
     }
 
     /**
+     * Whether a tape on this thread tracks {@code t} (or would, on reading it): whether a gradient
+     * with respect to {@code t} may be asked of the operations recorded now. Operations use it to
+     * skip keeping what only that gradient needs.
+     */
+    static boolean mayTrack(Tensor t) {
+        for (GradientTape tape : TAPES.get()) {
+            if (tape.mayTrack(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Creates the result tensor of an operation and lets every recording tape that tracks one of
      * the inputs record it.
      */

@@ -39,17 +39,8 @@ public final class ConvOps {
      * dilations from {@code g}, whose input shape must be {@code x}'s.
      */
     public static Tensor conv2d(Tensor x, Tensor kernel, Tensor bias, PatchGeometry g) {
-        g.check(x.shape());
-        checkKernel(kernel, g);
-        Ops.sameType("conv2d", x, kernel);
+        checkOperands("conv2d", x, kernel, bias, g);
         long filters = kernel.size(3);
-        if (bias != null) {
-            Ops.sameType("conv2d", x, bias);
-            if (bias.rank() != 1 || bias.size(0) != filters) {
-                throw new IllegalArgumentException("conv2d: bias must be [" + filters + "], got "
-                        + Arrays.toString(bias.shape()));
-            }
-        }
         INDArray cols = WindowKernels.im2col(x.value(), g);
         INDArray y = Nd4j.gemm(cols, flatKernel(kernel.value()), false, false);
         if (bias != null) {
@@ -73,7 +64,11 @@ public final class ConvOps {
         checkKernel(kernel, g);
         checkOutput("conv2dBackpropInput", grad, kernel, g);
         Ops.sameType("conv2dBackpropInput", grad, kernel);
-        INDArray gradCols = Nd4j.gemm(flatOutput(grad.value(), g), flatKernel(kernel.value()), false, true);
+        INDArray flatGrad = flatOutput(grad.value(), g);
+        INDArray kernels = flatKernel(kernel.value());
+        // the patch gradient lives only until col2im has read it
+        INDArray gradCols = FusedConvScratch.borrow(FusedConvScratch.Role.PATCH_GRADIENT, grad.dtype(), flatGrad.size(0), kernels.size(0));
+        Nd4j.gemm(flatGrad, kernels, gradCols, false, true, 1.0, 0.0);
         INDArray value = WindowKernels.col2im(gradCols, g);
         return Ops.result("conv2dBackpropInput", value, (u, need) -> new Tensor[] {
             need[0] ? conv2d(u, kernel, null, g) : null,
@@ -90,7 +85,7 @@ public final class ConvOps {
     }
 
     /** {@link #conv2dBackpropFilter} with the patch matrix of {@code x} already built. */
-    private static Tensor backpropFilter(Tensor x, INDArray cols, Tensor grad, PatchGeometry g) {
+    static Tensor backpropFilter(Tensor x, INDArray cols, Tensor grad, PatchGeometry g) {
         Ops.sameType("conv2dBackpropFilter", x, grad);
         if (grad.rank() != 4 || grad.size(0) != g.n() || grad.size(1) != g.outH() || grad.size(2) != g.outW()) {
             throw new IllegalArgumentException("conv2dBackpropFilter: gradient must be [" + g.n() + ", " + g.outH()
@@ -103,7 +98,7 @@ public final class ConvOps {
             need[1] ? conv2d(x, u, null, g) : null}, x, grad);
     }
 
-    private static INDArray flatKernel(INDArray kernel) {
+    static INDArray flatKernel(INDArray kernel) {
         return kernel.reshape('c', kernel.size(0) * kernel.size(1) * kernel.size(2), kernel.size(3));
     }
 
@@ -111,7 +106,22 @@ public final class ConvOps {
         return y.reshape('c', (long) g.n() * g.outH() * g.outW(), y.size(3));
     }
 
-    private static void checkKernel(Tensor kernel, PatchGeometry g) {
+    /** Checks the shapes and types of a convolution's input, kernel and (optional) bias. */
+    static void checkOperands(String op, Tensor x, Tensor kernel, Tensor bias, PatchGeometry g) {
+        g.check(x.shape());
+        checkKernel(kernel, g);
+        Ops.sameType(op, x, kernel);
+        long filters = kernel.size(3);
+        if (bias != null) {
+            Ops.sameType(op, x, bias);
+            if (bias.rank() != 1 || bias.size(0) != filters) {
+                throw new IllegalArgumentException(op + ": bias must be [" + filters + "], got "
+                        + Arrays.toString(bias.shape()));
+            }
+        }
+    }
+
+    static void checkKernel(Tensor kernel, PatchGeometry g) {
         if (kernel.rank() != 4 || kernel.size(0) != g.kh() || kernel.size(1) != g.kw()
                 || kernel.size(2) != g.channels()) {
             throw new IllegalArgumentException("conv2d: kernel must be [" + g.kh() + ", " + g.kw() + ", "

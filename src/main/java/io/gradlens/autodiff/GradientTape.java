@@ -120,6 +120,11 @@ public final class GradientTape implements AutoCloseable {
         return () -> recording = previous;
     }
 
+    /** Whether this open tape tracks {@code t} or would track it when an operation reads it. */
+    boolean mayTrack(Tensor t) {
+        return open && (tracked.contains(t.id()) || watchAccessedVariables && t.isVariable());
+    }
+
     void maybeRecord(String op, Tensor[] inputs, Tensor[] outs, MultiBackwardRule rule) {
         if (!recording || !open) {
             return;

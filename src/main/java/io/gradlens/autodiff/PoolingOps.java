@@ -26,7 +26,9 @@ public final class PoolingOps {
 
     /**
      * Adds element {@code k} of {@code grad} onto the row-major position {@code positions[k]} of a
-     * zero tensor of {@code shape}: the gradient of max pooling, linear in {@code grad}.
+     * zero tensor of {@code shape}: the gradient of max pooling, linear in {@code grad}. Position
+     * {@code -1} drops its element (an output that does not depend on the input, e.g. one cut by
+     * relu in {@link FusedConvOps#conv2dBiasReluPool}).
      */
     public static Tensor unpool(Tensor grad, int[] positions, long[] shape) {
         checkPositions("unpool", grad.length(), positions, Shapes.product(shape));
@@ -37,7 +39,8 @@ public final class PoolingOps {
 
     /**
      * Element {@code k} of the result (shaped {@code shape}) is element {@code positions[k]} of
-     * {@code x} in row-major order: the adjoint of {@link #unpool}.
+     * {@code x} in row-major order, 0 where {@code positions[k]} is {@code -1}: the adjoint of
+     * {@link #unpool}.
      */
     public static Tensor gatherAt(Tensor x, int[] positions, long[] shape) {
         checkPositions("gatherAt", Shapes.product(shape), positions, x.length());
@@ -53,7 +56,7 @@ public final class PoolingOps {
                     + " elements");
         }
         for (int k = 0; k < positions.length; k++) {
-            if (positions[k] < 0 || positions[k] >= range) {
+            if (positions[k] < -1 || positions[k] >= range) {
                 throw new IllegalArgumentException(op + ": position " + positions[k] + " at index " + k
                         + " is outside a tensor of " + range + " elements");
             }

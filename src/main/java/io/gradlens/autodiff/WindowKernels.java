@@ -21,11 +21,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *       from {@code N·OH·OW·KH} block copies, with no permutes;</li>
  *   <li>{@link #col2im}: its adjoint, adding every patch element back onto its image position;</li>
  *   <li>{@link #maxPoolArgmax}, {@link #gather} and {@link #scatterAdd}: max-pooling positions
- *       and the gather/scatter-add pair that moves values and gradients through them.</li>
+ *       and the gather/scatter-add pair that moves values and gradients through them;</li>
+ *   <li>{@link #biasReluMaxPool}: bias, max pooling and relu of a convolution's product in one
+ *       pass, for {@link FusedConvOps}.</li>
  * </ul>
  * Each is a few memory passes; the arithmetic of a convolution is left to one matrix product.
  * Host access goes through {@link ArrayAccess} (synchronised with the CUDA backend's device
- * copies); where {@link ArrayAccess#hostKernelsAllowed()} says no, each entry point returns
+ * copies): native memory is reached only through {@link #dense} and {@link #values}, which make
+ * the host copy current, and every array a loop writes is marked host-written before any ND4J
+ * operation can read it (the reused arrays of {@link FusedConvScratch} included). Loops that would
+ * pay a bounds check per element on a {@link Buffer} run on a bulk copy in reused per-thread heap
+ * storage. Where {@link ArrayAccess#hostKernelsAllowed()} says no, each entry point returns
  * {@link WindowReference}'s result instead, computed with ND4J operations.
  */
 final class WindowKernels {
@@ -65,28 +71,41 @@ final class WindowKernels {
 
     /** The patch matrix [N·OH·OW, KH·KW·C] of the image {@code x} [N, H, W, C]. */
     static INDArray im2col(INDArray x, PatchGeometry g) {
+        return im2col(x, g, true);
+    }
+
+    /**
+     * {@link #im2col}; unless {@code keep}, in a {@link FusedConvScratch} array, valid until the
+     * next patch matrix of its shape on this thread.
+     */
+    static INDArray im2col(INDArray x, PatchGeometry g, boolean keep) {
         if (!ArrayAccess.hostKernelsAllowed()) {
             return WindowReference.im2col(dense(x), g);
         }
         long rows = (long) g.n() * g.outH() * g.outW();
         long rowLength = (long) g.kh() * g.kw() * g.channels();
         // every element is written below: no need to zero the result first
-        INDArray cols = Nd4j.createUninitialized(x.dataType(), new long[] {rows, rowLength}, 'c');
+        INDArray cols = keep ? Nd4j.createUninitialized(x.dataType(), new long[] {rows, rowLength}, 'c')
+                : FusedConvScratch.borrow(FusedConvScratch.Role.PATCHES, x.dataType(), rows, rowLength);
         INDArray source = dense(x);
         Buffer image = values(source);
         Buffer out = values(cols);
         // a bulk copy has a fixed cost; runs of a few channels (e.g. C = 1 images) copy faster one by one
-        if (out instanceof FloatBuffer o) {
-            FloatBuffer in = (FloatBuffer) image;
-            visitRuns(g, (at, column, length) -> {
-                if (length < SHORT_RUN) {
-                    for (int t = 0; t < length; t++) {
-                        o.put(column + t, in.get(at + t));
-                    }
-                } else {
-                    o.put(column, in, at, length);
+        int runLength = g.dw() == 1 ? g.kw() * g.channels() : g.channels();
+        if (out instanceof FloatBuffer o && runLength < SHORT_RUN) {
+            // short runs are copied one by one, between heap arrays, then stored in one bulk copy
+            int length = Math.toIntExact(cols.length());
+            float[] in = FusedConvScratch.floatsOf((FloatBuffer) image, Math.toIntExact(source.length()), 0);
+            float[] patches = FusedConvScratch.floats(length, 1);
+            visitRuns(g, (at, column, run) -> {
+                for (int t = 0; t < run; t++) {
+                    patches[column + t] = in[at + t];
                 }
             });
+            o.put(0, patches, 0, length);
+        } else if (out instanceof FloatBuffer o) {
+            FloatBuffer in = (FloatBuffer) image;
+            visitRuns(g, (at, column, length) -> o.put(column, in, at, length));
         } else {
             DoubleBuffer o = (DoubleBuffer) out;
             DoubleBuffer in = (DoubleBuffer) image;
@@ -102,25 +121,36 @@ final class WindowKernels {
         if (!ArrayAccess.hostKernelsAllowed()) {
             return WindowReference.col2im(dense(cols), g);
         }
-        INDArray image = Nd4j.create(cols.dataType(), g.n(), g.height(), g.width(), g.channels());
+        // every element is written below (from a zeroed heap array)
+        INDArray image = Nd4j.createUninitialized(cols.dataType(), new long[] {g.n(), g.height(), g.width(),
+            g.channels()}, 'c');
         INDArray source = dense(cols);
         Buffer patches = values(source);
         Buffer out = values(image);
+        // both sides on the heap (reused per thread), the image written back in one bulk copy
+        int patchLength = Math.toIntExact(source.length());
+        int imageLength = Math.toIntExact(image.length());
         if (out instanceof FloatBuffer o) {
-            FloatBuffer in = (FloatBuffer) patches;
+            float[] in = FusedConvScratch.floatsOf((FloatBuffer) patches, patchLength, 0);
+            float[] sum = FusedConvScratch.floats(imageLength, 1);
+            Arrays.fill(sum, 0, imageLength, 0f);
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o.put(at + t, o.get(at + t) + in.get(column + t));
+                    sum[at + t] += in[column + t];
                 }
             });
+            o.put(0, sum, 0, imageLength);
         } else {
             DoubleBuffer o = (DoubleBuffer) out;
-            DoubleBuffer in = (DoubleBuffer) patches;
+            double[] in = FusedConvScratch.doublesOf((DoubleBuffer) patches, patchLength, 0);
+            double[] sum = FusedConvScratch.doubles(imageLength, 1);
+            Arrays.fill(sum, 0, imageLength, 0.0);
             visitRuns(g, (at, column, length) -> {
                 for (int t = 0; t < length; t++) {
-                    o.put(at + t, o.get(at + t) + in.get(column + t));
+                    sum[at + t] += in[column + t];
                 }
             });
+            o.put(0, sum, 0, imageLength);
         }
         ArrayAccess.hostWritten(image);
         Reference.reachabilityFence(source);
@@ -165,24 +195,120 @@ final class WindowKernels {
         if (!ArrayAccess.hostKernelsAllowed()) {
             return WindowReference.maxPoolArgmax(dense(x), p);
         }
-        INDArray source = dense(x);
-        Buffer values = values(source);
-        int[] positions = values instanceof FloatBuffer f ? argmax(p, f::get)
-                : argmax(p, ((DoubleBuffer) values)::get);
-        Reference.reachabilityFence(source);
-        return positions;
+        return biasReluMaxPool(x, null, p, false).positions();
     }
 
-    /** Reads one value of a flat array as a double. */
-    @FunctionalInterface
-    private interface Reader {
-        double get(int index);
+    /** Pooled values and, for each, the row-major index of its source in the pooled input. */
+    record Pooled(INDArray values, int[] positions) {
     }
 
-    private static int[] argmax(PoolGeometry p, Reader x) {
+    /**
+     * Max pooling of {@code z + bias} (bias [C] added along the last axis; none when {@code null}),
+     * followed by relu when {@code relu} is set, for {@code z} of the shape of {@code p}'s input
+     * (any shape with its number of elements). Windows are clipped to the image and the first
+     * maximum wins ties. With relu, a window whose maximum is not positive yields 0 and position
+     * {@code -1}: nothing of it depends on {@code z}. Since relu is nondecreasing, this equals max
+     * pooling of {@code relu(z + bias)} with the positions whose relu is inactive dropped.
+     */
+    static Pooled biasReluMaxPool(INDArray z, INDArray bias, PoolGeometry p, boolean relu) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.biasReluMaxPool(dense(z), bias, p, relu);
+        }
         int c = p.channels();
         int[] positions = new int[Math.toIntExact((long) p.n() * p.outH() * p.outW() * c)];
-        double[] best = new double[c];
+        INDArray source = dense(z);
+        INDArray result = Nd4j.createUninitialized(z.dataType(), p.outputShape(), 'c');
+        Buffer values = values(source);
+        Buffer pooled = values(result);
+        double[] shift = bias == null ? new double[c] : dense(bias).toDoubleVector();
+        int length = Math.toIntExact(source.length());
+        // two vectorisable passes per window: the maxima channel by channel, then the first cell
+        // that attains each (scanning back to front); max(v + b) = max(v) + b, rounding being monotone
+        if (values instanceof FloatBuffer buffer) {
+            float[] v = FusedConvScratch.floatsOf(buffer, length, 0);
+            FloatBuffer o = (FloatBuffer) pooled;
+            float[] b = new float[c];
+            for (int ch = 0; ch < c; ch++) {
+                b[ch] = (float) shift[ch];
+            }
+            float[] best = new float[c];
+            int[] first = new int[c];
+            visitWindows(p, (at, cells, count) -> {
+                int base = cells[0];
+                for (int ch = 0; ch < c; ch++) {
+                    best[ch] = v[base + ch];
+                }
+                for (int t = 1; t < count; t++) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        best[ch] = Math.max(best[ch], v[cell + ch]);
+                    }
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    best[ch] += b[ch];
+                    first[ch] = base + ch;
+                }
+                for (int t = count - 1; t >= 0; t--) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        first[ch] = v[cell + ch] + b[ch] == best[ch] ? cell + ch : first[ch];
+                    }
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    boolean cut = relu && !(best[ch] > 0);
+                    o.put(at + ch, cut ? 0f : best[ch]);
+                    positions[at + ch] = cut ? -1 : first[ch];
+                }
+            });
+        } else {
+            double[] v = FusedConvScratch.doublesOf((DoubleBuffer) values, length, 0);
+            DoubleBuffer o = (DoubleBuffer) pooled;
+            double[] best = new double[c];
+            int[] first = new int[c];
+            visitWindows(p, (at, cells, count) -> {
+                int base = cells[0];
+                for (int ch = 0; ch < c; ch++) {
+                    best[ch] = v[base + ch];
+                }
+                for (int t = 1; t < count; t++) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        best[ch] = Math.max(best[ch], v[cell + ch]);
+                    }
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    best[ch] += shift[ch];
+                    first[ch] = base + ch;
+                }
+                for (int t = count - 1; t >= 0; t--) {
+                    int cell = cells[t];
+                    for (int ch = 0; ch < c; ch++) {
+                        first[ch] = v[cell + ch] + shift[ch] == best[ch] ? cell + ch : first[ch];
+                    }
+                }
+                for (int ch = 0; ch < c; ch++) {
+                    boolean cut = relu && !(best[ch] > 0);
+                    o.put(at + ch, cut ? 0.0 : best[ch]);
+                    positions[at + ch] = cut ? -1 : first[ch];
+                }
+            });
+        }
+        ArrayAccess.hostWritten(result);
+        Reference.reachabilityFence(source);
+        return new Pooled(result, positions);
+    }
+
+    /** Receives one pooling window: where its outputs start, and where its cells' channels start. */
+    @FunctionalInterface
+    private interface WindowVisitor {
+        /** {@code cells[0 .. count)} are the window's cells in row-major order, clipped to the image. */
+        void window(int at, int[] cells, int count);
+    }
+
+    /** Visits every window of {@code p}, clipped to the image, in output order. */
+    private static void visitWindows(PoolGeometry p, WindowVisitor visitor) {
+        int c = p.channels();
+        int[] cells = new int[p.kh() * p.kw()];
         int out = 0;
         for (int n = 0; n < p.n(); n++) {
             for (int i = 0; i < p.outH(); i++) {
@@ -193,31 +319,23 @@ final class WindowKernels {
                     int left = j * p.sw() - p.padLeft();
                     int colFrom = Math.max(left, 0);
                     int colTo = Math.min(left + p.kw(), p.width());
-                    Arrays.fill(best, Double.NEGATIVE_INFINITY);
-                    int first = ((n * p.height() + rowFrom) * p.width() + colFrom) * c;
-                    for (int ch = 0; ch < c; ch++) {
-                        positions[out + ch] = first + ch;
-                    }
+                    int count = 0;
                     for (int r = rowFrom; r < rowTo; r++) {
                         for (int col = colFrom; col < colTo; col++) {
-                            int base = ((n * p.height() + r) * p.width() + col) * c;
-                            for (int ch = 0; ch < c; ch++) {
-                                double v = x.get(base + ch);
-                                if (v > best[ch]) {
-                                    best[ch] = v;
-                                    positions[out + ch] = base + ch;
-                                }
-                            }
+                            cells[count++] = ((n * p.height() + r) * p.width() + col) * c;
                         }
                     }
+                    visitor.window(out, cells, count);
                     out += c;
                 }
             }
         }
-        return positions;
     }
 
-    /** {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}. */
+    /**
+     * {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}; 0 where
+     * {@code positions[k] < 0}.
+     */
     static INDArray gather(INDArray src, int[] positions, long... shape) {
         if (!ArrayAccess.hostKernelsAllowed()) {
             return WindowReference.gather(dense(src), positions, shape);
@@ -226,8 +344,8 @@ final class WindowKernels {
     }
 
     /**
-     * {@code out[positions[k]] += src[k]} into zeros of {@code shape}: the adjoint of {@link
-     * #gather}, exact where positions repeat (overlapping pooling windows).
+     * {@code out[positions[k]] += src[k]} into zeros of {@code shape}, skipping negative positions:
+     * the adjoint of {@link #gather}, exact where positions repeat (overlapping pooling windows).
      */
     static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
         if (!ArrayAccess.hostKernelsAllowed()) {
@@ -245,14 +363,22 @@ final class WindowKernels {
             FloatBuffer o = (FloatBuffer) out;
             for (int k = 0; k < positions.length; k++) {
                 int p = positions[k];
-                o.put(scatter ? p : k, scatter ? o.get(p) + f.get(k) : f.get(p));
+                if (scatter && p >= 0) {
+                    o.put(p, o.get(p) + f.get(k));
+                } else if (!scatter) {
+                    o.put(k, p < 0 ? 0f : f.get(p));
+                }
             }
         } else {
             DoubleBuffer d = (DoubleBuffer) in;
             DoubleBuffer o = (DoubleBuffer) out;
             for (int k = 0; k < positions.length; k++) {
                 int p = positions[k];
-                o.put(scatter ? p : k, scatter ? o.get(p) + d.get(k) : d.get(p));
+                if (scatter && p >= 0) {
+                    o.put(p, o.get(p) + d.get(k));
+                } else if (!scatter) {
+                    o.put(k, p < 0 ? 0.0 : d.get(p));
+                }
             }
         }
         ArrayAccess.hostWritten(result);

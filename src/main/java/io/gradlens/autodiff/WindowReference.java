@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The operations of {@link WindowKernels} written with ND4J operations only (strided views,
@@ -98,16 +99,53 @@ final class WindowReference {
         return positions;
     }
 
-    /** {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}. */
+    /**
+     * {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}; 0 where
+     * {@code positions[k] < 0} (gathered from position 0, then multiplied by a 0/1 mask).
+     */
     static INDArray gather(INDArray src, int[] positions, long... shape) {
-        INDArray out = Nd4j.exec(new Gather(flat(src), Nd4j.createFromArray(positions), 0))[0];
+        int[] at = positions.clone();
+        float[] mask = new float[at.length];
+        boolean cut = false;
+        for (int k = 0; k < at.length; k++) {
+            cut |= at[k] < 0;
+            mask[k] = at[k] < 0 ? 0f : 1f;
+            at[k] = Math.max(at[k], 0);
+        }
+        INDArray out = Nd4j.exec(new Gather(flat(src), Nd4j.createFromArray(at), 0))[0];
+        if (cut) {
+            out = out.mul(Nd4j.createFromArray(mask).castTo(out.dataType()));
+        }
         return out.reshape('c', shape);
+    }
+
+    /**
+     * The result of {@link WindowKernels#biasReluMaxPool} with ND4J operations: {@code z + bias}
+     * (bias along the last axis), the positions of {@link #maxPoolArgmax} and a {@link #gather};
+     * with {@code relu}, outputs that are not positive become 0 at position {@code -1}.
+     */
+    static WindowKernels.Pooled biasReluMaxPool(INDArray z, INDArray bias, PoolGeometry p, boolean relu) {
+        int c = p.channels();
+        INDArray shifted = z.reshape('c', z.length() / c, c);
+        shifted = bias == null ? shifted : shifted.addRowVector(bias.reshape(1, c).castTo(z.dataType()));
+        INDArray x = shifted.reshape('c', p.inputShape());
+        int[] positions = maxPoolArgmax(x, p);
+        INDArray values = gather(x, positions, p.outputShape());
+        if (relu) {
+            double[] v = flat(values).toDoubleVector();
+            for (int k = 0; k < v.length; k++) {
+                positions[k] = v[k] > 0 ? positions[k] : -1;
+            }
+            values = Transforms.relu(values, true);
+        }
+        return new WindowKernels.Pooled(values, positions);
     }
 
     /**
      * {@code out[positions[k]] += src[k]} into zeros of {@code shape}. ND4J's scatter-add may update
      * one element from several threads, so repeated positions go in separate rounds: round r adds
-     * the r-th occurrence of each position, and within a round no position repeats.
+     * the r-th occurrence of each position, and within a round no position repeats. Negative
+     * positions drop their element.
      */
     static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
         INDArray out = Nd4j.create(src.dataType(), Shapes.product(shape));
@@ -128,18 +166,23 @@ final class WindowReference {
         return a.reshape('c', new long[] {a.length()});
     }
 
-    /** The indices k of {@code positions}, grouped so that no position occurs twice in one group. */
+    /**
+     * The indices k of {@code positions} (negative ones left out), grouped so that no position
+     * occurs twice in one group.
+     */
     private static List<int[]> roundsOfDistinctPositions(int[] positions, int range) {
         int[] seen = new int[range];
         int rounds = 0;
         int[] roundOf = new int[positions.length];
         for (int k = 0; k < positions.length; k++) {
-            roundOf[k] = seen[positions[k]]++;
+            roundOf[k] = positions[k] < 0 ? -1 : seen[positions[k]]++;
             rounds = Math.max(rounds, roundOf[k] + 1);
         }
         int[] sizes = new int[rounds];
         for (int r : roundOf) {
-            sizes[r]++;
+            if (r >= 0) {
+                sizes[r]++;
+            }
         }
         List<int[]> groups = new ArrayList<>();
         for (int size : sizes) {
@@ -147,7 +190,9 @@ final class WindowReference {
         }
         int[] filled = new int[rounds];
         for (int k = 0; k < positions.length; k++) {
-            groups.get(roundOf[k])[filled[roundOf[k]]++] = k;
+            if (roundOf[k] >= 0) {
+                groups.get(roundOf[k])[filled[roundOf[k]]++] = k;
+            }
         }
         return groups;
     }

@@ -1,8 +1,10 @@
 package io.gradlens.nn;
 
 import io.gradlens.autodiff.ConvOps;
+import io.gradlens.autodiff.FusedConvOps;
 import io.gradlens.autodiff.Ops;
 import io.gradlens.autodiff.PatchGeometry;
+import io.gradlens.autodiff.PoolGeometry;
 import io.gradlens.autodiff.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,7 +15,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * 2-D convolution over channels-last images [N, H, W, C] ({@link ConvOps#conv2d}: a matrix
- * product with the extracted patches, im2col): kernel [kh, kw, in, out], bias [out].
+ * product with the extracted patches, im2col): kernel [kh, kw, in, out], bias [out]. With relu
+ * the convolution, bias and activation are one operation ({@link FusedConvOps#conv2dBiasRelu});
+ * a relu convolution followed by 2-D max pooling can run as one operation with the pooling
+ * ({@link #forwardPooled}, used by {@link Sequential}).
  */
 public final class Conv2d implements Layer {
 
@@ -60,19 +65,52 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Tensor x, ForwardContext context) {
-        if (x.rank() != 4 || x.size(3) != kernel.size(2)) {
-            throw new IllegalArgumentException("conv2d layer '" + name + "' expects [batch, height, width, "
-                    + kernel.size(2) + "], got " + Arrays.toString(x.shape()));
-        }
+        checkInput(x);
         return convolve(x, kernel, bias, new int[] {kh, kw}, new int[] {sh, sw}, new int[] {dh, dw}, padding,
                 activation);
     }
 
-    /** The shared convolution of Conv1D and Conv2D on a [N, H, W, C] input: one fused operation. */
+    /**
+     * Whether {@code next} can be fused into this layer's operation: this layer has relu and
+     * {@code next} is 2-D max pooling.
+     */
+    boolean fusesWith(Layer next) {
+        return activation == Activation.RELU && next instanceof MaxPool pool && pool.isTwoDimensional();
+    }
+
+    /**
+     * {@code pool.forward(forward(x))} as one operation ({@link FusedConvOps#conv2dBiasReluPool});
+     * the convolution's own output is not formed. Requires {@link #fusesWith}{@code (pool)}.
+     */
+    Tensor forwardPooled(Tensor x, MaxPool pool) {
+        if (!fusesWith(pool)) {
+            throw new IllegalArgumentException("conv2d layer '" + name + "' cannot be fused with '" + pool.name() + "'");
+        }
+        checkInput(x);
+        Tensor padded = pad(x, new int[] {kh, kw}, new int[] {sh, sw}, new int[] {dh, dw}, padding);
+        PatchGeometry g = PatchGeometry.of(padded.shape(), kh, kw, sh, sw, dh, dw);
+        PoolGeometry p = pool.geometry(new long[] {g.n(), g.outH(), g.outW(), filters});
+        return FusedConvOps.conv2dBiasReluPool(padded, kernel, bias, g, p);
+    }
+
+    private void checkInput(Tensor x) {
+        if (x.rank() != 4 || x.size(3) != kernel.size(2)) {
+            throw new IllegalArgumentException("conv2d layer '" + name + "' expects [batch, height, width, "
+                    + kernel.size(2) + "], got " + Arrays.toString(x.shape()));
+        }
+    }
+
+    /**
+     * The shared convolution of Conv1D and Conv2D on a [N, H, W, C] input: one fused operation,
+     * including the activation when it is relu.
+     */
     static Tensor convolve(Tensor x, Tensor kernel, Tensor bias, int[] k, int[] s, int[] d, Padding padding,
                            Activation activation) {
         Tensor padded = pad(x, k, s, d, padding);
         PatchGeometry g = PatchGeometry.of(padded.shape(), k[0], k[1], s[0], s[1], d[0], d[1]);
+        if (activation == Activation.RELU) {
+            return FusedConvOps.conv2dBiasRelu(padded, kernel, bias, g);
+        }
         return activation.apply(ConvOps.conv2d(padded, kernel, bias, g));
     }
 

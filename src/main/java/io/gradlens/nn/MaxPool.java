@@ -55,13 +55,23 @@ public final class MaxPool implements Layer {
                     + ", got " + Arrays.toString(x.shape()));
         }
         Tensor image = dims == 1 ? Ops.reshape(x, x.size(0), 1, x.size(1), x.size(2)) : x;
-        int[] k = dims == 1 ? new int[] {1, pool[0]} : pool;
-        int[] s = dims == 1 ? new int[] {1, strides[0]} : strides;
-        int[] ph = padding.amounts((int) image.size(1), k[0], s[0], 1);
-        int[] pw = padding.amounts((int) image.size(2), k[1], s[1], 1);
-        PoolGeometry g = PoolGeometry.of(image.shape(), k[0], k[1], s[0], s[1], new int[] {ph[0], ph[1], pw[0], pw[1]});
+        PoolGeometry g = geometry(image.shape());
         Tensor pooled = PoolingOps.maxPool2d(image, g);
         return dims == 1 ? Ops.reshape(pooled, g.n(), g.outW(), g.channels()) : pooled;
+    }
+
+    /** Whether this layer pools images (2-D) rather than sequences. */
+    boolean isTwoDimensional() {
+        return dims == 2;
+    }
+
+    /** The pooling windows over an image batch of {@code imageShape} [N, H, W, C]. */
+    PoolGeometry geometry(long[] imageShape) {
+        int[] k = dims == 1 ? new int[] {1, pool[0]} : pool;
+        int[] s = dims == 1 ? new int[] {1, strides[0]} : strides;
+        int[] ph = padding.amounts((int) imageShape[1], k[0], s[0], 1);
+        int[] pw = padding.amounts((int) imageShape[2], k[1], s[1], 1);
+        return PoolGeometry.of(imageShape, k[0], k[1], s[0], s[1], new int[] {ph[0], ph[1], pw[0], pw[1]});
     }
 
     @Override

@@ -112,12 +112,23 @@ public final class Sequential {
         return forward(input, context, 0, layers.size());
     }
 
-    /** Runs layers {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * Runs layers {@code from} (inclusive) to {@code to} (exclusive). A relu convolution followed
+     * by 2-D max pooling, both in the range, runs as one fused operation ({@link Conv2d#forwardPooled});
+     * the context then records no output for the convolution.
+     */
     public Tensor forward(Tensor input, ForwardContext context, int from, int to) {
         Tensor x = input;
         for (int i = from; i < to; i++) {
             Layer layer = layers.get(i);
-            x = layer.forward(x, context);
+            Layer next = i + 1 < to ? layers.get(i + 1) : null;
+            if (layer instanceof Conv2d conv && conv.fusesWith(next)) {
+                layer = next;
+                x = conv.forwardPooled(x, (MaxPool) next);
+                i++;
+            } else {
+                x = layer.forward(x, context);
+            }
             context.recordOutput(layer.name(), x);
         }
         return x;

@@ -223,6 +223,96 @@ class BackendParityTest {
     }
 
     @Test
+    void theFusedPoolingPassAgreesWithTheOperationReference() {
+        for (PoolGeometry p : poolGeometries()) {
+            INDArray z = GradientCheck.uniform(31, -1, 1, p.inputShape()).value().castTo(DataType.FLOAT);
+            INDArray bias = GradientCheck.uniform(32, -0.3, 0.3, p.channels()).value().castTo(DataType.FLOAT);
+            for (boolean relu : new boolean[] {false, true}) {
+                WindowKernels.Pooled fused = WindowKernels.biasReluMaxPool(z, bias, p, relu);
+                WindowKernels.Pooled reference = WindowReference.biasReluMaxPool(z, bias, p, relu);
+                String what = "biasReluMaxPool relu=" + relu + " " + p;
+                assertArrayEquals(reference.positions(), fused.positions(), what + " positions");
+                // max(v) + b and max(v + b) round alike (rounding is monotone): equal values
+                assertIdentical(what, fused.values(), reference.values());
+                if (relu) {
+                    assertTrue(java.util.Arrays.stream(fused.positions()).anyMatch(k -> k < 0),
+                            what + ": some windows are cut by relu");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theGatherAndScatterReferencesDropNegativePositions() {
+        INDArray src = Nd4j.createFromArray(1f, 2f, 4f, 8f, 16f);
+        int[] positions = {2, -1, 2, 0, -1};
+        assertIdentical("scatterAdd", WindowReference.scatterAdd(src, positions, 3), Nd4j.createFromArray(8f, 0f, 5f));
+        assertIdentical("gather", WindowReference.gather(Nd4j.createFromArray(3f, 5f, 7f), positions, 5),
+                Nd4j.createFromArray(7f, 0f, 7f, 3f, 0f));
+        assertIdentical("fused gather", WindowKernels.gather(Nd4j.createFromArray(3f, 5f, 7f), positions, 5),
+                Nd4j.createFromArray(7f, 0f, 7f, 3f, 0f));
+    }
+
+    /**
+     * The fused convolutions (conv + bias + relu, and with max pooling) with an input-gradient
+     * penalty: loss, input gradient, and the penalised gradients of input, kernel and bias.
+     */
+    private static Tensor[] fusedConvolutionValues(Tensor x, Tensor k, Tensor bias, boolean pool) {
+        PatchGeometry g = PatchGeometry.of(x.shape(), 3, 3, 1, 1, 1, 1);
+        PoolGeometry p = PoolGeometry.of(new long[] {g.n(), g.outH(), g.outW(), k.size(3)}, 2, 2, 2, 2,
+                new int[] {0, 1, 0, 1});
+        Tensor weights = floats(9, -1, 1, pool ? p.outputShape() : new long[] {g.n(), g.outH(), g.outW(), k.size(3)});
+        try (GradientTape outer = GradientTape.open()) {
+            outer.watch(x, k, bias);
+            List<Tensor> dx;
+            Tensor loss;
+            try (GradientTape inner = GradientTape.open()) {
+                inner.watch(x);
+                Tensor y = pool ? FusedConvOps.conv2dBiasReluPool(x, k, bias, g, p) : FusedConvOps.conv2dBiasRelu(x, k,
+                        bias, g);
+                loss = Ops.sum(Ops.mul(y, weights), false);
+                dx = inner.gradient(loss, List.of(x), UnconnectedGradients.ZERO);
+            }
+            Tensor penalty = Ops.sum(Ops.square(dx.get(0)), false);
+            List<Tensor> first = outer.gradient(Ops.add(loss, penalty), List.of(x, k, bias), UnconnectedGradients.ZERO);
+            return new Tensor[] {loss, dx.get(0), first.get(0), first.get(1), first.get(2)};
+        }
+    }
+
+    @Test
+    void fusedConvolutionsToSecondOrderAgreeWithTheUnfusedReferencePaths() {
+        Tensor x = floats(5, 0, 1, 2, 8, 7, 2);
+        Tensor k = floats(6, -0.5, 0.5, 3, 3, 2, 4);
+        Tensor bias = floats(7, -0.1, 0.1, 4);
+        String[] names = {"loss", "input gradient", "d(loss + |dx|²)/dx", "…/dkernel", "…/dbias"};
+        for (boolean pool : new boolean[] {false, true}) {
+            Tensor[] fused = fusedConvolutionValues(x, k, bias, pool);
+            Tensor[] reference = onReferencePaths(() -> fusedConvolutionValues(x, k, bias, pool));
+            for (int i = 0; i < names.length; i++) {
+                assertAgree((pool ? "conv2dBiasReluPool " : "conv2dBiasRelu ") + names[i], fused[i].value(),
+                        reference[i].value(), FLOAT_TOLERANCE);
+            }
+        }
+    }
+
+    @Test
+    void switchingTheFusedKernelsOffRecordsTheUnfusedConvolutionChain() {
+        Tensor x = floats(21, 0, 1, 1, 6, 6, 2);
+        Tensor k = floats(22, -0.5, 0.5, 3, 3, 2, 3);
+        PatchGeometry g = PatchGeometry.of(x.shape(), 3, 3, 1, 1, 1, 1);
+        PoolGeometry p = PoolGeometry.of(new long[] {1, 4, 4, 3}, 2, 2, 2, 2, new int[4]);
+        Supplier<Integer> recorded = () -> {
+            try (GradientTape tape = GradientTape.open()) {
+                tape.watch(x, k);
+                FusedConvOps.conv2dBiasReluPool(x, k, null, g, p);
+                return tape.recordedOperations();
+            }
+        };
+        assertEquals(1, recorded.get());
+        assertEquals(3, onReferencePaths(recorded), "conv2d, relu and maxPool2d");
+    }
+
+    @Test
     void theFusedAdamUpdateAgreesWithTheOperationByOperationUpdate() {
         INDArray[] fused = adamSteps();
         INDArray[] reference = onReferencePaths(BackendParityTest::adamSteps);

@@ -2,11 +2,14 @@ package io.gradlens.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gradlens.train.Adam;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -91,6 +94,12 @@ class HostSyncContractTest {
         }
     }
 
+    /** With {@code -Dgradlens.fusedKernels=false} no kernel touches host memory: nothing to record. */
+    @BeforeEach
+    void fusedKernelsRun() {
+        assumeTrue(ArrayAccess.hostKernelsAllowed(), "fused kernels are switched off: they make no host access");
+    }
+
     @Test
     void recordsTheCallsOfOneArrayAndItsViewsTogether() {
         INDArray a = floats(1, 4, 3);
@@ -120,6 +129,56 @@ class HostSyncContractTest {
         INDArray back = recorded(pool, () -> WindowKernels.scatterAdd(pooled, positions, x.shape()));
         assertRead(pool, "scatterAdd", pooled);
         assertWritten(pool, "scatterAdd", back);
+    }
+
+    @Test
+    void theFusedPoolingPassAndReusedPatchMatricesMarkWhatTheyWrite() {
+        // 4·30·30 rows of 27: large enough for FusedConvScratch to pool the patch matrix
+        PatchGeometry g = new PatchGeometry(4, 32, 32, 3, 3, 3, 1, 1, 1, 1);
+        INDArray x = floats(30, 4, 32, 32, 3);
+        Recorder r = new Recorder();
+        INDArray first = recorded(r, () -> WindowKernels.im2col(x, g, false));
+        INDArray again = recorded(r, () -> WindowKernels.im2col(x, g, false));
+        assertTrue(first == again, "the scratch patch matrix is reused");
+        assertEquals(2, r.writesMarked(first), "a reused scratch array is marked after every fill");
+        assertTrue(r.readsPrepared(x) >= 2, "the image is prepared for every fill");
+
+        PoolGeometry p = PoolGeometry.of(new long[] {2, 6, 5, 4}, 2, 2, 2, 2, new int[] {0, 1, 0, 1});
+        INDArray z = floats(31, 2, 6, 5, 4);
+        INDArray bias = floats(32, 4);
+        Recorder pool = new Recorder();
+        WindowKernels.Pooled pooled = recorded(pool, () -> WindowKernels.biasReluMaxPool(z, bias, p, true));
+        assertRead(pool, "biasReluMaxPool", z);
+        assertWritten(pool, "biasReluMaxPool", pooled.values());
+    }
+
+    @Test
+    void fusedConvolutionsPrepareTheirInputsAndMarkTheirOutputsBothWays() {
+        Tensor x = Tensor.constant(floats(33, 2, 7, 6, 3));
+        Tensor k = Tensor.constant(floats(34, 3, 3, 3, 4));
+        Tensor b = Tensor.constant(floats(35, 4));
+        PatchGeometry g = PatchGeometry.of(x.shape(), 3, 3, 1, 1, 1, 1);
+        PoolGeometry p = PoolGeometry.of(new long[] {2, 5, 4, 4}, 2, 2, 2, 2, new int[] {0, 1, 0, 0});
+        for (boolean pool : new boolean[] {false, true}) {
+            String what = pool ? "conv2dBiasReluPool" : "conv2dBiasRelu";
+            Recorder r = new Recorder();
+            recorded(r, () -> {
+                try (GradientTape tape = GradientTape.open()) {
+                    tape.watch(x, k, b);
+                    Tensor y = pool ? FusedConvOps.conv2dBiasReluPool(x, k, b, g, p)
+                            : FusedConvOps.conv2dBiasRelu(x, k, b, g);
+                    assertRead(r, what + " forward", x.value());
+                    if (pool) {
+                        assertWritten(r, what + " pooled output", y.value());
+                    }
+                    List<Tensor> grads = tape.gradient(Ops.sum(y, false), List.of(x, k, b),
+                            UnconnectedGradients.ZERO);
+                    // the input gradient is a col2im image: written by a loop, then marked
+                    assertWritten(r, what + " input gradient", grads.get(0).value());
+                    return grads;
+                }
+            });
+        }
     }
 
     @Test
