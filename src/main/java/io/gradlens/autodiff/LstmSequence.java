@@ -63,8 +63,8 @@ public final class LstmSequence {
                 keepColumns(mask, steps), gate);
         INDArray[] outs = new INDArray[2 * steps];
         for (int t = 0; t < steps; t++) {
-            outs[t] = saved.hs().slice(t + 1);
-            outs[steps + t] = saved.cs().slice(t + 1);
+            outs[t] = saved.hAfter(t);
+            outs[steps + t] = saved.cAfter(t);
         }
         Tensor[] inputs = {projected, recurrentKernel};
         return ActiveTapes.recordMulti("lstmSequence", outs, (ups, need) -> {

@@ -1,0 +1,105 @@
+package io.gradlens.autodiff;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Matrix products on row-major blocks inside the buffers of c-ordered arrays, each block addressed
+ * the way BLAS addresses it: an element offset and a leading dimension (the distance between rows).
+ * {@link LstmKernel} uses it for the recurrent product of every time step, whose operands are the
+ * step's rows of [B, T, ·] arrays (row stride T·width).
+ *
+ * <p><b>Why.</b> {@code Nd4j.gemm} runs libnd4j's {@code Mmul} custom op: an op object, an op
+ * context and shape checks per call, plus a view array per operand. For the [32, 128] × [128, 512]
+ * product of one LSTM step that fixed cost was of the order of the product itself (measured,
+ * docs/benchmarks.md, 2026-12-04 section: 200 steps took about twice as long through
+ * {@code Nd4j.gemm} on slices as through {@code cblas_sgemm} on the same memory). On the CPU
+ * backend this class calls the {@code cblas_?gemm} of the OpenBLAS library ND4J itself loads
+ * ({@code openblas_nolapack}, the one its {@code CpuLevel3} calls, so the thread setting of
+ * {@link Engine} applies). On any other backend it builds strided views and uses ND4J operations.
+ */
+final class StridedGemm {
+
+    private static final int ROW_MAJOR = 101;
+    private static final int NO_TRANS = 111;
+    private static final int TRANS = 112;
+    private static final boolean HOST_BLAS = Nd4j.getEnvironment().isCPU();
+
+    private StridedGemm() {
+    }
+
+    /** One operand: an array owning its memory in c order, with a movable pointer into its buffer. */
+    static final class Operand {
+        private final INDArray array;
+        private final FloatPointer floats;
+        private final DoublePointer doubles;
+
+        private Operand(INDArray array) {
+            if (array.isView() || array.ordering() != 'c' || array.offset() != 0) {
+                throw new IllegalStateException("strided products need arrays that own their memory in c order");
+            }
+            if (array.dataType() != DataType.FLOAT && array.dataType() != DataType.DOUBLE) {
+                throw new IllegalArgumentException("strided products support float32 and float64, got "
+                        + array.dataType());
+            }
+            this.array = array;
+            boolean single = array.dataType() == DataType.FLOAT;
+            this.floats = HOST_BLAS && single ? new FloatPointer(array.data().addressPointer()) : null;
+            this.doubles = HOST_BLAS && !single ? new DoublePointer(array.data().addressPointer()) : null;
+        }
+
+        INDArray array() {
+            return array;
+        }
+    }
+
+    /** {@code a} as an operand; it must own its memory in c order (an array the caller created). */
+    static Operand of(INDArray a) {
+        return new Operand(a);
+    }
+
+    /**
+     * {@code C = alpha·op(A)·op(B) + beta·C} with {@code op(A)} [m, k], {@code op(B)} [k, n] and C
+     * [m, n], each stored row-major from its offset with its leading dimension. Operands must have
+     * one data type.
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, Operand a, long aOffset,
+                     int lda, Operand b, long bOffset, int ldb, double beta, Operand c, long cOffset, int ldc) {
+        if (!HOST_BLAS) {
+            viaNd4j(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        int ta = transA ? TRANS : NO_TRANS;
+        int tb = transB ? TRANS : NO_TRANS;
+        if (c.floats != null) {
+            openblas_nolapack.cblas_sgemm(ROW_MAJOR, ta, tb, m, n, k, (float) alpha, a.floats.position(aOffset), lda,
+                    b.floats.position(bOffset), ldb, (float) beta, c.floats.position(cOffset), ldc);
+        } else {
+            openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, alpha, a.doubles.position(aOffset), lda,
+                    b.doubles.position(bOffset), ldb, beta, c.doubles.position(cOffset), ldc);
+        }
+    }
+
+    /** The same product in ND4J operations on strided views (backends without host BLAS). */
+    private static void viaNd4j(boolean transA, boolean transB, int m, int n, int k, double alpha, Operand a,
+                                long aOffset, int lda, Operand b, long bOffset, int ldb, double beta, Operand c,
+                                long cOffset, int ldc) {
+        INDArray av = view(a, aOffset, transA ? k : m, transA ? m : k, lda);
+        INDArray bv = view(b, bOffset, transB ? n : k, transB ? k : n, ldb);
+        INDArray cv = view(c, cOffset, m, n, ldc);
+        INDArray product = Nd4j.gemm(av.dup('c'), bv.dup('c'), transA, transB).muli(alpha);
+        if (beta == 0) {
+            cv.assign(product);
+        } else {
+            cv.muli(beta).addi(product);
+        }
+    }
+
+    private static INDArray view(Operand o, long offset, int rows, int cols, int ld) {
+        return Nd4j.create(o.array.data(), new long[] {rows, cols}, new long[] {ld, 1}, offset, 'c');
+    }
+}
