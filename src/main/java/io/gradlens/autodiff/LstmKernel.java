@@ -1,5 +1,6 @@
 package io.gradlens.autodiff;
 
+import java.lang.ref.Reference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
@@ -74,7 +75,11 @@ final class LstmKernel {
             uForward.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units)).muli(2.0);
         }
         double cellScale = sigmoid ? 2.0 : 1.0;
-        ArrayAccess x = ArrayAccess.reading(projected);
+        // A copy made here must stay reachable while its memory is read (see the fence at the end):
+        // ArrayAccess holds only the buffer, and ND4J frees an unreachable array's native memory.
+        INDArray source = projected.isView() || projected.ordering() != 'c' || projected.offset() != 0
+                ? projected.dup('c') : projected;
+        ArrayAccess x = ArrayAccess.of(source);
         ArrayAccess a = ArrayAccess.of(act);
         ArrayAccess p = pre == null ? null : ArrayAccess.of(pre);
         ArrayAccess hp = ArrayAccess.of(hPrev);
@@ -154,6 +159,10 @@ final class LstmKernel {
                 }
             }
         }
+        Reference.reachabilityFence(source);
+        Reference.reachabilityFence(zStep);
+        Reference.reachabilityFence(cStep);
+        Reference.reachabilityFence(tanhStep);
         return new Saved(act, pre, hPrev, hLast, cs, tanhC, keep, gate);
     }
 
@@ -238,6 +247,7 @@ final class LstmKernel {
             StridedGemm.gemm(true, false, units, g4, batch * steps, 1.0, StridedGemm.of(s.hPrev()), 0, units,
                     dzOperand, 0, g4, 0.0, StridedGemm.of(dKernel), 0, g4);
         }
+        Reference.reachabilityFence(dhRecurrent);
         return new INDArray[] {need[0] ? dZ : null, dKernel};
     }
 

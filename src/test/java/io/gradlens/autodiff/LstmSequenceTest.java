@@ -100,6 +100,38 @@ class LstmSequenceTest {
         }
     }
 
+    @Test
+    void oneStepAndBatchOneEqualThePerStepForm() {
+        long[][] shapes = {{1, 5}, {2, 1}, {1, 1}};
+        for (RecurrentOps.Gate gate : RecurrentOps.Gate.values()) {
+            for (long[] bt : shapes) {
+                Tensor p = GradientCheck.uniform(11, -2, 2, bt[0], bt[1], 4 * H);
+                Tensor u = GradientCheck.uniform(12, -1, 1, H, 4 * H);
+                List<Tensor> fast;
+                Tensor[] fastStates;
+                try (GradientTape tape = GradientTape.open()) {
+                    tape.watch(p, u);
+                    fastStates = LstmSequence.apply(p, u, null, gate);
+                    fast = tape.gradient(weightedStates(fastStates, 30), p, u);
+                }
+                List<Tensor> ref;
+                Tensor[] refStates;
+                try (GradientTape tape = GradientTape.open()) {
+                    tape.watch(p, u);
+                    refStates = LstmSequence.reference(p, u, null, gate);
+                    ref = tape.gradient(weightedStates(refStates, 30), p, u);
+                }
+                String what = gate + " B=" + bt[0] + " T=" + bt[1];
+                for (int k = 0; k < fastStates.length; k++) {
+                    assertTrue(fastStates[k].value().equalsWithEps(refStates[k].value(), 1e-12), what + " state " + k);
+                }
+                for (int k = 0; k < 2; k++) {
+                    assertTrue(fast.get(k).value().equalsWithEps(ref.get(k).value(), 1e-10), what + " gradient " + k);
+                }
+            }
+        }
+    }
+
     /** The layer's output and every parameter and input gradient, in one of the two forms. */
     private static List<INDArray> layerGradients(Lstm lstm, Tensor x, INDArray m, boolean perStep) {
         List<INDArray> out = new ArrayList<>();
