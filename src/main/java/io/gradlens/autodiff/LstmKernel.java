@@ -49,8 +49,11 @@ final class LstmKernel {
         }
     }
 
-    /** Runs the forward pass over {@code projected} [B, T, 4H] with recurrent kernel {@code u} [H, 4H]. */
-    static Saved forward(INDArray projected, INDArray u, double[][] keep, RecurrentOps.Gate gate) {
+    /**
+     * Runs the forward pass over {@code projected} [B, T, 4H] plus {@code bias} [4H] (null for none)
+     * with recurrent kernel {@code u} [H, 4H].
+     */
+    static Saved forward(INDArray projected, INDArray bias, INDArray u, double[][] keep, RecurrentOps.Gate gate) {
         int batch = (int) projected.size(0);
         int steps = (int) projected.size(1);
         int units = (int) u.size(0);
@@ -80,6 +83,7 @@ final class LstmKernel {
         INDArray source = projected.isView() || projected.ordering() != 'c' || projected.offset() != 0
                 ? projected.dup('c') : projected;
         ArrayAccess x = ArrayAccess.of(source);
+        double[] shift = bias == null ? new double[g4] : values(bias);
         ArrayAccess a = ArrayAccess.of(act);
         ArrayAccess p = pre == null ? null : ArrayAccess.of(pre);
         ArrayAccess hp = ArrayAccess.of(hPrev);
@@ -102,7 +106,7 @@ final class LstmKernel {
             for (int b = 0; b < batch; b++) {
                 int from = (b * steps + t) * g4;
                 for (int q = 0; q < g4; q++) {
-                    double v = x.get(from + q);
+                    double v = x.get(from + q) + shift[q];
                     z.set(b * g4 + q, q >= 2 * units && q < 3 * units ? cellScale * v : v);
                 }
             }
@@ -167,9 +171,9 @@ final class LstmKernel {
     }
 
     /**
-     * Backpropagation through time: the gradients with respect to the projection [B, T, 4H] and
-     * the recurrent kernel [H, 4H] (each only where {@code need}), given the upstream gradient of
-     * each output ({@code ups[t]} for h_t, {@code ups[T + t]} for c_t; null means zero).
+     * Backpropagation through time: the gradients with respect to the projection [B, T, 4H], the
+     * recurrent kernel [H, 4H] and the bias [4H] (each only where {@code need}), given the upstream
+     * gradient of each output ({@code ups[t]} for h_t, {@code ups[T + t]} for c_t; null means zero).
      */
     static INDArray[] backward(Saved s, INDArray u, INDArray[] ups, boolean[] need) {
         INDArray act = s.act();
@@ -192,6 +196,7 @@ final class LstmKernel {
         int bh = batch * units;
         double[] dhCarry = new double[bh];
         double[] dcCarry = new double[bh];
+        double[] dBias = need[2] ? new double[g4] : null;
         boolean carrying = false;
         for (int t = steps - 1; t >= 0; t--) {
             double[] upH = ups[t] == null ? null : values(ups[t]);
@@ -230,6 +235,11 @@ final class LstmKernel {
                     dcCarry[k] = dcTot * f + dcPass;
                     dhCarry[k] = dhPass;
                 }
+                if (dBias != null) {
+                    for (int q = 0; q < g4; q++) {
+                        dBias[q] += dz.get(z + q);
+                    }
+                }
             }
             carrying = true;
             if (t > 0) {
@@ -248,7 +258,8 @@ final class LstmKernel {
                     dzOperand, 0, g4, 0.0, StridedGemm.of(dKernel), 0, g4);
         }
         Reference.reachabilityFence(dhRecurrent);
-        return new INDArray[] {need[0] ? dZ : null, dKernel};
+        INDArray biasGradient = dBias == null ? null : Nd4j.create(dBias, new long[] {g4}, 'c').castTo(dt);
+        return new INDArray[] {need[0] ? dZ : null, dKernel, biasGradient};
     }
 
     /** Keras' hard sigmoid of the pre-activation {@code z}, saving {@code z} in {@code pre[at]}. */
@@ -266,7 +277,7 @@ final class LstmKernel {
         return z > -2.5 && z < 2.5 ? 0.2 : 0.0;
     }
 
-    /** An upstream gradient [B, H] as doubles in c order. */
+    /** An upstream gradient [B, H] (or the bias [4H]) as doubles in c order. */
     private static double[] values(INDArray g) {
         return g.dup('c').data().asDouble();
     }

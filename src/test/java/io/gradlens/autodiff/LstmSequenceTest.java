@@ -101,6 +101,37 @@ class LstmSequenceTest {
     }
 
     @Test
+    void aBiasAddedInsideEqualsTheBiasAddedBeforeAndItsGradientsMatchFiniteDifferences() {
+        for (RecurrentOps.Gate gate : RecurrentOps.Gate.values()) {
+            INDArray m = mask(DataType.DOUBLE);
+            Tensor p = GradientCheck.uniform(13, -1.5, 1.5, B, T, 4 * H);
+            Tensor u = GradientCheck.uniform(14, -1, 1, H, 4 * H);
+            Tensor bias = GradientCheck.uniform(15, -1, 1, 4 * H);
+            Tensor[] inside = LstmSequence.apply(p, bias, u, m, gate);
+            Tensor[] before = LstmSequence.apply(Ops.add(p, bias), u, m, gate);
+            for (int k = 0; k < inside.length; k++) {
+                assertTrue(inside[k].value().equalsWithEps(before[k].value(), 1e-12), gate + " state " + k);
+            }
+            List<Tensor> fast;
+            try (GradientTape tape = GradientTape.open()) {
+                tape.watch(p, u, bias);
+                fast = tape.gradient(weightedStates(LstmSequence.apply(p, bias, u, m, gate), 40), p, u, bias);
+            }
+            List<Tensor> ref;
+            try (GradientTape tape = GradientTape.open()) {
+                tape.watch(p, u, bias);
+                ref = tape.gradient(weightedStates(LstmSequence.reference(p, bias, u, m, gate), 40), p, u, bias);
+            }
+            for (int k = 0; k < 3; k++) {
+                assertTrue(fast.get(k).value().equalsWithEps(ref.get(k).value(), 1e-10), gate + " gradient " + k);
+            }
+            GradientCheck.Fn lastH = xs -> LstmSequence.apply(xs[0], xs[2], xs[1], m, gate)[(int) T - 1];
+            GradientCheck.assertFirstOrder("lstmSequence with bias, last h " + gate, lastH, p, u, bias);
+            GradientCheck.assertSecondOrder("lstmSequence with bias, last h " + gate, lastH, p, u, bias);
+        }
+    }
+
+    @Test
     void oneStepAndBatchOneEqualThePerStepForm() {
         long[][] shapes = {{1, 5}, {2, 1}, {1, 1}};
         for (RecurrentOps.Gate gate : RecurrentOps.Gate.values()) {
