@@ -9,15 +9,18 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The arithmetic of {@link LstmSequence} on raw arrays. Per step, forwards: the recurrent matrix
- * product ({@link StridedGemm}, straight into the step's rows), one native sigmoid over all four
- * gate blocks (the cell block through {@code tanh(z) = 2σ(2z) − 1}) and one native tanh of the new
- * cell state, the rest as Java loops over the arrays' native memory; backwards: one matrix product
- * {@code dz·Uᵀ}, the rest in Java, then one product {@code H_prevᵀ·dZ} for U's gradient over all
- * T·B rows. So a step costs three native calls forwards and one backwards, none of them creating
- * arrays or views (at batch 1 the calls' fixed cost, not arithmetic, is what a step costs), while
- * the transcendental functions stay in libnd4j's vectorised kernels. Loop arithmetic is in double
- * precision, stored in the arrays' type.
+ * The arithmetic of {@link LstmSequence} on raw arrays. The gate array starts as the projection
+ * plus the bias (one native op for all steps). Per step, forwards: the recurrent matrix product
+ * ({@link StridedGemm}, added straight into the step's rows), one native sigmoid over all four gate
+ * blocks of those rows in place (the cell block through {@code tanh(z) = 2σ(2z) − 1}) and one
+ * native tanh of the new cell state, the rest as Java loops over the arrays' native memory, with
+ * the values a step needs twice (c_{t-1}, the new c, the output gate) kept in heap arrays;
+ * backwards: one matrix product {@code dz·Uᵀ}, the rest in Java (the bias gradient summed in the
+ * same loop), then one product {@code H_prevᵀ·dZ} for U's gradient over all T·B rows. So a step
+ * costs three native calls forwards and one backwards, and creates one view (the rows the sigmoid
+ * activates) instead of an op object, an op context and views per product: at batch 1 the calls'
+ * fixed cost, not arithmetic, is what a step costs. The transcendental functions stay in
+ * libnd4j's vectorised kernels. Loop arithmetic is in double precision, stored in the arrays' type.
  *
  * <p>Layout: everything is batch-major, as the projection arrives and its gradient leaves, so
  * neither is permuted: gate values {@code act} [B, T, 4H] (activations, blocks i, f, g, o), for
@@ -60,42 +63,43 @@ final class LstmKernel {
         int g4 = 4 * units;
         DataType dt = projected.dataType();
         boolean sigmoid = gate == RecurrentOps.Gate.SIGMOID;
-        INDArray act = Nd4j.create(dt, new long[] {batch, steps, g4}, 'c');
+        // act starts as the projection plus the bias (one native op); each step's recurrent product
+        // is added into its rows, which are then activated in place.
+        INDArray act = projected.dup('c');
+        if (bias != null) {
+            act.reshape(batch * (long) steps, g4).addiRowVector(bias);
+        }
         INDArray pre = sigmoid ? null : Nd4j.create(dt, new long[] {batch, steps, g4}, 'c');
         INDArray hPrev = Nd4j.create(dt, new long[] {batch, steps, units}, 'c');
         INDArray hLast = Nd4j.create(dt, new long[] {batch, units}, 'c');
         INDArray cs = Nd4j.create(dt, new long[] {batch, steps + 1, units}, 'c');
         INDArray tanhC = Nd4j.create(dt, new long[] {batch, steps, units}, 'c');
-        // per-step scratch, created once: the step's pre-activations, new cell state and its tanh
-        INDArray zStep = Nd4j.create(dt, new long[] {batch, g4}, 'c');
+        // per-step scratch, created once: the new cell state and its tanh
         INDArray cStep = Nd4j.create(dt, new long[] {batch, units}, 'c');
         INDArray tanhStep = Nd4j.create(dt, new long[] {batch, units}, 'c');
-        INDArray cellBlock = sigmoid ? null : zStep.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units));
         // tanh(z) = 2σ(2z) − 1: doubling the cell block of the projection and of U (exact) lets one
         // native sigmoid activate all four blocks of a step.
         INDArray uForward = u.dup('c');
         if (sigmoid) {
+            act.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units)).muli(2.0);
             uForward.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units)).muli(2.0);
         }
-        double cellScale = sigmoid ? 2.0 : 1.0;
-        // A copy made here must stay reachable while its memory is read (see the fence at the end):
-        // ArrayAccess holds only the buffer, and ND4J frees an unreachable array's native memory.
-        INDArray source = projected.isView() || projected.ordering() != 'c' || projected.offset() != 0
-                ? projected.dup('c') : projected;
-        ArrayAccess x = ArrayAccess.of(source);
-        double[] shift = bias == null ? new double[g4] : values(bias);
         ArrayAccess a = ArrayAccess.of(act);
         ArrayAccess p = pre == null ? null : ArrayAccess.of(pre);
         ArrayAccess hp = ArrayAccess.of(hPrev);
         ArrayAccess hl = ArrayAccess.of(hLast);
         ArrayAccess c = ArrayAccess.of(cs);
         ArrayAccess tc = ArrayAccess.of(tanhC);
-        ArrayAccess z = ArrayAccess.of(zStep);
         ArrayAccess cn = ArrayAccess.of(cStep);
         ArrayAccess tn = ArrayAccess.of(tanhStep);
         StridedGemm.Operand hOperand = StridedGemm.of(hPrev);
         StridedGemm.Operand uOperand = StridedGemm.of(uForward);
-        StridedGemm.Operand zOperand = StridedGemm.of(zStep);
+        StridedGemm.Operand actOperand = StridedGemm.of(act);
+        int bh = batch * units;
+        // heap copies of values a step needs again: c_{t-1} and the new c (as stored), the output gate
+        double[] cCarry = new double[bh];
+        double[] cNext = new double[bh];
+        double[] outGate = new double[bh];
         for (int b = 0; b < batch; b++) {
             for (int j = 0; j < units; j++) {
                 hp.set(b * steps * units + j, 0);
@@ -103,42 +107,35 @@ final class LstmKernel {
             }
         }
         for (int t = 0; t < steps; t++) {
-            for (int b = 0; b < batch; b++) {
-                int from = (b * steps + t) * g4;
-                for (int q = 0; q < g4; q++) {
-                    double v = x.get(from + q) + shift[q];
-                    z.set(b * g4 + q, q >= 2 * units && q < 3 * units ? cellScale * v : v);
-                }
-            }
             if (t > 0) {
                 StridedGemm.gemm(false, false, batch, g4, units, 1.0, hOperand, (long) t * units, steps * units,
-                        uOperand, 0, g4, 1.0, zOperand, 0, g4);
+                        uOperand, 0, g4, 1.0, actOperand, (long) t * g4, steps * g4);
             }
+            INDArray zt = act.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
             if (sigmoid) {
-                Transforms.sigmoid(zStep, false);
+                Transforms.sigmoid(zt, false);
             } else {
-                Transforms.tanh(cellBlock, false);
+                Transforms.tanh(zt.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units)), false);
             }
             for (int b = 0; b < batch; b++) {
-                int zs = b * g4;
                 int at = (b * steps + t) * g4;
-                int cPrev = (b * (steps + 1) + t) * units;
                 for (int j = 0; j < units; j++) {
+                    int k = b * units + j;
                     double i;
                     double f;
                     double g;
                     if (sigmoid) {
-                        i = a.set(at + j, z.get(zs + j));
-                        f = a.set(at + units + j, z.get(zs + units + j));
-                        g = a.set(at + 2 * units + j, 2 * z.get(zs + 2 * units + j) - 1);
-                        a.set(at + 3 * units + j, z.get(zs + 3 * units + j));
+                        i = a.get(at + j);
+                        f = a.get(at + units + j);
+                        g = a.set(at + 2 * units + j, 2 * a.get(at + 2 * units + j) - 1);
+                        outGate[k] = a.get(at + 3 * units + j);
                     } else {
-                        i = a.set(at + j, hardSigmoid(z.get(zs + j), at + j, p));
-                        f = a.set(at + units + j, hardSigmoid(z.get(zs + units + j), at + units + j, p));
-                        g = a.set(at + 2 * units + j, z.get(zs + 2 * units + j));
-                        a.set(at + 3 * units + j, hardSigmoid(z.get(zs + 3 * units + j), at + 3 * units + j, p));
+                        i = a.set(at + j, hardSigmoid(a.get(at + j), at + j, p));
+                        f = a.set(at + units + j, hardSigmoid(a.get(at + units + j), at + units + j, p));
+                        g = a.get(at + 2 * units + j);
+                        outGate[k] = a.set(at + 3 * units + j, hardSigmoid(a.get(at + 3 * units + j), at + 3 * units + j, p));
                     }
-                    cn.set(b * units + j, f * c.get(cPrev + j) + i * g);
+                    cNext[k] = cn.set(k, f * cCarry[k] + i * g);
                 }
             }
             Nd4j.getExecutioner().exec(new Tanh(cStep, tanhStep));
@@ -146,25 +143,23 @@ final class LstmKernel {
             boolean last = t + 1 == steps;
             ArrayAccess hNext = last ? hl : hp;
             for (int b = 0; b < batch; b++) {
-                int at = (b * steps + t) * g4;
                 int row = (b * steps + t) * units;
-                int cPrev = (b * (steps + 1) + t) * units;
+                int cOut = (b * (steps + 1) + t + 1) * units;
                 int hOut = last ? b * units : row + units;
                 for (int j = 0; j < units; j++) {
-                    double tau = tc.set(row + j, tn.get(b * units + j));
-                    double hNew = a.get(at + 3 * units + j) * tau;
-                    double cNew = cn.get(b * units + j);
+                    int k = b * units + j;
+                    double tau = tc.set(row + j, tn.get(k));
+                    double hNew = outGate[k] * tau;
+                    double cNew = cNext[k];
                     if (m != null) {
-                        cNew = cNew * m[b] + c.get(cPrev + j) * (1 - m[b]);
+                        cNew = cNew * m[b] + cCarry[k] * (1 - m[b]);
                         hNew = hNew * m[b] + hp.get(row + j) * (1 - m[b]);
                     }
-                    c.set(cPrev + units + j, cNew);
+                    cCarry[k] = c.set(cOut + j, cNew);
                     hNext.set(hOut + j, hNew);
                 }
             }
         }
-        Reference.reachabilityFence(source);
-        Reference.reachabilityFence(zStep);
         Reference.reachabilityFence(cStep);
         Reference.reachabilityFence(tanhStep);
         return new Saved(act, pre, hPrev, hLast, cs, tanhC, keep, gate);
@@ -228,17 +223,18 @@ final class LstmKernel {
                     double tanh = tc.get(row + j);
                     double dcTot = (1 - tanh * tanh) * o * dh + dc;
                     double cPrev = c.get(cPrevAt + j);
-                    dz.set(z + j, g * dcTot * gatePrime(i, p, z + j, s.gate()));
-                    dz.set(z + units + j, cPrev * dcTot * gatePrime(f, p, z + units + j, s.gate()));
-                    dz.set(z + 2 * units + j, i * dcTot * (1 - g * g));
-                    dz.set(z + 3 * units + j, tanh * dh * gatePrime(o, p, z + 3 * units + j, s.gate()));
+                    double di = dz.set(z + j, g * dcTot * gatePrime(i, p, z + j, s.gate()));
+                    double df = dz.set(z + units + j, cPrev * dcTot * gatePrime(f, p, z + units + j, s.gate()));
+                    double dg = dz.set(z + 2 * units + j, i * dcTot * (1 - g * g));
+                    double dO = dz.set(z + 3 * units + j, tanh * dh * gatePrime(o, p, z + 3 * units + j, s.gate()));
+                    if (dBias != null) {
+                        dBias[j] += di;
+                        dBias[units + j] += df;
+                        dBias[2 * units + j] += dg;
+                        dBias[3 * units + j] += dO;
+                    }
                     dcCarry[k] = dcTot * f + dcPass;
                     dhCarry[k] = dhPass;
-                }
-                if (dBias != null) {
-                    for (int q = 0; q < g4; q++) {
-                        dBias[q] += dz.get(z + q);
-                    }
                 }
             }
             carrying = true;
