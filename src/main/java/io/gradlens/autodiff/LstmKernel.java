@@ -10,16 +10,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The arithmetic of {@link LstmSequence} on raw arrays. The gate array starts as the projection
- * plus the bias (one native op for all steps). Per step, forwards: the recurrent matrix product
- * ({@link StridedGemm}, added straight into the step's rows), one native sigmoid over all four gate
- * blocks of those rows in place (the cell block through {@code tanh(z) = 2σ(2z) − 1}) and one
- * native tanh of the new cell state, the rest as Java loops over the arrays' native memory, with
+ * plus the bias (one native op for all steps). Per step, forwards: the step's rows copied to a
+ * contiguous scratch array and back ({@link StridedBlas}, one BLAS copy per row), the recurrent
+ * matrix product added into the scratch, one native sigmoid over all four gate blocks there (the
+ * cell block through {@code tanh(z) = 2σ(2z) − 1}) and one native tanh of the new cell state, the rest as Java loops over the arrays' native memory, with
  * the values a step needs twice (c_{t-1}, the new c, the output gate) kept in heap arrays;
  * backwards: one matrix product {@code dz·Uᵀ}, the rest in Java (the bias gradient summed in the
  * same loop), then one product {@code H_prevᵀ·dZ} for U's gradient over all T·B rows. So a step
- * costs three native calls forwards and one backwards, and creates one view (the rows the sigmoid
- * activates) instead of an op object, an op context and views per product: at batch 1 the calls'
- * fixed cost, not arithmetic, is what a step costs. The transcendental functions stay in
+ * costs a few native calls without any array, view or op context created (a strided view costs
+ * more than the activation of a batch-1 step, measured in docs/benchmarks.md): at batch 1 the
+ * calls' fixed cost, not arithmetic, is what a step costs. The transcendental functions stay in
  * libnd4j's vectorised kernels. Loop arithmetic is in double precision, stored in the arrays' type.
  *
  * <p>Layout: everything is batch-major, as the projection arrives and its gradient leaves, so
@@ -74,7 +74,9 @@ final class LstmKernel {
         INDArray hLast = Nd4j.create(dt, new long[] {batch, units}, 'c');
         INDArray cs = Nd4j.create(dt, new long[] {batch, steps + 1, units}, 'c');
         INDArray tanhC = Nd4j.create(dt, new long[] {batch, steps, units}, 'c');
-        // per-step scratch, created once: the new cell state and its tanh
+        // per-step scratch, created once: the step's gate rows, the new cell state and its tanh
+        INDArray zStep = Nd4j.create(dt, new long[] {batch, g4}, 'c');
+        INDArray cellBlock = sigmoid ? null : zStep.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units));
         INDArray cStep = Nd4j.create(dt, new long[] {batch, units}, 'c');
         INDArray tanhStep = Nd4j.create(dt, new long[] {batch, units}, 'c');
         // tanh(z) = 2σ(2z) − 1: doubling the cell block of the projection and of U (exact) lets one
@@ -90,11 +92,13 @@ final class LstmKernel {
         ArrayAccess hl = ArrayAccess.of(hLast);
         ArrayAccess c = ArrayAccess.of(cs);
         ArrayAccess tc = ArrayAccess.of(tanhC);
+        ArrayAccess z = ArrayAccess.of(zStep);
         ArrayAccess cn = ArrayAccess.of(cStep);
         ArrayAccess tn = ArrayAccess.of(tanhStep);
-        StridedGemm.Operand hOperand = StridedGemm.of(hPrev);
-        StridedGemm.Operand uOperand = StridedGemm.of(uForward);
-        StridedGemm.Operand actOperand = StridedGemm.of(act);
+        StridedBlas.Operand hOperand = StridedBlas.of(hPrev);
+        StridedBlas.Operand uOperand = StridedBlas.of(uForward);
+        StridedBlas.Operand actOperand = StridedBlas.of(act);
+        StridedBlas.Operand zOperand = StridedBlas.of(zStep);
         int bh = batch * units;
         // heap copies of values a step needs again: c_{t-1} and the new c (as stored), the output gate
         double[] cCarry = new double[bh];
@@ -107,17 +111,21 @@ final class LstmKernel {
             }
         }
         for (int t = 0; t < steps; t++) {
+            // the step's rows into the contiguous scratch, where the product adds in and the native
+            // activation runs without a view; for the sigmoid the activations are copied back
+            StridedBlas.copyRows(batch, g4, actOperand, (long) t * g4, steps * g4, zOperand, 0, g4);
             if (t > 0) {
-                StridedGemm.gemm(false, false, batch, g4, units, 1.0, hOperand, (long) t * units, steps * units,
-                        uOperand, 0, g4, 1.0, actOperand, (long) t * g4, steps * g4);
+                StridedBlas.gemm(false, false, batch, g4, units, 1.0, hOperand, (long) t * units, steps * units,
+                        uOperand, 0, g4, 1.0, zOperand, 0, g4);
             }
-            INDArray zt = act.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
             if (sigmoid) {
-                Transforms.sigmoid(zt, false);
+                Transforms.sigmoid(zStep, false);
+                StridedBlas.copyRows(batch, g4, zOperand, 0, g4, actOperand, (long) t * g4, steps * g4);
             } else {
-                Transforms.tanh(zt.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * units, 3 * units)), false);
+                Transforms.tanh(cellBlock, false);
             }
             for (int b = 0; b < batch; b++) {
+                int zs = b * g4;
                 int at = (b * steps + t) * g4;
                 for (int j = 0; j < units; j++) {
                     int k = b * units + j;
@@ -125,15 +133,16 @@ final class LstmKernel {
                     double f;
                     double g;
                     if (sigmoid) {
-                        i = a.get(at + j);
-                        f = a.get(at + units + j);
-                        g = a.set(at + 2 * units + j, 2 * a.get(at + 2 * units + j) - 1);
-                        outGate[k] = a.get(at + 3 * units + j);
+                        i = z.get(zs + j);
+                        f = z.get(zs + units + j);
+                        g = a.set(at + 2 * units + j, 2 * z.get(zs + 2 * units + j) - 1);
+                        outGate[k] = z.get(zs + 3 * units + j);
                     } else {
-                        i = a.set(at + j, hardSigmoid(a.get(at + j), at + j, p));
-                        f = a.set(at + units + j, hardSigmoid(a.get(at + units + j), at + units + j, p));
-                        g = a.get(at + 2 * units + j);
-                        outGate[k] = a.set(at + 3 * units + j, hardSigmoid(a.get(at + 3 * units + j), at + 3 * units + j, p));
+                        i = a.set(at + j, hardSigmoid(z.get(zs + j), at + j, p));
+                        f = a.set(at + units + j, hardSigmoid(z.get(zs + units + j), at + units + j, p));
+                        g = a.set(at + 2 * units + j, z.get(zs + 2 * units + j));
+                        outGate[k] = a.set(at + 3 * units + j,
+                                hardSigmoid(z.get(zs + 3 * units + j), at + 3 * units + j, p));
                     }
                     cNext[k] = cn.set(k, f * cCarry[k] + i * g);
                 }
@@ -160,6 +169,7 @@ final class LstmKernel {
                 }
             }
         }
+        Reference.reachabilityFence(zStep);
         Reference.reachabilityFence(cStep);
         Reference.reachabilityFence(tanhStep);
         return new Saved(act, pre, hPrev, hLast, cs, tanhC, keep, gate);
@@ -185,9 +195,9 @@ final class LstmKernel {
         ArrayAccess tc = ArrayAccess.of(s.tanhC());
         ArrayAccess dz = ArrayAccess.of(dZ);
         ArrayAccess dhr = ArrayAccess.of(dhRecurrent);
-        StridedGemm.Operand dzOperand = StridedGemm.of(dZ);
-        StridedGemm.Operand uOperand = StridedGemm.of(u.isView() || u.ordering() != 'c' ? u.dup('c') : u);
-        StridedGemm.Operand dhOperand = StridedGemm.of(dhRecurrent);
+        StridedBlas.Operand dzOperand = StridedBlas.of(dZ);
+        StridedBlas.Operand uOperand = StridedBlas.of(u.isView() || u.ordering() != 'c' ? u.dup('c') : u);
+        StridedBlas.Operand dhOperand = StridedBlas.of(dhRecurrent);
         int bh = batch * units;
         double[] dhCarry = new double[bh];
         double[] dcCarry = new double[bh];
@@ -239,7 +249,7 @@ final class LstmKernel {
             }
             carrying = true;
             if (t > 0) {
-                StridedGemm.gemm(false, true, batch, units, g4, 1.0, dzOperand, (long) t * g4, steps * g4,
+                StridedBlas.gemm(false, true, batch, units, g4, 1.0, dzOperand, (long) t * g4, steps * g4,
                         uOperand, 0, g4, 0.0, dhOperand, 0, units);
                 for (int k = 0; k < bh; k++) {
                     dhCarry[k] += dhr.get(k);
@@ -250,8 +260,8 @@ final class LstmKernel {
         if (need[1]) {
             // Σ_t h_{t-1}ᵀ·dz_t as one product over the T·B rows (b, t) of hPrev and dZ
             dKernel = Nd4j.create(dt, new long[] {units, g4}, 'c');
-            StridedGemm.gemm(true, false, units, g4, batch * steps, 1.0, StridedGemm.of(s.hPrev()), 0, units,
-                    dzOperand, 0, g4, 0.0, StridedGemm.of(dKernel), 0, g4);
+            StridedBlas.gemm(true, false, units, g4, batch * steps, 1.0, StridedBlas.of(s.hPrev()), 0, units,
+                    dzOperand, 0, g4, 0.0, StridedBlas.of(dKernel), 0, g4);
         }
         Reference.reachabilityFence(dhRecurrent);
         INDArray biasGradient = dBias == null ? null : Nd4j.create(dBias, new long[] {g4}, 'c').castTo(dt);

@@ -12,9 +12,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The strided products against ND4J's matrix product on explicitly sliced copies: every
  * transposition, {@code beta} 0 and 1, blocks taken as the rows of one time step of a [B, T, w]
- * array (offset t·w, leading dimension T·w), in float32 and float64.
+ * array (offset t·w, leading dimension T·w), in float32 and float64; and the row copies.
  */
-class StridedGemmTest {
+class StridedBlasTest {
 
     @Test
     void aStepsRowsTimesAMatrixEqualsTheProductOfTheSlices() {
@@ -35,9 +35,9 @@ class StridedGemmTest {
                     INDArray rowsC = c.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all()).dup('c');
                     INDArray expected = rowsA.mmul(bStore).muli(0.5).addi(rowsC.mul(beta));
                     INDArray out = c.dup('c');
-                    StridedGemm.gemm(false, transB, batch, n, k, 0.5, StridedGemm.of(a), (long) t * k, steps * k,
-                            StridedGemm.of(transB ? bTransStore : bStore), 0, transB ? k : n, beta,
-                            StridedGemm.of(out), (long) t * n, steps * n);
+                    StridedBlas.gemm(false, transB, batch, n, k, 0.5, StridedBlas.of(a), (long) t * k, steps * k,
+                            StridedBlas.of(transB ? bTransStore : bStore), 0, transB ? k : n, beta,
+                            StridedBlas.of(out), (long) t * n, steps * n);
                     INDArray got = out.get(NDArrayIndex.all(), NDArrayIndex.point(t), NDArrayIndex.all());
                     assertTrue(got.equalsWithEps(expected, tol), dt + " transB=" + transB + " beta=" + beta);
                     // the other steps' rows are untouched
@@ -56,16 +56,32 @@ class StridedGemmTest {
             INDArray h = GradientCheck.uniform(4, -1, 1, 12, 3).value().castTo(dt);
             INDArray d = GradientCheck.uniform(5, -1, 1, 12, 8).value().castTo(dt);
             INDArray out = Nd4j.create(dt, new long[] {3, 8}, 'c');
-            StridedGemm.gemm(true, false, 3, 8, 12, 1.0, StridedGemm.of(h), 0, 3, StridedGemm.of(d), 0, 8, 0.0,
-                    StridedGemm.of(out), 0, 8);
+            StridedBlas.gemm(true, false, 3, 8, 12, 1.0, StridedBlas.of(h), 0, 3, StridedBlas.of(d), 0, 8, 0.0,
+                    StridedBlas.of(out), 0, 8);
             assertTrue(out.equalsWithEps(h.transpose().mmul(d), tol), dt.toString());
+        }
+    }
+
+    @Test
+    void copyRowsMovesOneStepsRowsAndNothingElse() {
+        for (DataType dt : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            INDArray steps = GradientCheck.uniform(6, -1, 1, 3, 4, 5).value().castTo(dt);
+            INDArray scratch = Nd4j.zeros(dt, 3, 5);
+            StridedBlas.copyRows(3, 5, StridedBlas.of(steps), 2 * 5, 4 * 5, StridedBlas.of(scratch), 0, 5);
+            INDArray step2 = steps.get(NDArrayIndex.all(), NDArrayIndex.point(2), NDArrayIndex.all());
+            assertTrue(scratch.equalsWithEps(step2, 0.0), dt + " to scratch");
+            INDArray back = Nd4j.zeros(dt, 3, 4, 5);
+            StridedBlas.copyRows(3, 5, StridedBlas.of(scratch), 0, 5, StridedBlas.of(back), 1 * 5, 4 * 5);
+            assertTrue(back.get(NDArrayIndex.all(), NDArrayIndex.point(1), NDArrayIndex.all()).equalsWithEps(step2, 0.0),
+                    dt + " back");
+            assertTrue(back.sumNumber().doubleValue() == step2.sumNumber().doubleValue(), dt + " other rows stay zero");
         }
     }
 
     @Test
     void viewsAndIntegerArraysAreRefused() {
         INDArray a = Nd4j.rand(DataType.DOUBLE, 4, 4);
-        assertThrows(IllegalStateException.class, () -> StridedGemm.of(a.get(NDArrayIndex.interval(1, 3))));
-        assertThrows(IllegalArgumentException.class, () -> StridedGemm.of(Nd4j.zeros(DataType.INT, 2, 2)));
+        assertThrows(IllegalStateException.class, () -> StridedBlas.of(a.get(NDArrayIndex.interval(1, 3))));
+        assertThrows(IllegalArgumentException.class, () -> StridedBlas.of(Nd4j.zeros(DataType.INT, 2, 2)));
     }
 }

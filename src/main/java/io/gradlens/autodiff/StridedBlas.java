@@ -8,10 +8,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Matrix products on row-major blocks inside the buffers of c-ordered arrays, each block addressed
- * the way BLAS addresses it: an element offset and a leading dimension (the distance between rows).
- * {@link LstmKernel} uses it for the recurrent product of every time step, whose operands are the
- * step's rows of [B, T, ·] arrays (row stride T·width).
+ * Matrix products and row copies on row-major blocks inside the buffers of c-ordered arrays, each
+ * block addressed the way BLAS addresses it: an element offset and a leading dimension (the
+ * distance between rows). {@link LstmKernel} uses it for the recurrent product of every time step,
+ * whose operands are the step's rows of [B, T, ·] arrays (row stride T·width), and to move those
+ * rows to and from a contiguous scratch array that native activations run on without a view.
  *
  * <p><b>Why.</b> {@code Nd4j.gemm} runs libnd4j's {@code Mmul} custom op: an op object, an op
  * context and shape checks per call, plus a view array per operand. For the [32, 128] × [128, 512]
@@ -22,14 +23,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * ({@code openblas_nolapack}, the one its {@code CpuLevel3} calls, so the thread setting of
  * {@link Engine} applies). On any other backend it builds strided views and uses ND4J operations.
  */
-final class StridedGemm {
+final class StridedBlas {
 
     private static final int ROW_MAJOR = 101;
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
     private static final boolean HOST_BLAS = Nd4j.getEnvironment().isCPU();
 
-    private StridedGemm() {
+    private StridedBlas() {
     }
 
     /** One operand: an array owning its memory in c order, with a movable pointer into its buffer. */
@@ -81,6 +82,28 @@ final class StridedGemm {
         } else {
             openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, alpha, a.doubles.position(aOffset), lda,
                     b.doubles.position(bOffset), ldb, beta, c.doubles.position(cOffset), ldc);
+        }
+    }
+
+    /**
+     * Copies the block {@code rows × cols} at {@code srcOffset} (leading dimension {@code ldSrc}) to
+     * {@code dstOffset} (leading dimension {@code ldDst}): one {@code cblas_?copy} per row, which
+     * at these sizes costs less than creating the strided view an ND4J op would need.
+     */
+    static void copyRows(int rows, int cols, Operand src, long srcOffset, int ldSrc, Operand dst, long dstOffset,
+                         int ldDst) {
+        if (!HOST_BLAS) {
+            view(dst, dstOffset, rows, cols, ldDst).assign(view(src, srcOffset, rows, cols, ldSrc));
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            if (dst.floats != null) {
+                openblas_nolapack.cblas_scopy(cols, src.floats.position(srcOffset + (long) r * ldSrc), 1,
+                        dst.floats.position(dstOffset + (long) r * ldDst), 1);
+            } else {
+                openblas_nolapack.cblas_dcopy(cols, src.doubles.position(srcOffset + (long) r * ldSrc), 1,
+                        dst.doubles.position(dstOffset + (long) r * ldDst), 1);
+            }
         }
     }
 
