@@ -1,8 +1,10 @@
 package io.gradlens.autodiff;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,14 +23,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code Nd4j.gemm} on slices as through {@code cblas_sgemm} on the same memory). On the CPU
  * backend this class calls the {@code cblas_?gemm} of the OpenBLAS library ND4J itself loads
  * ({@code openblas_nolapack}, the one its {@code CpuLevel3} calls, so the thread setting of
- * {@link Engine} applies). On any other backend it builds strided views and uses ND4J operations.
+ * {@link Engine} applies). That class exists only in the CPU build (the {@code -Dcuda} build has
+ * no OpenBLAS), so it is bound by name at run time ({@link Cblas}); on any other backend, or
+ * without it, this class builds strided views and uses ND4J operations.
  */
 final class StridedBlas {
 
     private static final int ROW_MAJOR = 101;
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
-    private static final boolean HOST_BLAS = Nd4j.getEnvironment().isCPU();
+    private static final boolean HOST_BLAS = Nd4j.getEnvironment().isCPU() && Cblas.available();
 
     private StridedBlas() {
     }
@@ -58,6 +62,11 @@ final class StridedBlas {
         }
     }
 
+    /** Whether products and copies call CBLAS on host memory (the CPU backend with OpenBLAS bound). */
+    static boolean hostBlas() {
+        return HOST_BLAS;
+    }
+
     /** {@code a} as an operand; it must own its memory in c order (an array the caller created). */
     static Operand of(INDArray a) {
         return new Operand(a);
@@ -76,12 +85,16 @@ final class StridedBlas {
         }
         int ta = transA ? TRANS : NO_TRANS;
         int tb = transB ? TRANS : NO_TRANS;
-        if (c.floats != null) {
-            openblas_nolapack.cblas_sgemm(ROW_MAJOR, ta, tb, m, n, k, (float) alpha, a.floats.position(aOffset), lda,
-                    b.floats.position(bOffset), ldb, (float) beta, c.floats.position(cOffset), ldc);
-        } else {
-            openblas_nolapack.cblas_dgemm(ROW_MAJOR, ta, tb, m, n, k, alpha, a.doubles.position(aOffset), lda,
-                    b.doubles.position(bOffset), ldb, beta, c.doubles.position(cOffset), ldc);
+        try {
+            if (c.floats != null) {
+                Cblas.SGEMM.invokeExact(ROW_MAJOR, ta, tb, m, n, k, (float) alpha, a.floats.position(aOffset), lda,
+                        b.floats.position(bOffset), ldb, (float) beta, c.floats.position(cOffset), ldc);
+            } else {
+                Cblas.DGEMM.invokeExact(ROW_MAJOR, ta, tb, m, n, k, alpha, a.doubles.position(aOffset), lda,
+                        b.doubles.position(bOffset), ldb, beta, c.doubles.position(cOffset), ldc);
+            }
+        } catch (Throwable e) {
+            throw Cblas.failure(e);
         }
     }
 
@@ -96,14 +109,18 @@ final class StridedBlas {
             view(dst, dstOffset, rows, cols, ldDst).assign(view(src, srcOffset, rows, cols, ldSrc));
             return;
         }
-        for (int r = 0; r < rows; r++) {
-            if (dst.floats != null) {
-                openblas_nolapack.cblas_scopy(cols, src.floats.position(srcOffset + (long) r * ldSrc), 1,
-                        dst.floats.position(dstOffset + (long) r * ldDst), 1);
-            } else {
-                openblas_nolapack.cblas_dcopy(cols, src.doubles.position(srcOffset + (long) r * ldSrc), 1,
-                        dst.doubles.position(dstOffset + (long) r * ldDst), 1);
+        try {
+            for (int r = 0; r < rows; r++) {
+                if (dst.floats != null) {
+                    Cblas.SCOPY.invokeExact(cols, src.floats.position(srcOffset + (long) r * ldSrc), 1,
+                            dst.floats.position(dstOffset + (long) r * ldDst), 1);
+                } else {
+                    Cblas.DCOPY.invokeExact(cols, src.doubles.position(srcOffset + (long) r * ldSrc), 1,
+                            dst.doubles.position(dstOffset + (long) r * ldDst), 1);
+                }
             }
+        } catch (Throwable e) {
+            throw Cblas.failure(e);
         }
     }
 
@@ -124,5 +141,59 @@ final class StridedBlas {
 
     private static INDArray view(Operand o, long offset, int rows, int cols, int ld) {
         return Nd4j.create(o.array.data(), new long[] {rows, cols}, new long[] {ld, 1}, offset, 'c');
+    }
+
+    /**
+     * The four CBLAS routines of {@code org.bytedeco.openblas.global.openblas_nolapack}, bound by name
+     * (the class is absent from the {@code -Dcuda} build). Loaded on first use, i.e. only where the
+     * backend is the CPU.
+     */
+    private static final class Cblas {
+        private static final String CLASS = "org.bytedeco.openblas.global.openblas_nolapack";
+        static final MethodHandle SGEMM;
+        static final MethodHandle DGEMM;
+        static final MethodHandle SCOPY;
+        static final MethodHandle DCOPY;
+
+        static {
+            MethodHandle[] h = new MethodHandle[4];
+            try {
+                Class<?> c = Class.forName(CLASS);
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                h[0] = lookup.findStatic(c, "cblas_sgemm", MethodType.methodType(void.class, int.class, int.class,
+                        int.class, int.class, int.class, int.class, float.class, FloatPointer.class, int.class,
+                        FloatPointer.class, int.class, float.class, FloatPointer.class, int.class));
+                h[1] = lookup.findStatic(c, "cblas_dgemm", MethodType.methodType(void.class, int.class, int.class,
+                        int.class, int.class, int.class, int.class, double.class, DoublePointer.class, int.class,
+                        DoublePointer.class, int.class, double.class, DoublePointer.class, int.class));
+                h[2] = lookup.findStatic(c, "cblas_scopy", MethodType.methodType(void.class, int.class,
+                        FloatPointer.class, int.class, FloatPointer.class, int.class));
+                h[3] = lookup.findStatic(c, "cblas_dcopy", MethodType.methodType(void.class, int.class,
+                        DoublePointer.class, int.class, DoublePointer.class, int.class));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                h = new MethodHandle[4];
+            }
+            SGEMM = h[0];
+            DGEMM = h[1];
+            SCOPY = h[2];
+            DCOPY = h[3];
+        }
+
+        private Cblas() {
+        }
+
+        static boolean available() {
+            return SGEMM != null && DGEMM != null && SCOPY != null && DCOPY != null;
+        }
+
+        static RuntimeException failure(Throwable e) {
+            if (e instanceof RuntimeException r) {
+                return r;
+            }
+            if (e instanceof Error err) {
+                throw err;
+            }
+            return new IllegalStateException("CBLAS call failed", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gradlens.autodiff;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,12 @@ class StridedBlasTest {
                     dt + " back");
             assertTrue(back.sumNumber().doubleValue() == step2.sumNumber().doubleValue(), dt + " other rows stay zero");
         }
+    }
+
+    @Test
+    void onTheCpuBackendTheCallsGoToOpenBlas() {
+        assertEquals(Nd4j.getEnvironment().isCPU(), StridedBlas.hostBlas(),
+                "the CBLAS routines of openblas_nolapack should be bound on the CPU backend");
     }
 
     @Test
