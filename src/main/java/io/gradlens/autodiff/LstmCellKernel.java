@@ -66,6 +66,8 @@ final class LstmCellKernel {
             dz.set(zi + 3 * units, h * t * slope(a, cell.pre(), zi + 3 * units, cell.sigmoid()));
             dcPrev.set(k, d * a.get(zi + units));
         }
+        dz.written();
+        dcPrev.written();
         Reference.reachabilityFence(cell);
         return new INDArray[] {dzArray, dcPrevArray};
     }
@@ -168,6 +170,7 @@ final class LstmCellKernel {
                 zBar.set(zo, oBar * so);
             }
         }
+        ArrayAccess.hostWritten(out);
         Reference.reachabilityFence(cell);
         Reference.reachabilityFence(ddzOwn);
         Reference.reachabilityFence(ddcOwn);

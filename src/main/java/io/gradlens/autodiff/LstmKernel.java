@@ -30,6 +30,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * rows line up with those of {@code dZ} for U's gradient, and {@code hLast} [B, H] the final state.
  * All are c-ordered arrays this class created, read through their native memory; a step's rows of
  * an [B, T, w] array are the BLAS block at offset {@code t·w} with leading dimension {@code T·w}.
+ *
+ * <p>Host synchronisation ({@link ArrayAccess}): a {@link StridedBlas} call counts as a native
+ * operation (on host BLAS it synchronises its own operands). So after each native write a Java
+ * loop reads through {@code refresh()} first, and each loop's writes are marked with {@code
+ * written()} before the next native operation or product reads them, at every step both ways.
  */
 final class LstmKernel {
 
@@ -110,6 +115,8 @@ final class LstmKernel {
                 c.set(b * (steps + 1) * units + j, 0);
             }
         }
+        hp.written();
+        c.written();
         for (int t = 0; t < steps; t++) {
             // the step's rows into the contiguous scratch, where the product adds in and the native
             // activation runs without a view; for the sigmoid the activations are copied back
@@ -124,6 +131,9 @@ final class LstmKernel {
             } else {
                 Transforms.tanh(cellBlock, false);
             }
+            // the scratch was written natively, act by the copy back: host copies current before the loop
+            z.refresh();
+            a.refresh();
             for (int b = 0; b < batch; b++) {
                 int zs = b * g4;
                 int at = (b * steps + t) * g4;
@@ -147,7 +157,13 @@ final class LstmKernel {
                     cNext[k] = cn.set(k, f * cCarry[k] + i * g);
                 }
             }
+            a.written();
+            cn.written();
+            if (p != null) {
+                p.written();
+            }
             Nd4j.getExecutioner().exec(new Tanh(cStep, tanhStep));
+            tn.refresh();
             double[] m = keep[t];
             boolean last = t + 1 == steps;
             ArrayAccess hNext = last ? hl : hp;
@@ -168,6 +184,9 @@ final class LstmKernel {
                     hNext.set(hOut + j, hNew);
                 }
             }
+            tc.written();
+            c.written();
+            hNext.written();
         }
         Reference.reachabilityFence(zStep);
         Reference.reachabilityFence(cStep);
@@ -248,9 +267,11 @@ final class LstmKernel {
                 }
             }
             carrying = true;
+            dz.written();
             if (t > 0) {
                 StridedBlas.gemm(false, true, batch, units, g4, 1.0, dzOperand, (long) t * g4, steps * g4,
                         uOperand, 0, g4, 0.0, dhOperand, 0, units);
+                dhr.refresh();
                 for (int k = 0; k < bh; k++) {
                     dhCarry[k] += dhr.get(k);
                 }
@@ -285,6 +306,6 @@ final class LstmKernel {
 
     /** An upstream gradient [B, H] (or the bias [4H]) as doubles in c order. */
     private static double[] values(INDArray g) {
-        return g.dup('c').data().asDouble();
+        return ArrayAccess.hostCopy(g);
     }
 }

@@ -78,6 +78,9 @@ public final class LstmSequence {
                                  RecurrentOps.Gate gate) {
         check(product, recurrentKernel, mask);
         checkBias(bias, product);
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return reference(product, bias, recurrentKernel, mask, gate);
+        }
         int steps = (int) product.size(1);
         LstmKernel.Saved saved = LstmKernel.forward(product.value(), bias == null ? null : bias.value(),
                 recurrentKernel.value(), keepColumns(mask, steps), gate);

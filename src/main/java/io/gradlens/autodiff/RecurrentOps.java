@@ -133,6 +133,9 @@ public final class RecurrentOps {
 
     private static Tensor[] lstmCellGrad(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Gate gate,
                                          LstmCache cache) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return lstmCellGradReference(x, r, cPrev, dh, dc, gate);
+        }
         INDArray[] d = LstmCellKernel.gradient(cache.act(), cache.pre(), cache.tanhC(), cPrev.value(), dh.value(),
                 dc.value(), gate);
         return ActiveTapes.recordMulti("lstmCellGrad", d, (ups, need) -> {
@@ -164,6 +167,9 @@ public final class RecurrentOps {
 
     private static Tensor[] lstmCellGradVjp(Tensor x, Tensor r, Tensor cPrev, Tensor dh, Tensor dc, Tensor ddz,
                                             Tensor ddcPrev, Gate gate, LstmCache cache) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return lstmCellGradVjpReference(new Tensor[] {x, r, cPrev, dh, dc, ddz, ddcPrev}, gate);
+        }
         INDArray[] v = LstmCellKernel.gradientVjp(cache.act(), cache.pre(), cache.tanhC(), cPrev.value(), dh.value(),
                 dc.value(), ddz.value(), ddcPrev.value(), gate);
         return ActiveTapes.recordMulti("lstmCellGradVjp", v,

@@ -26,6 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Engine} applies). That class exists only in the CPU build (the {@code -Dcuda} build has
  * no OpenBLAS), so it is bound by name at run time ({@link Cblas}); on any other backend, or
  * without it, this class builds strided views and uses ND4J operations.
+ *
+ * <p><b>Host synchronisation.</b> A CBLAS call reads and writes host memory, which ND4J does not
+ * see: on host BLAS it brings every operand to the host first and marks the written one
+ * host-written afterwards ({@link ArrayAccess#toHost}, {@link ArrayAccess#hostWritten}), the rules
+ * of {@link ArrayAccess} (no-ops on the CPU backend, the only one where host BLAS is bound). Either
+ * way a caller treats a call here like a native operation: it marks what its Java loops wrote
+ * before the call and refreshes what it reads after. The destination is prepared as well, since a
+ * block is only part of its array and the rest must not be overwritten by a stale host copy.
  */
 final class StridedBlas {
 
@@ -85,6 +93,7 @@ final class StridedBlas {
         }
         int ta = transA ? TRANS : NO_TRANS;
         int tb = transB ? TRANS : NO_TRANS;
+        ArrayAccess.toHost(a.array, b.array, c.array);
         try {
             if (c.floats != null) {
                 Cblas.SGEMM.invokeExact(ROW_MAJOR, ta, tb, m, n, k, (float) alpha, a.floats.position(aOffset), lda,
@@ -96,6 +105,7 @@ final class StridedBlas {
         } catch (Throwable e) {
             throw Cblas.failure(e);
         }
+        ArrayAccess.hostWritten(c.array);
     }
 
     /**
@@ -109,6 +119,7 @@ final class StridedBlas {
             view(dst, dstOffset, rows, cols, ldDst).assign(view(src, srcOffset, rows, cols, ldSrc));
             return;
         }
+        ArrayAccess.toHost(src.array, dst.array);
         try {
             for (int r = 0; r < rows; r++) {
                 if (dst.floats != null) {
@@ -122,6 +133,7 @@ final class StridedBlas {
         } catch (Throwable e) {
             throw Cblas.failure(e);
         }
+        ArrayAccess.hostWritten(dst.array);
     }
 
     /** The same product in ND4J operations on strided views (backends without host BLAS). */

@@ -24,6 +24,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       and the gather/scatter-add pair that moves values and gradients through them.</li>
  * </ul>
  * Each is a few memory passes; the arithmetic of a convolution is left to one matrix product.
+ * Host access goes through {@link ArrayAccess} (synchronised with the CUDA backend's device
+ * copies); where {@link ArrayAccess#hostKernelsAllowed()} says no, each entry point returns
+ * {@link WindowReference}'s result instead, computed with ND4J operations.
  */
 final class WindowKernels {
 
@@ -51,15 +54,20 @@ final class WindowKernels {
 
     /**
      * The off-heap values of the dense array {@code a} as a {@link FloatBuffer} or {@link
-     * DoubleBuffer}. Reading and writing ND4J's memory in place avoids copies through Java arrays.
-     * The buffer does not keep {@code a} alive: callers keep a reference until they are done.
+     * DoubleBuffer}, its host copy made current ({@link ArrayAccess#hostValues}; writers call {@link
+     * ArrayAccess#hostWritten} when done). Reading and writing ND4J's memory in place avoids copies
+     * through Java arrays. The buffer does not keep {@code a} alive: callers keep a reference until
+     * they are done.
      */
     static Buffer values(INDArray a) {
-        return a.dataType() == DataType.DOUBLE ? a.data().asNioDouble() : a.data().asNioFloat();
+        return ArrayAccess.hostValues(a);
     }
 
     /** The patch matrix [N·OH·OW, KH·KW·C] of the image {@code x} [N, H, W, C]. */
     static INDArray im2col(INDArray x, PatchGeometry g) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.im2col(dense(x), g);
+        }
         long rows = (long) g.n() * g.outH() * g.outW();
         long rowLength = (long) g.kh() * g.kw() * g.channels();
         // every element is written below: no need to zero the result first
@@ -84,12 +92,16 @@ final class WindowKernels {
             DoubleBuffer in = (DoubleBuffer) image;
             visitRuns(g, (at, column, length) -> o.put(column, in, at, length));
         }
+        ArrayAccess.hostWritten(cols);
         Reference.reachabilityFence(source);
         return cols;
     }
 
     /** The adjoint of {@link #im2col}: the image [N, H, W, C] of summed patch elements. */
     static INDArray col2im(INDArray cols, PatchGeometry g) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.col2im(dense(cols), g);
+        }
         INDArray image = Nd4j.create(cols.dataType(), g.n(), g.height(), g.width(), g.channels());
         INDArray source = dense(cols);
         Buffer patches = values(source);
@@ -110,6 +122,7 @@ final class WindowKernels {
                 }
             });
         }
+        ArrayAccess.hostWritten(image);
         Reference.reachabilityFence(source);
         return image;
     }
@@ -149,6 +162,9 @@ final class WindowKernels {
      * positions never win: windows are clipped to the image.
      */
     static int[] maxPoolArgmax(INDArray x, PoolGeometry p) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.maxPoolArgmax(dense(x), p);
+        }
         INDArray source = dense(x);
         Buffer values = values(source);
         int[] positions = values instanceof FloatBuffer f ? argmax(p, f::get)
@@ -203,6 +219,9 @@ final class WindowKernels {
 
     /** {@code out[k] = src[positions[k]]} over the row-major elements, shaped {@code shape}. */
     static INDArray gather(INDArray src, int[] positions, long... shape) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.gather(dense(src), positions, shape);
+        }
         return move(src, Nd4j.createUninitialized(src.dataType(), shape, 'c'), positions, false);
     }
 
@@ -211,6 +230,9 @@ final class WindowKernels {
      * #gather}, exact where positions repeat (overlapping pooling windows).
      */
     static INDArray scatterAdd(INDArray src, int[] positions, long... shape) {
+        if (!ArrayAccess.hostKernelsAllowed()) {
+            return WindowReference.scatterAdd(dense(src), positions, shape);
+        }
         return move(src, Nd4j.create(src.dataType(), shape), positions, true);
     }
 
@@ -233,6 +255,7 @@ final class WindowKernels {
                 o.put(scatter ? p : k, scatter ? o.get(p) + d.get(k) : d.get(p));
             }
         }
+        ArrayAccess.hostWritten(result);
         Reference.reachabilityFence(source);
         return result;
     }

@@ -13,6 +13,12 @@
  * why (not watched, computed outside the tape, an integer tensor such as token ids, a slice taken
  * after the target was computed) and what to do instead.
  *
+ * <p>Fused kernels (the LSTM kernels, the window kernels of convolution and pooling) run their
+ * elementwise work as Java loops over ND4J's memory. Their host reads and writes go through
+ * {@link io.gradlens.autodiff.ArrayAccess}, which keeps the CUDA backend's host and device copies
+ * in step and decides whether the kernels may run at all; each has a reference path in ND4J
+ * operations, taken with {@code -Dgradlens.fusedKernels=false}.
+ *
  * <p>This package depends on ND4J only; nothing else of GradLens.
  */
 package io.gradlens.autodiff;

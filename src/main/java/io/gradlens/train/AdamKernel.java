@@ -1,5 +1,6 @@
 package io.gradlens.train;
 
+import io.gradlens.autodiff.ArrayAccess;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,7 +15,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * <p>For dense row-major float32/float64 arrays it is one pass over ND4J's native memory: reading
  * five values and writing three per element, where the op-by-op form makes about eleven passes and
  * four temporaries (an LSTM step updates a 2-million-entry embedding this way). Anything else (views,
- * other orders or types) takes {@link #reference}.
+ * other orders or types), or a backend where {@link ArrayAccess#hostKernelsAllowed()} says no, takes
+ * {@link #reference}. Host reads and writes go through {@link ArrayAccess}, which keeps the CUDA
+ * backend's host and device copies in step.
  */
 final class AdamKernel {
 
@@ -27,16 +30,16 @@ final class AdamKernel {
      */
     static void update(INDArray param, INDArray grad, INDArray m, INDArray v, double beta1, double beta2,
                        double stepSize, double epsilonHat) {
-        if (!fusable(param, grad, m, v)) {
+        if (!ArrayAccess.hostKernelsAllowed() || !fusable(param, grad, m, v)) {
             reference(param, grad, m, v, beta1, beta2, stepSize, epsilonHat);
             return;
         }
         int n = (int) param.length();
         if (param.dataType() == DataType.FLOAT) {
-            FloatBuffer p = param.data().asNioFloat();
-            FloatBuffer g = grad.data().asNioFloat();
-            FloatBuffer mb = m.data().asNioFloat();
-            FloatBuffer vb = v.data().asNioFloat();
+            FloatBuffer p = ArrayAccess.hostFloats(param);
+            FloatBuffer g = ArrayAccess.hostFloats(grad);
+            FloatBuffer mb = ArrayAccess.hostFloats(m);
+            FloatBuffer vb = ArrayAccess.hostFloats(v);
             float b1 = (float) beta1;
             float c1 = (float) (1 - beta1);
             float b2 = (float) beta2;
@@ -52,10 +55,10 @@ final class AdamKernel {
                 p.put(i, p.get(i) - step * mi / ((float) Math.sqrt(vi) + eps));
             }
         } else {
-            DoubleBuffer p = param.data().asNioDouble();
-            DoubleBuffer g = grad.data().asNioDouble();
-            DoubleBuffer mb = m.data().asNioDouble();
-            DoubleBuffer vb = v.data().asNioDouble();
+            DoubleBuffer p = ArrayAccess.hostDoubles(param);
+            DoubleBuffer g = ArrayAccess.hostDoubles(grad);
+            DoubleBuffer mb = ArrayAccess.hostDoubles(m);
+            DoubleBuffer vb = ArrayAccess.hostDoubles(v);
             for (int i = 0; i < n; i++) {
                 double gi = g.get(i);
                 double mi = beta1 * mb.get(i) + (1 - beta1) * gi;
@@ -65,6 +68,7 @@ final class AdamKernel {
                 p.put(i, p.get(i) - stepSize * mi / (Math.sqrt(vi) + epsilonHat));
             }
         }
+        ArrayAccess.hostWritten(param, m, v);
     }
 
     /** The same update as ND4J operations: the definition the fused loop is tested against. */
