@@ -160,9 +160,12 @@ class HostSyncContractTest {
             // then a loop reading the scratch and writing act and the new c; the native tanh of c,
             // then a loop reading it and writing tanh(c), c and h, which the next step's product reads
             assertTrue(r.readsPrepared(s.act()) >= steps, gate + ": gate activations refreshed every step");
+            // refreshed every step: act, the gate scratch (after the native activation) and the tanh
+            // scratch (after the native tanh); with host BLAS also h_prev, which each product reads
             long refreshedEveryStep = r.toHost.values().stream().filter(n -> n >= steps).count();
-            assertTrue(refreshedEveryStep >= 3,
-                    gate + ": act, the gate scratch and the tanh scratch refreshed every step, got " + r.toHost.values());
+            int expected = StridedBlas.hostBlas() ? 4 : 3;
+            assertTrue(refreshedEveryStep >= expected, gate + ": " + expected
+                    + " arrays refreshed every step, got the counts " + r.toHost.values());
             assertTrue(r.writesMarked(s.act()) >= steps, gate + ": gate writes marked every step");
             assertTrue(r.writesMarked(s.tanhC()) >= steps, gate + ": tanh(c) marked every step");
             assertTrue(r.writesMarked(s.cs()) >= steps, gate + ": cell states marked every step");

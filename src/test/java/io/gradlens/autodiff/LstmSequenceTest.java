@@ -177,7 +177,10 @@ class LstmSequenceTest {
                 ctx.setSequenceMask(m == null ? null : Tensor.constant(m));
                 Tensor y = lstm.forward(x, ctx);
                 int recorded = tape.recordedOperations();
-                assertEquals(perStep, recorded > 2 * T, "per-step form expected: " + perStep + ", recorded " + recorded);
+                // with the fused kernels switched off (gradlens.fusedKernels=false) both forms record every step
+                boolean everyStep = perStep || !ArrayAccess.hostKernelsAllowed();
+                assertEquals(everyStep, recorded > 2 * T, "per-step form expected: " + everyStep + ", recorded "
+                        + recorded);
                 List<Tensor> states = new ArrayList<>(ctx.states("l/h"));
                 states.addAll(ctx.states("l/c"));
                 states.add(y);
