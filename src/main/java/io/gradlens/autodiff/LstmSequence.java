@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p><b>Why.</b> The per-step form ({@link RecurrentOps#lstmCell} plus one recurrent matrix product
  * per step) records ~2T tape entries and, backwards, runs each step's rules through the tape: a
  * product for U's gradient per step and T additions to accumulate it. This operation runs the
- * same arithmetic without tape bookkeeping, writes every step into preallocated [T, B, ·] arrays,
+ * same arithmetic without tape bookkeeping, writes every step into preallocated [B, T, ·] arrays,
  * runs the gate math of a step as one Java loop (one native call per step each way, the
  * recurrent matrix product), and computes U's gradient as one matrix product
  * {@code Σ_t h_{t-1}ᵀ·dz_t = H_prevᵀ·dZ} over all T·B rows, like PyTorch's
@@ -64,8 +64,10 @@ public final class LstmSequence {
      * Runs the LSTM over all steps, adding the input bias inside the operation: the same function
      * as {@link #apply(Tensor, Tensor, INDArray, RecurrentOps.Gate)} of {@code projected + bias},
      * without materialising that [B, T, 4H] sum forwards or reducing its gradient over the T·B rows
-     * backwards (the kernel adds the bias while it copies each step's rows, and sums the bias
-     * gradient in the loop that writes the gate gradients).
+     * backwards (the kernel adds the bias once, to the gate array it starts from, and sums the
+     * bias gradient in the loop that writes the gate gradients). With the fused kernels off
+     * ({@link ArrayAccess#hostKernelsAllowed()}) this is {@link #reference(Tensor, Tensor, Tensor,
+     * INDArray, RecurrentOps.Gate)}.
      *
      * @param product         the input product {@code x_t·W} of every step, [B, T, 4H]
      * @param bias            the input bias, [4H], or {@code null} for none
