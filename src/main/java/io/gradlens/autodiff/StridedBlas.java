@@ -40,7 +40,14 @@ final class StridedBlas {
     private static final int ROW_MAJOR = 101;
     private static final int NO_TRANS = 111;
     private static final int TRANS = 112;
-    private static final boolean HOST_BLAS = Nd4j.getEnvironment().isCPU() && Cblas.available();
+    /**
+     * Set to {@code false} (read once, when the class loads) to take the ND4J fallback on the CPU
+     * backend too: the path a device backend takes, so its synchronisation and values can be tested
+     * without a GPU.
+     */
+    static final String HOST_BLAS_PROPERTY = "gradlens.hostBlas";
+    private static final boolean HOST_BLAS = Nd4j.getEnvironment().isCPU()
+            && !"false".equalsIgnoreCase(System.getProperty(HOST_BLAS_PROPERTY)) && Cblas.available();
 
     private StridedBlas() {
     }
