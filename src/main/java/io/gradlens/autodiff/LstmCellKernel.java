@@ -1,5 +1,6 @@
 package io.gradlens.autodiff;
 
+import java.lang.ref.Reference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -67,19 +68,30 @@ final class LstmCellKernel {
         }
         dz.written();
         dcPrev.written();
+        Reference.reachabilityFence(cell);
         return new INDArray[] {dzArray, dcPrevArray};
     }
 
-    /** The operands both products read, [B, 4H] gate arrays and [B, H] cell arrays. */
+    /**
+     * The operands both products read, [B, 4H] gate arrays and [B, H] cell arrays. {@code owners}
+     * holds the arrays whose memory the accessors read (copies where an operand was a view), so a
+     * fence on the cell keeps that native memory from being freed while the loop runs.
+     */
     private record Cell(int batch, int units, boolean sigmoid, ArrayAccess act, ArrayAccess pre, ArrayAccess tanhC,
-                        ArrayAccess cPrev, ArrayAccess dh, ArrayAccess dc) {
+                        ArrayAccess cPrev, ArrayAccess dh, ArrayAccess dc, INDArray[] owners) {
 
         static Cell read(INDArray act, INDArray pre, INDArray tanhC, INDArray cPrev, INDArray dh, INDArray dc,
                          RecurrentOps.Gate gate) {
             boolean sigmoid = gate == RecurrentOps.Gate.SIGMOID;
-            return new Cell((int) cPrev.size(0), (int) cPrev.size(1), sigmoid, ArrayAccess.reading(act),
-                    sigmoid ? null : ArrayAccess.reading(pre), ArrayAccess.reading(tanhC), ArrayAccess.reading(cPrev),
-                    ArrayAccess.reading(dh), ArrayAccess.reading(dc));
+            INDArray[] owners = {own(act), sigmoid ? null : own(pre), own(tanhC), own(cPrev), own(dh), own(dc)};
+            return new Cell((int) cPrev.size(0), (int) cPrev.size(1), sigmoid, ArrayAccess.of(owners[0]),
+                    sigmoid ? null : ArrayAccess.of(owners[1]), ArrayAccess.of(owners[2]), ArrayAccess.of(owners[3]),
+                    ArrayAccess.of(owners[4]), ArrayAccess.of(owners[5]), owners);
+        }
+
+        /** {@code a} where it owns its memory in c order, else a c-ordered copy. */
+        private static INDArray own(INDArray a) {
+            return !a.isView() && a.ordering() == 'c' && a.offset() == 0 ? a : a.dup('c');
         }
     }
 
@@ -107,8 +119,10 @@ final class LstmCellKernel {
         ArrayAccess cp = cell.cPrev();
         ArrayAccess dhv = cell.dh();
         ArrayAccess dcv = cell.dc();
-        ArrayAccess u = ddz == null ? null : ArrayAccess.reading(ddz);
-        ArrayAccess vv = ddc == null ? null : ArrayAccess.reading(ddc);
+        INDArray ddzOwn = ddz == null ? null : Cell.own(ddz);
+        INDArray ddcOwn = ddc == null ? null : Cell.own(ddc);
+        ArrayAccess u = ddzOwn == null ? null : ArrayAccess.of(ddzOwn);
+        ArrayAccess vv = ddcOwn == null ? null : ArrayAccess.of(ddcOwn);
         DataType dt = act.dataType();
         INDArray[] out = {Nd4j.create(dt, new long[] {batch, g4}, 'c'), Nd4j.create(dt, new long[] {batch, units}, 'c'),
             Nd4j.create(dt, new long[] {batch, units}, 'c'), Nd4j.create(dt, new long[] {batch, units}, 'c')};
@@ -157,6 +171,9 @@ final class LstmCellKernel {
             }
         }
         ArrayAccess.hostWritten(out);
+        Reference.reachabilityFence(cell);
+        Reference.reachabilityFence(ddzOwn);
+        Reference.reachabilityFence(ddcOwn);
         return out;
     }
 

@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p><b>Why.</b> The per-step form ({@link RecurrentOps#lstmCell} plus one recurrent matrix product
  * per step) records ~2T tape entries and, backwards, runs each step's rules through the tape: a
  * product for U's gradient per step and T additions to accumulate it. This operation runs the
- * same arithmetic without tape bookkeeping, writes every step into preallocated [T, B, ·] arrays,
+ * same arithmetic without tape bookkeeping, writes every step into preallocated [B, T, ·] arrays,
  * runs the gate math of a step as one Java loop (one native call per step each way, the
  * recurrent matrix product), and computes U's gradient as one matrix product
  * {@code Σ_t h_{t-1}ᵀ·dz_t = H_prevᵀ·dZ} over all T·B rows, like PyTorch's
@@ -57,31 +57,59 @@ public final class LstmSequence {
      * @return {@code h_1..h_T} then {@code c_1..c_T}, each [B, H]
      */
     public static Tensor[] apply(Tensor projected, Tensor recurrentKernel, INDArray mask, RecurrentOps.Gate gate) {
-        check(projected, recurrentKernel, mask);
+        return apply(projected, null, recurrentKernel, mask, gate);
+    }
+
+    /**
+     * Runs the LSTM over all steps, adding the input bias inside the operation: the same function
+     * as {@link #apply(Tensor, Tensor, INDArray, RecurrentOps.Gate)} of {@code projected + bias},
+     * without materialising that [B, T, 4H] sum forwards or reducing its gradient over the T·B rows
+     * backwards (the kernel adds the bias once, to the gate array it starts from, and sums the
+     * bias gradient in the loop that writes the gate gradients). With the fused kernels off
+     * ({@link ArrayAccess#hostKernelsAllowed()}) this is {@link #reference(Tensor, Tensor, Tensor,
+     * INDArray, RecurrentOps.Gate)}.
+     *
+     * @param product         the input product {@code x_t·W} of every step, [B, T, 4H]
+     * @param bias            the input bias, [4H], or {@code null} for none
+     * @param recurrentKernel U, [H, 4H]
+     * @param mask            real (1) and padding (0) positions, [B, T], or {@code null}
+     * @param gate            the recurrent activation σ (the cell activation is tanh)
+     * @return {@code h_1..h_T} then {@code c_1..c_T}, each [B, H]
+     */
+    public static Tensor[] apply(Tensor product, Tensor bias, Tensor recurrentKernel, INDArray mask,
+                                 RecurrentOps.Gate gate) {
+        check(product, recurrentKernel, mask);
+        checkBias(bias, product);
         if (!ArrayAccess.hostKernelsAllowed()) {
-            return reference(projected, recurrentKernel, mask, gate);
+            return reference(product, bias, recurrentKernel, mask, gate);
         }
-        int steps = (int) projected.size(1);
-        LstmKernel.Saved saved = LstmKernel.forward(projected.value(), recurrentKernel.value(),
-                keepColumns(mask, steps), gate);
+        int steps = (int) product.size(1);
+        LstmKernel.Saved saved = LstmKernel.forward(product.value(), bias == null ? null : bias.value(),
+                recurrentKernel.value(), keepColumns(mask, steps), gate);
         INDArray[] outs = new INDArray[2 * steps];
         for (int t = 0; t < steps; t++) {
-            outs[t] = saved.hs().slice(t + 1);
-            outs[steps + t] = saved.cs().slice(t + 1);
+            outs[t] = saved.hAfter(t);
+            outs[steps + t] = saved.cAfter(t);
         }
-        Tensor[] inputs = {projected, recurrentKernel};
+        Tensor[] inputs = bias == null ? new Tensor[] {product, recurrentKernel}
+                : new Tensor[] {product, recurrentKernel, bias};
         return ActiveTapes.recordMulti("lstmSequence", outs, (ups, need) -> {
             if (ActiveTapes.recordingCount() > 0) {
-                return RecurrentOps.viaReference(ups, need, inputs, ins -> reference(ins[0], ins[1], mask, gate));
+                return RecurrentOps.viaReference(ups, need, inputs,
+                        ins -> reference(ins[0], ins.length > 2 ? ins[2] : null, ins[1], mask, gate));
             }
             INDArray[] upstream = new INDArray[ups.length];
             for (int k = 0; k < ups.length; k++) {
                 upstream[k] = ups[k] == null ? null : ups[k].value();
             }
-            INDArray[] d = LstmKernel.backward(saved, recurrentKernel.value(), upstream, need);
-            return new Tensor[] {d[0] == null ? null : Tensor.constant(d[0]),
-                d[1] == null ? null : Tensor.constant(d[1])};
-        }, projected, recurrentKernel);
+            boolean[] wanted = {need[0], need[1], need.length > 2 && need[2]};
+            INDArray[] d = LstmKernel.backward(saved, recurrentKernel.value(), upstream, wanted);
+            Tensor[] grads = new Tensor[inputs.length];
+            for (int k = 0; k < grads.length; k++) {
+                grads[k] = d[k] == null ? null : Tensor.constant(d[k]);
+            }
+            return grads;
+        }, inputs);
     }
 
     /**
@@ -89,7 +117,15 @@ public final class LstmSequence {
      * step, padding through {@link Ops#where}): the definition of every higher-order derivative.
      */
     public static Tensor[] reference(Tensor projected, Tensor recurrentKernel, INDArray mask, RecurrentOps.Gate gate) {
-        check(projected, recurrentKernel, mask);
+        return reference(projected, null, recurrentKernel, mask, gate);
+    }
+
+    /** {@link #apply(Tensor, Tensor, Tensor, INDArray, RecurrentOps.Gate)} in per-step recorded operations. */
+    public static Tensor[] reference(Tensor product, Tensor bias, Tensor recurrentKernel, INDArray mask,
+                                     RecurrentOps.Gate gate) {
+        check(product, recurrentKernel, mask);
+        checkBias(bias, product);
+        Tensor projected = bias == null ? product : Ops.add(product, bias);
         int steps = (int) projected.size(1);
         Tensor[] perStep = Ops.unstack(projected, 1);
         Tensor zeros = Tensor.constant(Nd4j.zeros(projected.dtype(), projected.size(0), recurrentKernel.size(0)));
@@ -124,6 +160,13 @@ public final class LstmSequence {
                 || mask.size(1) != projected.size(1))) {
             throw new IllegalArgumentException("lstmSequence: the mask must be [B, T] = [" + projected.size(0) + ", "
                     + projected.size(1) + "], got " + Arrays.toString(mask.shape()));
+        }
+    }
+
+    private static void checkBias(Tensor bias, Tensor product) {
+        if (bias != null && (bias.rank() != 1 || bias.size(0) != product.size(2) || bias.dtype() != product.dtype())) {
+            throw new IllegalArgumentException("lstmSequence needs a bias [" + product.size(2) + "] of type "
+                    + product.dtype() + ", got " + Arrays.toString(bias.shape()) + " " + bias.dtype());
         }
     }
 

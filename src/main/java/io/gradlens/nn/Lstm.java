@@ -96,12 +96,12 @@ public final class Lstm extends RecurrentLayer {
      * recorded.
      */
     @Override
-    protected Tensor[] wholeSequence(Tensor projected, INDArray mask) {
+    protected Tensor[] wholeSequence(Tensor product, Tensor bias, INDArray mask) {
         RecurrentOps.Gate gate = fusedGate();
-        if (gate == null || projected.size(1) == 0 || !LstmSequence.firstOrderExpected()) {
+        if (gate == null || product.size(1) == 0 || !LstmSequence.firstOrderExpected()) {
             return null;
         }
-        return LstmSequence.apply(projected, recurrentKernel, mask, gate);
+        return LstmSequence.apply(product, bias, recurrentKernel, mask, gate);
     }
 
     /** With the fused cell's activations, the hand-derived adjoint ({@link LstmStepLinearization}). */

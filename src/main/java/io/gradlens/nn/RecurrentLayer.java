@@ -11,8 +11,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The time loop shared by SimpleRNN, LSTM and GRU. The input projection {@code x · kernel + bias}
- * is one matrix product over all timesteps; each step then adds the recurrent part. At padded
+ * The time loop shared by SimpleRNN, LSTM and GRU. The input product {@code x · kernel} is one
+ * matrix product over all timesteps (the bias added once to all of them, or inside a whole-sequence
+ * operation); each step then adds the recurrent part. At padded
  * positions (sequence mask 0) the state is carried over unchanged, so padding changes neither the
  * prediction nor any gradient. Each step's hidden state is recorded in the {@link ForwardContext}
  * under {@code <name>/h}. A subclass may run the whole sequence as one operation instead
@@ -113,10 +114,9 @@ public abstract class RecurrentLayer implements Layer {
         long steps = x.size(1);
         long gates = kernel().size(1);
         beginPass();
-        Tensor projected = Ops.add(Ops.matmul(Ops.reshape(x, -1, x.size(2)), kernel()), inputBias());
+        Tensor product = Ops.matmul(Ops.reshape(x, -1, x.size(2)), kernel());
         INDArray mask = context.sequenceMask() == null ? null : context.sequenceMask().value();
-        Tensor perStepProjection = Ops.reshape(projected, batch, steps, gates);
-        Tensor[] whole = wholeSequence(perStepProjection, mask);
+        Tensor[] whole = wholeSequence(Ops.reshape(product, batch, steps, gates), inputBias(), mask);
         List<Tensor> hs;
         List<Tensor> cs;
         if (whole != null) {
@@ -125,7 +125,7 @@ public abstract class RecurrentLayer implements Layer {
         } else {
             hs = new ArrayList<>((int) steps);
             cs = hasCell() ? new ArrayList<>((int) steps) : null;
-            loop(perStepProjection, mask, hs, cs);
+            loop(Ops.reshape(Ops.add(product, inputBias()), batch, steps, gates), mask, hs, cs);
         }
         context.recordStates(name + "/h", hs);
         if (cs != null) {
@@ -139,12 +139,15 @@ public abstract class RecurrentLayer implements Layer {
 
     /**
      * The whole sequence as one operation, or {@code null} (the default) to run the per-step loop.
+     * The input bias comes separately so that the operation can add it itself (see {@link
+     * io.gradlens.autodiff.LstmSequence}).
      *
-     * @param projected the input projection of every step, [B, T, gates·H]
-     * @param mask      real (1) and padding (0) positions [B, T], or {@code null}
+     * @param product the input product {@code x_t · kernel} of every step, without the bias, [B, T, gates·H]
+     * @param bias    the input bias, [gates·H]
+     * @param mask    real (1) and padding (0) positions [B, T], or {@code null}
      * @return {@code h_1..h_T}, followed by {@code c_1..c_T} when {@link #hasCell()}
      */
-    protected Tensor[] wholeSequence(Tensor projected, INDArray mask) {
+    protected Tensor[] wholeSequence(Tensor product, Tensor bias, INDArray mask) {
         return null;
     }
 

@@ -211,25 +211,34 @@ class HostSyncContractTest {
         int steps = 5;
         for (RecurrentOps.Gate gate : RecurrentOps.Gate.values()) {
             INDArray projected = floats(11, 2, steps, 12);
+            INDArray bias = floats(15, 12);
             INDArray u = floats(12, 3, 12);
             Recorder r = new Recorder();
-            LstmKernel.Saved s = recorded(r, () -> LstmKernel.forward(projected, u, new double[steps][], gate));
-            // each step: native gate activations, then a loop reading them; a loop writing c and h,
-            // then the native tanh and the next step's matrix product reading them
+            LstmKernel.Saved s = recorded(r, () -> LstmKernel.forward(projected, bias, u, new double[steps][], gate));
+            // each step: the rows copied to the scratch, the product and the native activation there,
+            // then a loop reading the scratch and writing act and the new c; the native tanh of c,
+            // then a loop reading it and writing tanh(c), c and h, which the next step's product reads
             assertTrue(r.readsPrepared(s.act()) >= steps, gate + ": gate activations refreshed every step");
-            assertTrue(r.readsPrepared(s.tanhC()) >= steps, gate + ": tanh(c) refreshed every step");
+            // refreshed every step: act, the gate scratch (after the native activation) and the tanh
+            // scratch (after the native tanh); with host BLAS also h_prev, which each product reads
+            long refreshedEveryStep = r.toHost.values().stream().filter(n -> n >= steps).count();
+            int expected = StridedBlas.hostBlas() ? 4 : 3;
+            assertTrue(refreshedEveryStep >= expected, gate + ": " + expected
+                    + " arrays refreshed every step, got the counts " + r.toHost.values());
             assertTrue(r.writesMarked(s.act()) >= steps, gate + ": gate writes marked every step");
+            assertTrue(r.writesMarked(s.tanhC()) >= steps, gate + ": tanh(c) marked every step");
             assertTrue(r.writesMarked(s.cs()) >= steps, gate + ": cell states marked every step");
-            assertTrue(r.writesMarked(s.hs()) >= steps, gate + ": hidden states marked every step");
+            assertTrue(r.writesMarked(s.hPrev()) >= steps, gate + ": hidden states marked every step");
+            assertWritten(r, gate + " final hidden state", s.hLast());
             if (s.pre() != null) {
-                assertWritten(r, gate + " saved pre-activations", s.pre());
+                assertTrue(r.writesMarked(s.pre()) >= steps, gate + ": pre-activations marked every step");
             }
             INDArray[] ups = new INDArray[2 * steps];
             for (int t = 0; t < steps; t++) {
                 ups[t] = floats(20 + t, 2, 3);
             }
             Recorder back = new Recorder();
-            recorded(back, () -> LstmKernel.backward(s, u, ups, new boolean[] {true, true}));
+            recorded(back, () -> LstmKernel.backward(s, u, ups, new boolean[] {true, true, true}));
             assertRead(back, gate + " backward", s.act(), s.cs(), s.tanhC());
             // only the recurrent product's result [B, H] is read back once per step (T − 1 refreshes
             // after its first preparation)
@@ -237,6 +246,28 @@ class HostSyncContractTest {
                     gate + ": the recurrent product's result refreshed at every step but the first");
             assertTrue(back.written.values().stream().anyMatch(n -> n >= steps),
                     gate + ": dZ marked after every step's loop");
+        }
+    }
+
+    @Test
+    void hostBlasPreparesItsOperandsAndMarksWhatItWrites() {
+        INDArray a = floats(30, 4, 6);
+        INDArray b = floats(31, 6, 5);
+        INDArray c = floats(32, 4, 5);
+        INDArray rows = floats(33, 2, 5);
+        Recorder r = recording(() -> {
+            StridedBlas.gemm(false, false, 4, 5, 6, 1.0, StridedBlas.of(a), 0, 6, StridedBlas.of(b), 0, 5, 1.0,
+                    StridedBlas.of(c), 0, 5);
+            StridedBlas.copyRows(2, 5, StridedBlas.of(c), 5, 5, StridedBlas.of(rows), 0, 5);
+        });
+        if (StridedBlas.hostBlas()) {
+            // CBLAS reads and writes host memory: ND4J must be told both ways
+            assertRead(r, "host gemm", a, b, c);
+            assertWritten(r, "host gemm", c);
+            assertWritten(r, "host row copy", rows);
+        } else {
+            // ND4J operations synchronise themselves; nothing here touches host memory
+            assertEquals(0, r.toHost.size() + r.written.size(), "the ND4J fallback makes no host access");
         }
     }
 
