@@ -121,6 +121,11 @@ final class ExplainWorkloads implements BenchmarkSuite.WorkloadProvider {
                     }
 
                     @Override
+                    public boolean allowsExtraWarmUp() {
+                        return !big;
+                    }
+
+                    @Override
                     public Map<String, Object> extra(double medianMs) {
                         Map<String, Object> e = new LinkedHashMap<>();
                         e.put("steps", work.steps());

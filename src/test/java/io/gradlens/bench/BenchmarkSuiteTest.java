@@ -93,4 +93,31 @@ class BenchmarkSuiteTest {
         assertEquals("gradlens", line.get("impl"));
         assertEquals(2, line.get("runs"));
     }
+
+    @Test
+    void aWorkloadThatRefusesExtraWarmUpRunsOnlyItsOwnWarmUps() throws Exception {
+        int[] runs = {0};
+        BenchmarkSuite.Prepared p = new BenchmarkSuite.Prepared() {
+            @Override
+            public void run() {
+                runs[0]++;
+                // keep the compiler busy, as a first run of real work does
+                java.util.stream.IntStream.range(0, 2000).mapToObj(Integer::toString).map(String::hashCode)
+                        .reduce(0, Integer::sum);
+            }
+
+            @Override
+            public int[] repeats(boolean quick) {
+                return new int[] {1, 2};
+            }
+
+            @Override
+            public boolean allowsExtraWarmUp() {
+                return false;
+            }
+        };
+        Map<String, Object> line = BenchmarkSuite.measure("hidden_map_1403", p, BenchmarkSuite.Options.parse(), System.err);
+        assertEquals(3, runs[0], "one fixed warm-up and two timed runs, no JIT warm-ups");
+        assertEquals(0, ((Map<?, ?>) line.get("extra")).get("jit_warmup_runs"));
+    }
 }
