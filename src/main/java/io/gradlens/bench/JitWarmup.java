@@ -12,9 +12,9 @@ import java.util.function.LongSupplier;
  * used as much CPU as the main thread during the first round's timed runs of {@code saliency_b1}
  * (5 warm-ups), and sometimes in the second round too; on a 2-core machine it competes with the
  * work, so the first round of a short workload reads slower than the later ones: drift that is
- * warm-up, not decay. After the fixed warm-ups this runs the workload again while the compiler
- * threads used, during the last run, more than {@value #SETTLED_MS} ms of CPU and more than 5 % of
- * the run's time, up to a given number of extra runs and {@value #MAX_MILLIS} ms. (The JVM's
+ * warm-up, not decay. After the fixed warm-ups this runs the workload again until the compiler
+ * threads stayed quiet (at most {@value #SETTLED_MS} ms of CPU or 5 % of the run's time) for
+ * {@value #SETTLED_RUNS} runs in a row, up to a given number of extra runs and {@value #MAX_MILLIS} ms. (The JVM's
  * {@link CompilationMXBean#getTotalCompilationTime()} counts finished compilations only and let
  * long C2 compilations run on into the timed runs; it is the fallback where {@code /proc} is absent.)
  */
@@ -22,6 +22,8 @@ final class JitWarmup {
 
     /** Compilation time per run at or below which the JIT counts as settled. */
     static final long SETTLED_MS = 2;
+    /** Consecutive quiet runs after which the JIT counts as settled. */
+    static final int SETTLED_RUNS = 3;
     /** The most time spent in extra warm-up runs. */
     static final long MAX_MILLIS = 15_000;
 
@@ -64,30 +66,35 @@ final class JitWarmup {
     }
 
     /**
-     * Runs {@code body} {@code fixedRuns} times, then again while the previous run compiled more than
-     * {@value #SETTLED_MS} ms (see the class comment); returns the runs beyond {@code fixedRuns}. A
-     * long workload whose last fixed warm-up compiled little gets no extra run.
+     * Runs {@code body} {@code fixedRuns} times, then again until {@value #SETTLED_RUNS} runs in a
+     * row (fixed ones included) each compiled no more than {@value #SETTLED_MS} ms or 5 % of their
+     * own time, at most {@code maxExtraRuns} extra runs and {@value #MAX_MILLIS} ms; returns the
+     * runs beyond {@code fixedRuns}. One quiet run is not enough: measured on {@code mlp_epoch}
+     * (docs/benchmarks.md, "Current run"), C2 paused for a run and then compiled through the timed
+     * runs again.
      */
     int warmUp(BenchmarkSuite.Prepared body, int fixedRuns) throws Exception {
-        long before = compilationMillis.getAsLong();
+        int quietRuns = 0;
         for (int i = 0; i < fixedRuns; i++) {
-            before = compilationMillis.getAsLong();
-            body.run();
+            quietRuns = timedRun(body) ? quietRuns + 1 : 0;
         }
         long start = System.nanoTime();
-        long runStart = start;
         int extra = 0;
-        long now = compilationMillis.getAsLong();
-        long lastRunMs = 0;
-        while (now - before > Math.max(SETTLED_MS, lastRunMs / 20) && extra < maxExtraRuns
+        while (quietRuns < SETTLED_RUNS && extra < maxExtraRuns
                 && (System.nanoTime() - start) / 1_000_000L < MAX_MILLIS) {
-            before = now;
-            runStart = System.nanoTime();
-            body.run();
-            lastRunMs = (System.nanoTime() - runStart) / 1_000_000L;
+            quietRuns = timedRun(body) ? quietRuns + 1 : 0;
             extra++;
-            now = compilationMillis.getAsLong();
         }
         return extra;
+    }
+
+    /** Runs {@code body} once; whether the compiler stayed quiet meanwhile (see {@link #warmUp}). */
+    private boolean timedRun(BenchmarkSuite.Prepared body) throws Exception {
+        long compiledBefore = compilationMillis.getAsLong();
+        long t0 = System.nanoTime();
+        body.run();
+        long runMs = (System.nanoTime() - t0) / 1_000_000L;
+        long compiled = compilationMillis.getAsLong() - compiledBefore;
+        return compiled <= Math.max(SETTLED_MS, runMs / 20);
     }
 }

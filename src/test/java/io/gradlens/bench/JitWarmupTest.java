@@ -6,19 +6,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** Extra warm-up runs follow the fixed ones while the compiler works, and stop when it stops or at the cap. */
+/** Extra warm-up runs follow the fixed ones until the compiler stayed quiet for three runs in a row, or the cap. */
 class JitWarmupTest {
 
     @Test
-    void runsUntilARunCompilesNoMoreThanTheSettledAmount() throws Exception {
-        // compilation per run: 80, 50 (the two fixed warm-ups), then 20, 5, 1 ms: the fifth run is settled
-        long[] perRun = {80, 50, 20, 5, 1, 1, 1};
+    void runsUntilThreeRunsInARowCompileNoMoreThanTheSettledAmount() throws Exception {
+        // compilation per run: 80, 50 (the two fixed warm-ups), then 20, 1, 30, 5, 1, 2, 0 ms:
+        // the quiet run after 20 is followed by 30 (C2 again), so only the 7th to 9th runs settle it
+        long[] perRun = {80, 50, 20, 1, 30, 5, 1, 2, 0, 90, 90};
         AtomicLong total = new AtomicLong();
         AtomicInteger runs = new AtomicInteger();
-        JitWarmup w = new JitWarmup(total::get, 10);
+        JitWarmup w = new JitWarmup(total::get, 20);
         int extra = w.warmUp(() -> total.addAndGet(perRun[runs.getAndIncrement()]), 2);
-        assertEquals(3, extra);
-        assertEquals(5, runs.get());
+        assertEquals(7, extra);
+        assertEquals(9, runs.get());
     }
 
     @Test
@@ -36,11 +37,15 @@ class JitWarmupTest {
     }
 
     @Test
-    void aLastFixedWarmUpThatCompiledNothingEndsTheWarmUp() throws Exception {
-        long[] perRun = {100, 0};
+    void quietFixedWarmUpsCountTowardsSettling() throws Exception {
+        long[] perRun = {100, 0, 0, 0, 100};
         AtomicLong total = new AtomicLong();
         AtomicInteger runs = new AtomicInteger();
-        assertEquals(0, new JitWarmup(total::get, 10).warmUp(() -> total.addAndGet(perRun[runs.getAndIncrement()]), 2));
-        assertEquals(2, runs.get());
+        assertEquals(2, new JitWarmup(total::get, 10).warmUp(() -> total.addAndGet(perRun[runs.getAndIncrement()]), 2));
+        assertEquals(4, runs.get());
+        long[] quiet = {0, 0, 0};
+        AtomicInteger quietRuns = new AtomicInteger();
+        assertEquals(0, new JitWarmup(total::get, 10).warmUp(() -> total.addAndGet(quiet[quietRuns.getAndIncrement()]), 3));
+        assertEquals(3, quietRuns.get());
     }
 }
